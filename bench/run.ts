@@ -1,0 +1,246 @@
+// `npm run bench`: builds the SPEC §6 heavy user in a throwaway embedded database, starts the
+// real server on it and measures the screens a user waits for, over HTTP, one request at a time.
+// Prints one JSON document on stdout; progress goes to stderr.
+//
+// Env: BENCH_SCALE (default 1; 0.1 for a quick run), BENCH_ANALYZE=1 to VACUUM ANALYZE after
+// loading (PGlite runs no autovacuum, so by default the planner sees what a real user's
+// database would: no statistics), BENCH_KEEP=1 to keep the data directory (its path is printed).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { ContactPage } from '#shared/schemas/contacts.js';
+import { channels, directions, intents } from '#shared/enums.js';
+import { scaled } from './generate.js';
+import { loadDataset } from './load.js';
+import { ApiClient, diskUsageMiB, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
+import { Rng } from './prng.js';
+import { startChildServer, type ChildServer } from './server.js';
+import { searchQueries } from './vocabulary.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
+const analyze = process.env.BENCH_ANALYZE === '1';
+const keep = process.env.BENCH_KEEP === '1';
+
+const root = mkdtempSync(join(tmpdir(), 'circulo-bench-'));
+const dataDir = join(root, 'data');
+let server: ChildServer | undefined;
+let cleaned = false;
+
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  if (server) {
+    const code = await server.stop().catch((e: unknown) => String(e));
+    progress(`server stopped (exit ${code})`);
+  }
+  if (keep) progress(`kept ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function measure(): Promise<Record<string, unknown>> {
+  const loadAverage1mAtStart = round(loadavg()[0] ?? NaN, 2);
+  const size = scaled(scale);
+  const now = new Date();
+  progress(`heavy user × ${scale}: ${size.contacts} contacts, ${size.interactions} interactions, ${size.followups} follow-ups in ${root}`);
+
+  let t = performance.now();
+  const loaded = await loadDataset(dataDir, size, now, { analyze });
+  const loadSeconds = seconds(t);
+  progress(`loaded in ${loadSeconds} s (${JSON.stringify(loaded.timings)})`);
+  const loaderPeakRssMiB = round(process.resourceUsage().maxRSS / 1024);
+  const diskAfterLoadMiB = diskUsageMiB(dataDir);
+
+  t = performance.now();
+  server = await startChildServer(dataDir);
+  const startupSeconds = seconds(t);
+  progress(`server pid ${server.pid} at ${server.url}, up in ${startupSeconds} s`);
+  const memoryAfterStartup = processMemory(server.pid);
+  const api = new ApiClient(server.url, loaded.token, server.pid);
+  const rng = new Rng(7);
+  const randomContact = () => loaded.contactIds[rng.int(0, loaded.contactIds.length - 1)]!;
+
+  // --- warm-up: JIT, plan caches, the database's buffers ---------------------------------------
+  for (let i = 0; i < 5; i++) {
+    await api.get(`/api/contacts?q=${encodeURIComponent(['maria', 'smith', 'acme', 'madrid', 'ventas'][i]!)}`);
+    const id = randomContact();
+    await api.get(`/api/contacts/${id}`);
+    await api.get(`/api/contacts/${id}/timeline`);
+    await api.get('/api/today');
+    await api.get('/api/contacts?limit=50');
+  }
+  const memoryAfterWarmup = processMemory(server.pid);
+  progress('warm-up done');
+
+  // --- the floor: authentication (a token UPDATE) and one lookup by primary key -----------------
+  const baseline = new Series();
+  for (let i = 0; i < 30; i++) baseline.addTimed(await api.get('/api/auth/me'));
+  progress(`baseline /api/auth/me: ${JSON.stringify(baseline.stats())}`);
+
+  // --- search -----------------------------------------------------------------------------------
+  const search = new Series();
+  const perQuery: { q: string; ms: number; results: number }[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const q of searchQueries) {
+      const r = await api.get<ContactPage>(`/api/contacts?q=${encodeURIComponent(q)}`);
+      search.addTimed(r);
+      if (round === 1) perQuery.push({ q, ms: Math.round(r.ms * 10) / 10, results: r.body.items.length });
+    }
+  }
+  progress(`search: ${JSON.stringify(search.stats())}`);
+
+  // --- contact page: the contact and the first page of their timeline ---------------------------
+  const contactGet = new Series();
+  const contactTimeline = new Series();
+  const contactPage = new Series();
+  const openContact = async (id: string, into: { get: Series; timeline: Series; page: Series }) => {
+    const a = await api.get(`/api/contacts/${id}`);
+    const b = await api.get(`/api/contacts/${id}/timeline`);
+    into.get.addTimed(a);
+    into.timeline.addTimed(b);
+    into.page.add(a.ms + b.ms, a.bytes + b.bytes, a.cpuMs === null || b.cpuMs === null ? null : a.cpuMs + b.cpuMs);
+  };
+  for (let i = 0; i < 100; i++) await openContact(randomContact(), { get: contactGet, timeline: contactTimeline, page: contactPage });
+  progress(`contact page: ${JSON.stringify(contactPage.stats())}`);
+  // The worst case: the people with the most touches.
+  const busiest = [...loaded.touchCounts.keys()].sort((a, b) => loaded.touchCounts[b]! - loaded.touchCounts[a]!).slice(0, 10);
+  const busyGet = new Series();
+  const busyTimeline = new Series();
+  const busyPage = new Series();
+  for (const index of busiest) await openContact(loaded.contactIds[index]!, { get: busyGet, timeline: busyTimeline, page: busyPage });
+
+  // --- Today ------------------------------------------------------------------------------------
+  const today = new Series();
+  let todayCounts: Record<string, number> = {};
+  for (let i = 0; i < 30; i++) {
+    const r = await api.get<{ overdue: unknown[]; dueToday: unknown[]; keepInTouch: unknown[] }>('/api/today');
+    today.addTimed(r);
+    todayCounts = { overdue: r.body.overdue.length, dueToday: r.body.dueToday.length, keepInTouch: r.body.keepInTouch.length };
+  }
+  progress(`today: ${JSON.stringify(today.stats())}`);
+
+  // --- the contact list -------------------------------------------------------------------------
+  const listFirst = new Series();
+  for (let i = 0; i < 20; i++) {
+    const r = await api.get<ContactPage>('/api/contacts?limit=50');
+    listFirst.addTimed(r);
+  }
+  const listNext = new Series();
+  let cursor = (await api.get<ContactPage>('/api/contacts?limit=50')).body.nextCursor;
+  for (let page = 0; page < 50 && cursor; page++) {
+    const r = await api.get<ContactPage>(`/api/contacts?limit=50&cursor=${encodeURIComponent(cursor)}`);
+    listNext.addTimed(r);
+    cursor = r.body.nextCursor;
+  }
+  const listFiltered = new Series();
+  for (let i = 0; i < 10; i++) {
+    const r = await api.get<ContactPage>('/api/contacts?limit=50&circle=personal&stage=trusted');
+    listFiltered.addTimed(r);
+  }
+  const listFilteredNext = new Series();
+  cursor = (await api.get<ContactPage>('/api/contacts?limit=50&circle=personal&stage=trusted')).body.nextCursor;
+  for (let page = 0; page < 20 && cursor; page++) {
+    const r = await api.get<ContactPage>(`/api/contacts?limit=50&circle=personal&stage=trusted&cursor=${encodeURIComponent(cursor)}`);
+    listFilteredNext.addTimed(r);
+    cursor = r.body.nextCursor;
+  }
+  progress(`list: first ${JSON.stringify(listFirst.stats())}, next ${JSON.stringify(listNext.stats())}, filtered ${JSON.stringify(listFiltered.stats())}`);
+
+  // --- logging a touch (last: it changes the data) ----------------------------------------------
+  const create = new Series();
+  for (let i = 0; i < 50; i++) {
+    const people = rng.chance(0.8) ? [randomContact()] : [randomContact(), randomContact()];
+    const r = await api.post('/api/interactions', {
+      contactIds: people,
+      occurredAt: new Date(Date.now() - rng.int(0, 7 * 24 * 60) * 60_000).toISOString(),
+      channel: rng.pick(channels),
+      direction: rng.pick(directions),
+      intent: rng.pick(intents),
+      summary: 'Benchmark: café para ponernos al día',
+    });
+    create.addTimed(r);
+  }
+  progress(`create interaction: ${JSON.stringify(create.stats())}`);
+
+  const memoryAfterMeasurements = processMemory(server.pid);
+  const diskMiB = diskUsageMiB(dataDir);
+  // A clean stop runs CHECKPOINT and copies the database to snapshots/last-good.
+  t = performance.now();
+  const exitCode = await server.stop();
+  const stopSeconds = seconds(t);
+  server = undefined;
+  if (exitCode !== 0) throw new Error(`the server exited with code ${exitCode} on SIGTERM`);
+  const diskAfterStopMiB = diskUsageMiB(dataDir);
+
+  const series: Record<string, Series> = {
+    baselineAuthMe: baseline,
+    search,
+    contactGet,
+    contactTimeline,
+    contactPage,
+    contactGetBusiest: busyGet,
+    contactTimelineBusiest: busyTimeline,
+    contactPageBusiest: busyPage,
+    today,
+    listFirstPage: listFirst,
+    listNextPages: listNext,
+    listFiltered,
+    listFilteredNextPages: listFilteredNext,
+    createInteraction: create,
+  };
+  const results: Record<string, Stats> = {};
+  for (const [name, s] of Object.entries(series)) if (s.ms.length > 0) results[name] = s.stats();
+  return {
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      totalMemGiB: round(totalmem() / 1024 ** 3),
+      loadAverage1mAtStart,
+      loadAverage1mAtEnd: round(loadavg()[0] ?? NaN, 2),
+    },
+    dataset: {
+      ...size,
+      interactionContacts: loaded.touchCounts.reduce((a, b) => a + b, 0),
+      untouchedContacts: loaded.touchCounts.filter((c) => c === 0).length,
+      busiestContactTouches: loaded.touchCounts[busiest[0]!] ?? 0,
+      scale,
+      analyzed: loaded.analyzed,
+    },
+    loadSeconds,
+    loadBreakdown: { ...loaded.timings, loaderPeakRssMiB },
+    startupSeconds,
+    stopSeconds,
+    results,
+    details: {
+      todayCounts,
+      slowestSearches: [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 8),
+    },
+    memory: {
+      server: { afterStartup: memoryAfterStartup, afterWarmup: memoryAfterWarmup, afterMeasurements: memoryAfterMeasurements },
+    },
+    diskMiB,
+    diskAfterLoadMiB,
+    diskAfterStopMiB,
+  };
+}
+
+let exitCode = 0;
+try {
+  const report = await measure();
+  await cleanup();
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} catch (error) {
+  progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

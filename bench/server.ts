@@ -1,0 +1,76 @@
+// Runs the real server (`node bin/circulo.mjs serve`) as a child process on the bench data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { progress } from './measure.js';
+
+const cli = fileURLToPath(new URL('../bin/circulo.mjs', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ChildServer {
+  pid: number;
+  url: string;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+export async function startChildServer(dataDir: string, timeoutMs = 120_000): Promise<ChildServer> {
+  const port = await freePort();
+  const host = '127.0.0.1';
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: host, CIRCULO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server logs to stdout; ours is reserved for the JSON result.
+  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));
+  child.stdout?.on('data', relay);
+  child.stderr?.on('data', relay);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  const url = `http://${host}:${port}`;
+  const server: ChildServer = {
+    pid: child.pid!,
+    url,
+    async stop(graceMs = 120_000) {
+      if (hasExited) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        progress(`server did not stop within ${graceMs / 1000} s: SIGKILL`);
+        child.kill('SIGKILL');
+      }, graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (hasExited) throw new Error(`the server exited before answering (code ${await exited})`);
+    try {
+      const response = await fetch(`${url}/api/auth/status`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop(5_000);
+      throw new Error(`the server did not answer within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

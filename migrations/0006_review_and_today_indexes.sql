@@ -1,0 +1,4 @@
+ALTER TABLE "stage_changes" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "stage_changes_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "contacts_account_met_on_idx" ON "contacts" USING btree ("account_id","met_on");--> statement-breakpoint
+CREATE INDEX "followups_pending_due_idx" ON "followups" USING btree ("account_id",(case when "status" = 'snoozed' then "snoozed_until" else "due_on" end),"created_at","id") WHERE "followups"."status" in ('open', 'snoozed');--> statement-breakpoint
+CREATE INDEX "followups_account_completed_idx" ON "followups" USING btree ("account_id","completed_at");

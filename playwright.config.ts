@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Each browser test file gets its own server on a fresh embedded database, so a test can
+// walk the first-run setup. Debian's Chromium is used: Playwright cannot download one here.
+const servers = [
+  { name: 'english', port: 3100 },
+  { name: 'spanish', port: 3101 },
+  { name: 'favors', port: 3102 },
+  { name: 'invitations', port: 3103 },
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: servers.map(({ name, port }) => ({
+    name,
+    testMatch: `${name}.spec.ts`,
+    use: { baseURL: `http://127.0.0.1:${port}` },
+  })),
+  webServer: servers.map(({ port }) => ({
+    command: `node scripts/e2e-server.mjs ${port}`,
+    url: `http://127.0.0.1:${port}/api/auth/status`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

@@ -1,0 +1,87 @@
+// The `circulo` command line. Each command is a small module; this file is the table of contents.
+import { Command } from 'commander';
+import { backupCommand, restoreCommand } from './backup.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { serveCommand } from './serve.js';
+import { reviewCommand } from './review.js';
+import { todayCommand } from './today.js';
+import { userCreateCommand } from './user-create.js';
+import { CliError } from './shared.js';
+
+const program = new Command('circulo')
+  .description('Círculo: no relationship goes cold, and every loop gets closed.')
+  .showHelpAfterError();
+
+program.command('serve').description('run the web app and API').action(serveCommand);
+
+program
+  .command('user')
+  .description('manage users')
+  .command('create')
+  .description('create a user with an account of their own (the password is read from CIRCULO_PASSWORD or asked for)')
+  .requiredOption('--email <email>', 'e-mail to log in with')
+  .requiredOption('--name <name>', 'full name')
+  .option('--time-zone <zone>', 'IANA time zone, e.g. Europe/Madrid', Intl.DateTimeFormat().resolvedOptions().timeZone)
+  .option('--language <es|en>', 'interface language', 'en')
+  .option('--json', 'machine-readable output')
+  .action(userCreateCommand);
+
+program
+  .command('today')
+  .description("what to do today: follow-ups due, who to keep in touch with, this week's tally")
+  .option('--email <email>', 'whose Today (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(todayCommand);
+
+program
+  .command('review')
+  .description('the weekly review: new contacts against your target, touches, follow-ups, loops closed, favors')
+  .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: this week)')
+  .option('--email <email>', 'whose review (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(reviewCommand);
+
+program
+  .command('backup')
+  .description('write a backup of the whole account (everything but passwords and tokens) to a JSON file')
+  .argument('<path>', 'the file to write')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .description('restore a backup into the account, all or nothing (an account with data needs --replace)')
+  .argument('<path>', 'a backup written by `circulo backup` or downloaded from the web app')
+  .option('--replace', 'delete everything the account has, then restore the backup')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(restoreCommand);
+
+program
+  .command('import')
+  .description('import contacts (all or nothing; importing the same file again creates no duplicates)')
+  .argument('<source>', 'linkedin (the export zip, its folder or one of its files) | vcard | csv | json (a backup, as restore)')
+  .argument('<path>', 'the file or folder to import')
+  .option('--mapping <file.json>', 'a CSV that is not a Google or Outlook export: {"column name": "contactField"}')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(importCommand);
+
+program
+  .command('export')
+  .description('export the account: json (the full backup), csv (contacts, Google Contacts columns) or vcard (contacts as vCard 4.0, photos included)')
+  .argument('<format>', 'json | csv | vcard')
+  .argument('[path]', 'the file to write (default: standard output)')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .action(exportCommand);
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof CliError || (error instanceof Error && error.name === 'DataDirLockedError')) {
+    console.error(`circulo: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

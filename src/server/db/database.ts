@@ -1,0 +1,112 @@
+// One entry point to the database, whichever runs it: PGlite in the data directory by default,
+// a PostgreSQL server when DATABASE_URL is set. Both get the same schema and migrations.
+import { fileURLToPath } from 'node:url';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql as sqlTag, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.js';
+import type { PGlite } from '@electric-sql/pglite';
+import { openEmbedded } from './embedded.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: query helpers accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  kind: 'embedded' | 'postgres';
+  /** Where the data lives, for messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
+// Any constant works; it only has to be the same for every app process.
+const MIGRATION_LOCK_KEY = 4_210_611;
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Who opens the embedded database, named in the lock so a second opener can say who holds it. */
+  command: string;
+  log?: (message: string) => void;
+  /** Embedded only: snapshot the clean state on close (default true). */
+  snapshots?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const log = options.log ?? ((m: string) => console.error(m));
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.command, log, options.snapshots ?? true);
+}
+
+async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean): Promise<Database> {
+  const embedded = await openEmbedded(dataDir, command, log, { snapshots });
+  try {
+    const db = drizzlePglite(embedded.client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    await tuneEmbedded(embedded.client, log);
+    return { db, kind: 'embedded', location: embedded.paths.pgdata, close: () => embedded.close() };
+  } catch (error) {
+    await embedded.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * PGlite runs no autovacuum, so the planner never gets statistics and guesses badly (measured:
+ * search scanned every contact instead of using the trigram index). ANALYZE at every open keeps
+ * them fresh; its data is in memory-mapped files, so random reads cost about what sequential do.
+ */
+async function tuneEmbedded(client: PGlite, log: (m: string) => void) {
+  await client.exec('SET random_page_cost = 1.1');
+  const started = Date.now();
+  await client.exec('ANALYZE');
+  const ms = Date.now() - started;
+  if (ms > 2_000) log(`Refreshed the planner statistics in ${(ms / 1000).toFixed(1)} s.`);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new Error(`Cannot reach the PostgreSQL server at ${redactUrl(url)}: ${(error as Error).message}`);
+  }
+  try {
+    // Several app processes may start together: one migrates, the others wait for it.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    client.release();
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', location: redactUrl(url), close: () => pool.end() };
+}
+
+/** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */
+export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** After a bulk write (an import, a restore): fresh statistics so the planner keeps good plans. */
+export async function refreshStatistics(db: Tx): Promise<void> {
+  await db.execute(sqlTag`ANALYZE contacts, interactions, interaction_contacts, followups, favors`);
+}

@@ -1,0 +1,147 @@
+// The embedded database: PGlite (PostgreSQL in WebAssembly) in a directory of its own.
+// Its known weak spots on Node (see README "Durability") are handled here: an exclusive lock,
+// creation in a temporary directory renamed into place, and a snapshot of the last good state.
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { lockDataDir } from './data-dir-lock.js';
+
+export interface EmbeddedPaths {
+  root: string;
+  pgdata: string;
+  snapshot: string;
+  lock: string;
+}
+
+export function embeddedPaths(dataDir: string): EmbeddedPaths {
+  return {
+    root: dataDir,
+    pgdata: join(dataDir, 'pgdata'),
+    snapshot: join(dataDir, 'snapshots', 'last-good'),
+    lock: join(dataDir, 'circulo.lock'),
+  };
+}
+
+const extensions = { pg_trgm, unaccent };
+
+// Durability, as measured (README "Durability", tests/durability): on Node, PGlite's NodeFS is
+// Emscripten's NODEFS, which passes every write() straight to fs.writeSync on the real file.
+// PostgreSQL writes the WAL up to the commit record before a COMMIT returns, so a write the API
+// acknowledged is in the kernel's page cache and survives kill -9 / OOM-kill of this process
+// (hundreds of kill -9 cycles, no acknowledged write lost, WAL replay on every reopen). PGlite's
+// `relaxedDurability` and `syncToFs` do not apply here: they batch copies from an in-memory FS
+// to IndexedDB/OPFS; NodeFS's syncToFs is a no-op. What is NOT guaranteed is surviving a power
+// loss or kernel crash: PGlite starts PostgreSQL with -F (fsync=off), and NODEFS has no fsync.
+// The snapshot below is the answer to that, and it is old: the state of the last clean stop.
+type Log = (message: string) => void;
+
+async function create(dir: string): Promise<PGlite> {
+  return PGlite.create({ dataDir: dir, extensions });
+}
+
+/** Initialises a new cluster aside and moves it into place only once it is complete. */
+async function initialise(paths: EmbeddedPaths, log: Log): Promise<void> {
+  const pending = `${paths.pgdata}.initialising`;
+  rmSync(pending, { recursive: true, force: true });
+  log('Creating a new embedded database (first start, a few seconds)…');
+  const pg = await create(pending);
+  await pg.close();
+  renameSync(pending, paths.pgdata);
+}
+
+/** Copies the closed database to the snapshot folder (atomically, via a rename). */
+export function takeSnapshot(paths: EmbeddedPaths): void {
+  const pending = `${paths.snapshot}.pending`;
+  rmSync(pending, { recursive: true, force: true });
+  mkdirSync(join(paths.snapshot, '..'), { recursive: true });
+  cpSync(paths.pgdata, pending, { recursive: true });
+  rmSync(paths.snapshot, { recursive: true, force: true });
+  renameSync(pending, paths.snapshot);
+}
+
+async function restoreFromSnapshot(paths: EmbeddedPaths, cause: unknown, log: Log): Promise<PGlite> {
+  if (!existsSync(paths.snapshot)) throw cause;
+  const aside = `${paths.pgdata}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  log(
+    `The embedded database could not be opened (${String(cause)}). ` +
+      `Moving it to ${aside} and restoring the last good snapshot.`,
+  );
+  renameSync(paths.pgdata, aside);
+  copySnapshotIntoPlace(paths);
+  return create(paths.pgdata);
+}
+
+/** Copied aside and renamed into place, like a new database: a crash during the copy must not
+ * leave a half directory that looks like a database (PG_VERSION is among the first files). */
+function copySnapshotIntoPlace(paths: EmbeddedPaths): void {
+  const pending = `${paths.pgdata}.initialising`;
+  rmSync(pending, { recursive: true, force: true });
+  cpSync(paths.snapshot, pending, { recursive: true });
+  renameSync(pending, paths.pgdata);
+}
+
+export interface EmbeddedDatabase {
+  client: PGlite;
+  paths: EmbeddedPaths;
+  /** CHECKPOINT, close, snapshot the clean state, release the lock. */
+  close(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Keep a copy of the cleanly closed database to recover from (off for throwaway test databases). */
+  snapshots?: boolean;
+}
+
+export async function openEmbedded(dataDir: string, command: string, log: Log, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const paths = embeddedPaths(dataDir);
+  mkdirSync(paths.root, { recursive: true });
+  const release = lockDataDir(paths.lock, command);
+  try {
+    // Leftovers of an interrupted first start are never a database.
+    for (const name of readdirSync(paths.root)) {
+      if (name.endsWith('.initialising')) rmSync(join(paths.root, name), { recursive: true, force: true });
+    }
+    if (!existsSync(join(paths.pgdata, 'PG_VERSION'))) {
+      rmSync(paths.pgdata, { recursive: true, force: true });
+      if (existsSync(join(paths.snapshot, 'PG_VERSION'))) {
+        // No database but a snapshot: a restore was interrupted (pgdata already moved aside).
+        // Starting empty would look like every contact vanished; the snapshot is the better guess.
+        log(`The embedded database ${paths.pgdata} is missing; restoring the last good snapshot.`);
+        copySnapshotIntoPlace(paths);
+      } else {
+        await initialise(paths, log);
+      }
+    }
+    let client: PGlite | undefined;
+    try {
+      client = await create(paths.pgdata);
+      await client.query('SELECT 1');
+    } catch (error) {
+      // An instance that opened but cannot answer still holds the files: let go of them first.
+      await client?.close().catch(() => {});
+      client = await restoreFromSnapshot(paths, error, log);
+    }
+    const opened = client;
+    let closed = false;
+    return {
+      client: opened,
+      paths,
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await opened.query('CHECKPOINT');
+          await opened.close();
+          if (options.snapshots !== false) takeSnapshot(paths);
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,436 @@
+// The one database schema, for PGlite and PostgreSQL alike. Every table carries `account_id`
+// so every query can be scoped by account (and the data distributed by it, e.g. with Citus).
+// Migrations in /migrations are generated from this file with `npm run db:generate`.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const accountId = () =>
+  uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const textList = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
+export const accounts = pgTable('accounts', {
+  id: id(),
+  name: text('name').notNull(),
+  cadencePersonalDays: integer('cadence_personal_days').notNull().default(30),
+  cadenceProfessionalDays: integer('cadence_professional_days').notNull().default(60),
+  cadenceOpportunityDays: integer('cadence_opportunity_days').notNull().default(120),
+  /** Days after a received favor to thank them (SPEC: 2). */
+  thankYouDelayDays: integer('thank_you_delay_days').notNull().default(2),
+  /** Days after thanking to tell them how it went (SPEC: 14). */
+  outcomeReportDelayDays: integer('outcome_report_delay_days').notNull().default(14),
+  /** The secret in the calendar feed's URL (/api/calendar/<secret>.ics); null when revoked. */
+  calendarSecret: text('calendar_secret').unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    accountId: accountId(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    language: text('language').notNull().default('en'),
+    weeklyTarget: integer('weekly_target').notNull().default(3),
+    // The profile common points and the pitch are built from (SPEC §3 Profile).
+    pitchShort: text('pitch_short'),
+    pitchLong: text('pitch_long'),
+    goals: text('goals'),
+    companies: textList('companies'),
+    schools: textList('schools'),
+    interests: textList('interests'),
+    places: textList('places'),
+    communities: textList('communities'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+    idHash: text('id_hash').primaryKey(),
+    accountId: accountId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    accountId: accountId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.accountId)],
+);
+
+/** Failed logins, shared by every app process so the limit holds behind a load balancer. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_key_idx').on(t.key, t.attemptedAt)],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    accountId: accountId(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    displayName: text('display_name').notNull(),
+    emails: textList('emails'),
+    phones: textList('phones'),
+    company: text('company'),
+    title: text('title'),
+    location: text('location'),
+    links: textList('links'),
+    birthday: text('birthday'),
+    photo: text('photo'),
+    notes: text('notes'),
+    circle: text('circle').notNull().default('professional'),
+    kind: text('kind'),
+    tags: textList('tags'),
+    interests: textList('interests'),
+    communities: textList('communities'),
+    /** Schools and past employers: common points with the user's profile. */
+    schools: textList('schools'),
+    pastCompanies: textList('past_companies'),
+    howMet: text('how_met'),
+    metOn: date('met_on', { mode: 'string' }),
+    metAtEventId: uuid('met_at_event_id').references((): any => events.id, { onDelete: 'set null' }),
+    introducedById: uuid('introduced_by_id').references((): any => contacts.id, { onDelete: 'set null' }),
+    stage: text('stage').notNull().default('new'),
+    cadenceDays: integer('cadence_days'),
+    source: text('source').notNull().default('manual'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Maintained by the interactions feature: the newest touch with this contact. */
+    lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true, mode: 'date' }),
+    /** The LinkedIn profile URL normalised (lower case, no query, no trailing slash): the import key. */
+    linkedinKey: text('linkedin_key'),
+    /** Lower-case, accent-free text of names, company, title, tags and notes: search runs on it. */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`circulo_contact_search_text(first_name, last_name, display_name, company, title, tags, notes)`,
+      ),
+  },
+  (t) => [
+    index('contacts_account_name_idx').on(t.accountId, sql`lower(${t.displayName})`, t.id),
+    index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('contacts_tags_idx').using('gin', t.tags),
+    index('contacts_introduced_by_idx').on(t.introducedById),
+    index('contacts_met_at_event_idx').on(t.metAtEventId),
+    index('contacts_linkedin_key_idx').on(t.accountId, t.linkedinKey),
+    // The weekly review counts new contacts by the day they were met.
+    index('contacts_account_met_on_idx').on(t.accountId, t.metOn),
+    check('contacts_circle_check', sql`${t.circle} in ('personal','professional','opportunity')`),
+  ],
+);
+
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: id(),
+    accountId: accountId(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: text('channel').notNull(),
+    direction: text('direction').notNull(),
+    intent: text('intent').notNull(),
+    summary: text('summary'),
+    notes: text('notes'),
+    /** Identity in the system it was imported from (e.g. a LinkedIn message), so re-imports match. */
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('interactions_account_time_idx').on(t.accountId, t.occurredAt.desc(), t.id),
+    uniqueIndex('interactions_external_id_key').on(t.accountId, t.externalId),
+  ],
+);
+
+export const interactionContacts = pgTable(
+  'interaction_contacts',
+  {
+    accountId: accountId(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** Copied from the interaction so a contact's timeline is one index scan. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interactionId, t.contactId] }),
+    index('interaction_contacts_contact_idx').on(t.contactId, t.occurredAt.desc()),
+  ],
+);
+
+export const followups = pgTable(
+  'followups',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    status: text('status').notNull().default('open'),
+    snoozedUntil: date('snoozed_until', { mode: 'string' }),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    favorId: uuid('favor_id').references((): any => favors.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references((): any => events.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').references((): any => campaigns.id, { onDelete: 'cascade' }),
+    invitationId: uuid('invitation_id').references((): any => invitations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('followups_account_status_due_idx').on(t.accountId, t.status, t.dueOn),
+    // Today and the follow-up list read pending follow-ups by their effective due date (the
+    // snooze date while snoozed): the same expression as effectiveDueSql, so one index scan.
+    index('followups_pending_due_idx')
+      .on(t.accountId, sql`(case when ${t.status} = 'snoozed' then ${t.snoozedUntil} else ${t.dueOn} end)`, t.createdAt, t.id)
+      .where(sql`${t.status} in ('open', 'snoozed')`),
+    // "Follow-ups done this week" in the weekly review.
+    index('followups_account_completed_idx').on(t.accountId, t.completedAt),
+    index('followups_contact_idx').on(t.contactId),
+    // ON DELETE CASCADE from an event or a campaign finds its follow-ups by these.
+    index('followups_event_idx').on(t.eventId),
+    index('followups_campaign_idx').on(t.campaignId),
+  ],
+);
+
+export const favors = pgTable(
+  'favors',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    direction: text('direction').notNull(),
+    kind: text('kind').notNull(),
+    effort: text('effort').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    description: text('description'),
+    introducedToId: uuid('introduced_to_id').references(() => contacts.id, { onDelete: 'set null' }),
+    thankedOn: date('thanked_on', { mode: 'string' }),
+    outcome: text('outcome'),
+    outcomeReportedOn: date('outcome_reported_on', { mode: 'string' }),
+    outcomeNotApplicable: boolean('outcome_not_applicable').notNull().default(false),
+    /** Derived by loopStatus() on every write; stored so Today can find open loops by index. */
+    loopStatus: text('loop_status').notNull(),
+    /** When the loop closed, for the weekly review's "loops closed". */
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('favors_account_loop_idx').on(t.accountId, t.loopStatus),
+    index('favors_contact_idx').on(t.contactId, t.occurredOn),
+    index('favors_introduced_to_idx').on(t.introducedToId),
+  ],
+);
+
+/** Every change of a contact's stage, for the weekly review's "stage moves". */
+export const stageChanges = pgTable(
+  'stage_changes',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Insertion order: two moves in the same instant still read in the order they happened. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('stage_changes_account_time_idx').on(t.accountId, t.changedAt)],
+);
+
+/** An invitation on LinkedIn or another network (SPEC §3 Invitation). */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    network: text('network').notNull().default('linkedin'),
+    direction: text('direction').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    /** The invitation's own note, when the sender wrote one. */
+    message: text('message'),
+    welcomeSentOn: date('welcome_sent_on', { mode: 'string' }),
+    welcomeMessage: text('welcome_message'),
+    repliedOn: date('replied_on', { mode: 'string' }),
+    outcome: text('outcome').notNull().default('none'),
+    /** Outgoing invitations: the day they accepted, when known. */
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('invitations_account_received_idx').on(t.accountId, t.receivedOn),
+    index('invitations_contact_idx').on(t.contactId),
+    uniqueIndex('invitations_external_id_key').on(t.accountId, t.externalId),
+  ],
+);
+
+/** Message templates per purpose and language (SPEC §3 Template). */
+export const templates = pgTable(
+  'templates',
+  {
+    id: id(),
+    accountId: accountId(),
+    purpose: text('purpose').notNull(),
+    language: text('language').notNull(),
+    name: text('name').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    /** Which shipped default it was copied from (null for the user's own). */
+    defaultKey: text('default_key'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('templates_account_purpose_idx').on(t.accountId, t.purpose, t.language),
+    uniqueIndex('templates_default_key').on(t.accountId, t.defaultKey),
+  ],
+);
+
+/** An event to prepare for and follow up on (SPEC §3 Event). */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    accountId: accountId(),
+    name: text('name').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }),
+    place: text('place'),
+    /** The online link, or the event's page. */
+    url: text('url'),
+    kind: text('kind').notNull().default('other'),
+    /** My pitch for this event; null means the profile's short pitch. */
+    pitch: text('pitch'),
+    talkingPoints: textList('talking_points'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('events_account_starts_idx').on(t.accountId, t.startsAt, t.id)],
+);
+
+/** Who will be (or was) at an event, and how I prepare to meet them. */
+export const eventAttendees = pgTable(
+  'event_attendees',
+  {
+    accountId: accountId(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** I want to meet them. */
+    target: boolean('target').notNull().default(false),
+    why: text('why'),
+    researchNotes: text('research_notes'),
+    topics: textList('topics'),
+    questions: textList('questions'),
+    met: boolean('met').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.contactId] }), index('event_attendees_contact_idx').on(t.contactId)],
+);
+
+/** A networking campaign with a goal and weekly targets (SPEC §3 Campaign). */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    accountId: accountId(),
+    name: text('name').notNull(),
+    goal: text('goal').notNull(),
+    /** Roles, companies, sector: free text. */
+    target: text('target'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    newContactsPerWeek: integer('new_contacts_per_week').notNull().default(3),
+    meetingsPerWeek: integer('meetings_per_week').notNull().default(1),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('campaigns_account_starts_idx').on(t.accountId, t.startsOn, t.id)],
+);
+
+/** A contact in a campaign, at a stage from identified to following up. */
+export const campaignMembers = pgTable(
+  'campaign_members',
+  {
+    accountId: accountId(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull().default('identified'),
+    addedOn: date('added_on', { mode: 'string' }).notNull(),
+    /** The local date of the (advice) meeting: the campaign's meetings per week count by it. */
+    metOn: date('met_on', { mode: 'string' }),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.contactId] }), index('campaign_members_contact_idx').on(t.contactId)],
+);

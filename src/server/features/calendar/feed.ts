@@ -1,0 +1,59 @@
+// The iCalendar feed: what each source of dated things in an account (open follow-ups now;
+// events when that feature lands) looks like as calendar entries. Pure: rows in, text out.
+import ical, { ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import type { FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
+import { calendarTexts } from './texts.js';
+
+export interface FeedContext {
+  language: Language;
+  /** Where the web app is, as the subscriber reached us: `https://circulo.example.org`. */
+  origin: string;
+  now: Date;
+}
+
+export interface OpenFollowup {
+  id: string;
+  title: string;
+  kind: FollowupKind;
+  status: FollowupStatus;
+  dueOn: string;
+  snoozedUntil: string | null;
+  contactId: string;
+  contactName: string;
+}
+
+/** A follow-up is an all-day entry on the day it is due for the user: the snooze date while snoozed. */
+export function followupEntry(f: OpenFollowup, ctx: FeedContext): ICalEventData {
+  const snoozed = f.status === 'snoozed' && f.snoozedUntil !== null;
+  const url = `${ctx.origin}/contacts/${f.contactId}`;
+  // Titles the app writes already name the person ("Thank Ana for…"); the user's own may not.
+  const summary = f.title.includes(f.contactName) ? f.title : `${f.title} — ${f.contactName}`;
+  return {
+    id: `followup-${f.id}@circulo`,
+    start: snoozed ? f.snoozedUntil! : f.dueOn,
+    allDay: true,
+    // A follow-up is something to do that day, not time taken out of it.
+    transparency: ICalEventTransparency.TRANSPARENT,
+    summary,
+    description: [
+      calendarTexts.contact(ctx.language, f.contactName),
+      calendarTexts.followupKind(ctx.language, f.kind),
+      ...(snoozed ? [calendarTexts.snoozed(ctx.language, f.dueOn)] : []),
+      url,
+    ].join('\n'),
+    url,
+    categories: [{ name: calendarTexts.followupKind(ctx.language, f.kind) }],
+    stamp: ctx.now,
+  };
+}
+
+export function calendarText(entries: ICalEventData[], ctx: FeedContext): string {
+  return ical({
+    name: calendarTexts.name(ctx.language),
+    description: calendarTexts.description(ctx.language),
+    prodId: { company: 'Círculo', product: 'circulo', language: ctx.language.toUpperCase() },
+    // Calendar apps that honour it poll hourly.
+    ttl: 60 * 60,
+    events: entries,
+  }).toString();
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ICalEventData } from 'ical-generator';
+import type { FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
+import type { Db } from '../../db/database.js';
+import { accounts, contacts, followups, users } from '../../db/schema.js';
+import { effectiveDueSql } from '../followups/queries.js';
+import { followupEntry, type FeedContext } from './feed.js';
+
+/** More open follow-ups than any calendar app wants to show; the nearest due come first. */
+const MAX_FOLLOWUPS = 5_000;
+
+/** The account a feed secret opens, and the language to write the feed in; null for an unknown or revoked secret. */
+export async function feedOwner(db: Db, secret: string): Promise<{ accountId: string; language: Language } | null> {
+  const [row] = await db
+    .select({ accountId: accounts.id, language: users.language })
+    .from(accounts)
+    .innerJoin(users, eq(users.accountId, accounts.id))
+    .where(eq(accounts.calendarSecret, secret))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
+  return row ? { accountId: row.accountId, language: row.language as Language } : null;
+}
+
+async function followupEntries(db: Db, accountId: string, ctx: FeedContext): Promise<ICalEventData[]> {
+  const rows = await db
+    .select({
+      id: followups.id,
+      title: followups.title,
+      kind: followups.kind,
+      status: followups.status,
+      dueOn: followups.dueOn,
+      snoozedUntil: followups.snoozedUntil,
+      contactId: contacts.id,
+      contactName: contacts.displayName,
+    })
+    .from(followups)
+    .innerJoin(contacts, eq(contacts.id, followups.contactId))
+    .where(and(eq(followups.accountId, accountId), inArray(followups.status, ['open', 'snoozed'])))
+    .orderBy(asc(effectiveDueSql), asc(followups.id))
+    .limit(MAX_FOLLOWUPS);
+  return rows.map((r) => followupEntry({ ...r, kind: r.kind as FollowupKind, status: r.status as FollowupStatus }, ctx));
+}
+
+/**
+ * Every kind of dated thing the feed shows, each turned into calendar entries.
+ * EXTENSION POINT: when the events feature lands, add its source here (an `eventEntries` that
+ * reads `events` of the account and maps each to a timed entry linking to `/events/:id`).
+ */
+const feedSources: ((db: Db, accountId: string, ctx: FeedContext) => Promise<ICalEventData[]>)[] = [followupEntries];
+
+export async function feedEntries(db: Db, accountId: string, ctx: FeedContext): Promise<ICalEventData[]> {
+  const lists = await Promise.all(feedSources.map((source) => source(db, accountId, ctx)));
+  return lists.flat();
+}
+
+export async function calendarSecretOf(db: Db, accountId: string): Promise<string | null> {
+  const [row] = await db.select({ secret: accounts.calendarSecret }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.secret ?? null;
+}
+
+/** A new secret (the old URL stops working), or none (the feed is off). */
+export async function setCalendarSecret(db: Db, accountId: string, on: boolean): Promise<string | null> {
+  const secret = on ? randomBytes(32).toString('base64url') : null;
+  await db.update(accounts).set({ calendarSecret: secret }).where(eq(accounts.id, accountId));
+  return secret;
+}

@@ -1,0 +1,84 @@
+import type { Contact, ContactCreate, ContactPatch, ContactSummary } from '#shared/schemas/contacts.js';
+import type { Circle, ContactKind, ContactSource, Stage } from '#shared/enums.js';
+import { keepInTouchDueOn } from '#shared/rules/cadence.js';
+import { linkedinKeyOf } from '#shared/rules/linkedin.js';
+import type { AskStats } from '#shared/rules/ask-only.js';
+import { contacts } from '../../db/schema.js';
+import type { UserContext } from '../settings/user-context.js';
+
+export type ContactRow = typeof contacts.$inferSelect;
+type ContactInsert = typeof contacts.$inferInsert;
+
+/** SPEC: displayName is derived when absent: the names, else the first e-mail. */
+export function deriveDisplayName(c: { firstName?: string | null; lastName?: string | null; displayName?: string | null; emails?: string[] }) {
+  const fromNames = [c.firstName, c.lastName].filter(Boolean).join(' ');
+  return c.displayName || fromNames || c.emails?.[0] || '?';
+}
+
+/** Turns validated input into column values; only the fields present are touched on a patch. */
+export function toColumns(input: ContactCreate | ContactPatch): Partial<ContactInsert> {
+  const columns: Partial<ContactInsert> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) (columns as Record<string, unknown>)[key] = value;
+  }
+  if (input.links !== undefined) columns.linkedinKey = linkedinKeyOf(input.links as string[]);
+  return columns;
+}
+
+function dueOn(row: ContactRow, user: UserContext): string {
+  return keepInTouchDueOn(
+    { lastInteractionAt: row.lastInteractionAt, metOn: row.metOn, createdAt: row.createdAt, cadenceDays: row.cadenceDays, circle: row.circle as Circle },
+    user.cadences,
+    user.timeZone,
+  );
+}
+
+export function toSummary(row: ContactRow, user: UserContext): ContactSummary {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    company: row.company,
+    title: row.title,
+    circle: row.circle as Circle,
+    kind: row.kind as ContactKind | null,
+    stage: row.stage as Stage,
+    tags: row.tags,
+    lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
+    keepInTouchDueOn: dueOn(row, user),
+  };
+}
+
+export function toContact(
+  row: ContactRow,
+  user: UserContext,
+  extra: { introducedBy: { id: string; displayName: string } | null; ask: AskStats; reciprocity: { given: number; received: number } },
+): Contact {
+  return {
+    ...toSummary(row, user),
+    emails: row.emails,
+    phones: row.phones,
+    location: row.location,
+    links: row.links,
+    birthday: row.birthday,
+    photo: row.photo,
+    notes: row.notes,
+    interests: row.interests,
+    communities: row.communities,
+    schools: row.schools,
+    pastCompanies: row.pastCompanies,
+    howMet: row.howMet,
+    metOn: row.metOn,
+    metAtEventId: row.metAtEventId,
+    introducedById: row.introducedById,
+    introducedBy: extra.introducedBy,
+    cadenceDays: row.cadenceDays,
+    source: row.source as ContactSource,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    askShare: extra.ask.askShare,
+    askOnly: extra.ask.askOnly,
+    reciprocity: extra.reciprocity,
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactPatch } from '#shared/schemas/contacts.js';
+import { IdParams, PageQuery } from '#shared/schemas/common.js';
+import { TimelinePage } from '#shared/schemas/timeline.js';
+import { authOf, type App, type AppContext } from '../../http/context.js';
+import { loadUserContext } from '../settings/user-context.js';
+import { createContact, deleteContact, deleteImpact, getContact, listContacts, tagsInUse, updateContact } from './queries.js';
+import { contactTimeline } from './timeline.js';
+
+const tags = ['contacts'];
+const DeleteImpact = z.object({
+  followups: z.number().int(),
+  favors: z.number().int(),
+  /** Event attendee lists they are on. */
+  events: z.number().int(),
+  /** Campaigns they are a member of. */
+  campaigns: z.number().int(),
+  interactionsDeleted: z.number().int(),
+  interactionsKept: z.number().int(),
+});
+
+export function contactRoutes(app: App, { db, now }: AppContext) {
+  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+
+  app.get('/api/contacts', {
+    schema: {
+      tags,
+      summary: 'List contacts; `q` searches names, company, title, tags and notes ignoring accents and case',
+      querystring: ContactListQuery,
+      response: { 200: ContactPage },
+    },
+    handler: async (request) => listContacts(db, await userOf(request), request.query),
+  });
+
+  app.post('/api/contacts', {
+    schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact } },
+    handler: async (request, reply) => reply.code(201).send(await createContact(db, await userOf(request), request.body)),
+  });
+
+  app.get('/api/contacts/tags', {
+    schema: { tags, summary: 'Every tag in use, for filters', response: { 200: z.array(z.string()) } },
+    handler: async (request) => tagsInUse(db, authOf(request).accountId),
+  });
+
+  app.get('/api/contacts/:id', {
+    schema: { tags, summary: 'A contact with its derived fields', params: IdParams, response: { 200: Contact } },
+    handler: async (request) => getContact(db, await userOf(request), request.params.id),
+  });
+
+  app.patch('/api/contacts/:id', {
+    schema: { tags, summary: 'Change a contact (only the fields sent)', params: IdParams, body: ContactPatch, response: { 200: Contact } },
+    handler: async (request) => updateContact(db, await userOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/contacts/:id/delete-impact', {
+    schema: { tags, summary: 'What deleting this contact would remove', params: IdParams, response: { 200: DeleteImpact } },
+    handler: async (request) => deleteImpact(db, authOf(request).accountId, request.params.id),
+  });
+
+  app.delete('/api/contacts/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a contact, its follow-ups, favors and the touches only with them (shared touches keep the others)',
+      params: IdParams,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await deleteContact(db, authOf(request).accountId, request.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/contacts/:id/timeline', {
+    schema: { tags, summary: "A contact's history, newest first", params: IdParams, querystring: PageQuery, response: { 200: TimelinePage } },
+    handler: async (request) => contactTimeline(db, await userOf(request), request.params.id, request.query),
+  });
+}

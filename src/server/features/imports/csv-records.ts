@@ -1,0 +1,114 @@
+// CSV records as a stream, each with the line it starts on, parsed by csv-parse (quotes, quoted
+// newlines and commas, CRLF). The delimiter is found in the header line: Excel in a Spanish
+// locale saves `;`, some tools tabs.
+import { Readable, pipeline } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { ImportError } from './errors.js';
+
+export interface CsvRow {
+  /** 1-based line where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+const CANDIDATES = [',', ';', '\t'] as const;
+
+/** The delimiter that splits the first line into the most fields (outside quotes). */
+export function sniffDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>(CANDIDATES.map((d) => [d, 0]));
+  let quoted = false;
+  for (const c of firstLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const d of CANDIDATES) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+/** Reads ahead until the first line is complete, to sniff the delimiter, then yields everything. */
+async function peekFirstLine(text: AsyncIterable<string>): Promise<{ firstLine: string; all: AsyncIterable<string> }> {
+  const iterator = text[Symbol.asyncIterator]();
+  const buffered: string[] = [];
+  let head = '';
+  while (!/[\r\n]/.test(head) && head.length < 1_000_000) {
+    const next = await iterator.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    head += next.value;
+  }
+  async function* all() {
+    yield* buffered;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { firstLine: head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '', all: all() };
+}
+
+function csvProblem(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed (the file may be truncated)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a field is not doubled, or a field has text after its closing quote';
+    default:
+      return error.message.replace(/ at line \d+.*$/, '');
+  }
+}
+
+/**
+ * Every record of a CSV, empty lines skipped. A record may have more or fewer fields than the
+ * header (exports disagree); the callers map cells by header name.
+ */
+export async function* csvRows(text: AsyncIterable<string>, file: string, onDelimiter?: (delimiter: string) => void): AsyncGenerator<CsvRow> {
+  const { firstLine, all } = await peekFirstLine(text);
+  const delimiter = sniffDelimiter(firstLine);
+  onDelimiter?.(delimiter);
+  const parser = parse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: 5_000_000,
+  });
+  // pipeline() (unlike pipe()) hands a read error of the source (bad encoding) to the parser,
+  // so the loop below throws it instead of waiting forever.
+  pipeline(Readable.from(all), parser, () => {});
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
+      // csv-parse counts the line a record ends on; it starts after the previous record and the
+      // empty lines skipped since.
+      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+      previousEnd = info.lines;
+      previousEmpty = info.empty_lines;
+      yield { line, cells: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new ImportError('malformed', csvProblem(error), file, line ? { line } : {});
+    }
+    throw error;
+  }
+}
+
+/** Header names compared the way exports vary them: case, spaces, a BOM. */
+export function headerKey(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Cell lookup by header name. */
+export function columnIndex(header: string[]): (name: string) => number {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = headerKey(h);
+    if (!index.has(key)) index.set(key, i);
+  });
+  return (name) => index.get(headerKey(name)) ?? -1;
+}

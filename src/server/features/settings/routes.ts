@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import { AccountSettings, AccountSettingsPatch, Profile, ProfilePatch } from '#shared/schemas/settings.js';
+import type { Language } from '#shared/enums.js';
+import { accounts, users } from '../../db/schema.js';
+import { authOf, type App, type AppContext } from '../../http/context.js';
+import { loadAccountSettings } from './cadences.js';
+
+const tags = ['settings'];
+
+export function settingsRoutes(app: App, { db }: AppContext) {
+  const toProfile = (u: typeof users.$inferSelect): Profile => ({
+    name: u.name,
+    timeZone: u.timeZone,
+    language: u.language as Language,
+    weeklyTarget: u.weeklyTarget,
+    pitchShort: u.pitchShort,
+    pitchLong: u.pitchLong,
+    goals: u.goals,
+    companies: u.companies,
+    schools: u.schools,
+    interests: u.interests,
+    places: u.places,
+    communities: u.communities,
+  });
+
+  app.get('/api/profile', {
+    schema: { tags, summary: 'My profile', response: { 200: Profile } },
+    handler: async (request) => {
+      const [user] = await db.select().from(users).where(eq(users.id, authOf(request).userId));
+      return toProfile(user!);
+    },
+  });
+
+  app.patch('/api/profile', {
+    schema: { tags, summary: 'Update my profile', body: ProfilePatch, response: { 200: Profile } },
+    handler: async (request) => {
+      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      const where = eq(users.id, authOf(request).userId);
+      const [user] = Object.keys(changes).length
+        ? await db.update(users).set(changes).where(where).returning()
+        : await db.select().from(users).where(where);
+      return toProfile(user!);
+    },
+  });
+
+  app.get('/api/settings', {
+    schema: { tags, summary: 'Account settings: keep-in-touch cadences per circle, follow-up delays', response: { 200: AccountSettings } },
+    handler: async (request) => loadAccountSettings(db, authOf(request).accountId),
+  });
+
+  app.patch('/api/settings', {
+    schema: { tags, summary: 'Change account settings', body: AccountSettingsPatch, response: { 200: AccountSettings } },
+    handler: async (request) => {
+      const { accountId } = authOf(request);
+      const c = request.body.cadences ?? {};
+      const d = request.body.followupDelays ?? {};
+      const changes = {
+        ...(d.thankYouDays !== undefined && { thankYouDelayDays: d.thankYouDays }),
+        ...(d.outcomeReportDays !== undefined && { outcomeReportDelayDays: d.outcomeReportDays }),
+        ...(c.personal !== undefined && { cadencePersonalDays: c.personal }),
+        ...(c.professional !== undefined && { cadenceProfessionalDays: c.professional }),
+        ...(c.opportunity !== undefined && { cadenceOpportunityDays: c.opportunity }),
+      };
+      if (Object.keys(changes).length > 0) await db.update(accounts).set(changes).where(eq(accounts.id, accountId));
+      return loadAccountSettings(db, accountId);
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Cadences, FollowupDelays } from '#shared/schemas/settings.js';
+import type { Language } from '#shared/enums.js';
+import { todayIn } from '#shared/rules/time.js';
+import type { Tx } from '../../db/database.js';
+import { users } from '../../db/schema.js';
+import type { Auth } from '../../http/context.js';
+import { loadAccountSettings } from './cadences.js';
+
+/** What date-dependent rules need to know about the caller. */
+export interface UserContext {
+  accountId: string;
+  userId: string;
+  timeZone: string;
+  language: Language;
+  weeklyTarget: number;
+  cadences: Cadences;
+  followupDelays: FollowupDelays;
+  now: Date;
+  /** The calendar date in the user's time zone. */
+  today: string;
+}
+
+export async function loadUserContext(db: Tx, auth: Auth, now: Date): Promise<UserContext> {
+  const [user] = await db
+    .select({ timeZone: users.timeZone, weeklyTarget: users.weeklyTarget, language: users.language })
+    .from(users)
+    .where(eq(users.id, auth.userId));
+  const timeZone = user?.timeZone ?? 'UTC';
+  const settings = await loadAccountSettings(db, auth.accountId);
+  return {
+    accountId: auth.accountId,
+    userId: auth.userId,
+    timeZone,
+    language: (user?.language ?? 'en') as Language,
+    weeklyTarget: user?.weeklyTarget ?? 3,
+    cadences: settings.cadences,
+    followupDelays: settings.followupDelays,
+    now,
+    today: todayIn(timeZone, now),
+  };
+}

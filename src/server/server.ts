@@ -1,0 +1,62 @@
+// Starts Círculo: configuration, database (migrated), HTTP server, and a clean stop on signals.
+import { buildApp } from './http/app.js';
+import type { App } from './http/context.js';
+import { ensureWritableDataDir, loadConfig, loadSecret, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig(), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  ensureWritableDataDir(config.dataDir);
+  const secret = loadSecret(env, config.dataDir);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command: `circulo serve on ${config.host}:${config.port}`,
+  });
+  let app: App;
+  try {
+    app = await buildApp({
+      ctx: { db: database.db, secureCookies: config.secureCookies, now: () => new Date() },
+      secret,
+      logLevel: config.logLevel,
+    });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  app.log.info(`Círculo is running at ${url} (database: ${database.kind}, ${database.location})`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await database.close();
+    })());
+  return { app, database, url, stop };
+}
+
+/** Stops cleanly on Ctrl-C / SIGTERM: the embedded database must CHECKPOINT and close. */
+export function stopOnSignals(server: RunningServer) {
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.app.log.info(`${signal} received, stopping…`);
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

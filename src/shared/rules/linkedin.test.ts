@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { linkedinKey, linkedinKeyOf } from './linkedin.js';
+
+describe('linkedinKey', () => {
+  it.each([
+    ['https://www.linkedin.com/in/alexrivera', 'linkedin.com/in/alexrivera'],
+    ['https://www.linkedin.com/in/AlexRivera/', 'linkedin.com/in/alexrivera'],
+    ['http://linkedin.com/in/alexrivera?trk=people', 'linkedin.com/in/alexrivera'],
+    ['https://es.linkedin.com/in/jos%C3%A9-mu%C3%B1oz', 'linkedin.com/in/josé-muñoz'],
+    ['www.linkedin.com/in/ana-b', 'linkedin.com/in/ana-b'],
+    ['https://www.linkedin.com/company/acme', null],
+    ['https://example.com/in/alex', null],
+    ['not a url', null],
+  ])('%s → %s', (url, key) => {
+    expect(linkedinKey(url)).toBe(key);
+  });
+
+  it('picks the first LinkedIn profile among links', () => {
+    expect(linkedinKeyOf(['https://blog.example', 'https://www.linkedin.com/in/x/'])).toBe('linkedin.com/in/x');
+    expect(linkedinKeyOf([])).toBeNull();
+  });
+});

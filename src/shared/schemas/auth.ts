@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { Language } from '../enums.js';
+import { Id, IsoDateTime } from './common.js';
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+
+/** An IANA time zone the runtime knows, e.g. `Europe/Madrid`. */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+export const SetupBody = z.object({
+  email: Email,
+  password: Password,
+  name: z.string().trim().min(1).max(120),
+  timeZone: TimeZone.optional(),
+  language: Language.optional(),
+});
+export type SetupBody = z.infer<typeof SetupBody>;
+
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const User = z.object({
+  id: Id,
+  accountId: Id,
+  email: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  language: Language,
+  weeklyTarget: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type User = z.infer<typeof User>;
+
+export const Me = z.object({
+  user: User,
+  /** Send back as `X-CSRF-Token` on every cookie-authenticated write. */
+  csrfToken: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SetupStatus = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
+export const TokenCreateBody = z.object({ name: z.string().trim().min(1).max(80) });
+export const TokenCreated = z.object({
+  id: Id,
+  name: z.string(),
+  /** Shown once; only its hash is stored. */
+  token: z.string(),
+});
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  lastUsedAt: IsoDateTime.nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+export type TokenCreated = z.infer<typeof TokenCreated>;

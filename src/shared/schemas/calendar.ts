@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** The calendar feed to subscribe to: open follow-ups (and events) as an iCalendar URL. */
+export const CalendarFeed = z.object({
+  enabled: z.boolean(),
+  /** The secret feed URL (anyone with it can read the feed); null when there is none. */
+  url: z.url().nullable(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeed>;
+
+export const CalendarFeedParams = z.object({
+  /** The secret of the feed's URL (base64url). */
+  secret: z.string().min(1).max(200),
+});

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { CampaignGoal, CampaignStage, Channel, Circle, Stage, campaignStages } from '../enums.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, optionalText, pageOf } from './common.js';
+import { ContactSummary } from './contacts.js';
+import { ContactRef } from './interactions.js';
+import { Rendered } from './templates.js';
+
+const campaignFields = {
+  name: z.string().trim().min(1).max(200),
+  goal: CampaignGoal,
+  /** Roles, companies, sector: free text. */
+  target: optionalText(1_000),
+  /** Defaults to today. */
+  startsOn: IsoDate.optional(),
+  endsOn: IsoDate.nullable().optional(),
+  /** Defaults to the profile's weekly target. */
+  newContactsPerWeek: z.number().int().min(0).max(100).optional(),
+  meetingsPerWeek: z.number().int().min(0).max(50).optional(),
+  notes: optionalText(20_000),
+};
+
+const endsAfterStart = (c: { startsOn?: string | undefined; endsOn?: string | null | undefined }) => !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn;
+const endsAfterStartError = { message: 'must not be before startsOn', path: ['endsOn'] };
+
+export const CampaignCreate = z.object(campaignFields).refine(endsAfterStart, endsAfterStartError);
+export type CampaignCreate = z.input<typeof CampaignCreate>;
+export const CampaignPatch = z
+  .object({ ...campaignFields, name: campaignFields.name.optional(), goal: CampaignGoal.optional() })
+  .refine(endsAfterStart, endsAfterStartError);
+export type CampaignPatch = z.input<typeof CampaignPatch>;
+
+export const CampaignListQuery = PageQuery;
+
+export const CampaignSummary = z.object({
+  id: Id,
+  name: z.string(),
+  goal: CampaignGoal,
+  target: z.string().nullable(),
+  startsOn: IsoDate,
+  endsOn: IsoDate.nullable(),
+  newContactsPerWeek: z.number().int(),
+  meetingsPerWeek: z.number().int(),
+  memberCount: z.number().int(),
+  /** Members who met me (met, thanked or following up). */
+  metCount: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+export const CampaignPage = pageOf(CampaignSummary);
+export type CampaignPage = z.infer<typeof CampaignPage>;
+
+export const CampaignMember = z.object({
+  contactId: Id,
+  contact: ContactRef,
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  circle: Circle,
+  stage: CampaignStage,
+  addedOn: IsoDate,
+  /** The day of the (advice) meeting. */
+  metOn: IsoDate.nullable(),
+  stageChangedAt: IsoDateTime,
+  /** Contacts they introduced me to. */
+  referrals: z.number().int(),
+  /** Met me and gave fewer than two names: ask them who else to talk to. */
+  flagged: z.boolean(),
+});
+export type CampaignMember = z.infer<typeof CampaignMember>;
+
+const WeekProgress = z.object({
+  week: z.string(),
+  startsOn: IsoDate,
+  newContacts: z.object({ count: z.number().int(), target: z.number().int() }),
+  meetings: z.object({ count: z.number().int(), target: z.number().int() }),
+});
+
+export const CampaignDetail = CampaignSummary.extend({
+  notes: z.string().nullable(),
+  updatedAt: IsoDateTime,
+  /** In board order (stage), then by name. */
+  members: z.array(CampaignMember),
+  countsByStage: z.object(Object.fromEntries(campaignStages.map((s) => [s, z.number().int()])) as Record<CampaignStage, z.ZodNumber>),
+  flaggedCount: z.number().int(),
+  /** Per ISO week of the campaign (user's time zone): new people and meetings against the targets. */
+  progress: z.object({
+    weeks: z.array(WeekProgress),
+    totals: z.object({ newContacts: z.number().int(), meetings: z.number().int() }),
+  }),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetail>;
+
+export const MemberParams = z.object({ id: Id, contactId: Id });
+
+export const MemberCreate = z.object({ contactId: Id, stage: CampaignStage.default('identified') });
+export type MemberCreate = z.input<typeof MemberCreate>;
+
+export const MemberPatch = z.object({
+  stage: CampaignStage,
+  /** Reaching `met`: how you met (default `coffee`) and when (default now), for the interaction logged. */
+  channel: Channel.optional(),
+  occurredAt: IsoDateTime.optional(),
+});
+export type MemberPatch = z.input<typeof MemberPatch>;
+
+export const ReferralsCreate = z.object({
+  people: z
+    .array(
+      z.object({
+        firstName: z.string().trim().min(1).max(120),
+        lastName: optionalText(120),
+        company: optionalText(200),
+        note: optionalText(2_000),
+      }),
+    )
+    .min(1, 'at least one person')
+    .max(20),
+  /** Add them to the campaign as `identified` (default true). */
+  joinCampaign: z.boolean().default(true),
+});
+export type ReferralsCreate = z.input<typeof ReferralsCreate>;
+
+export const ReferralsCreated = z.object({
+  contacts: z.array(ContactSummary),
+  /** The member who gave the names, with the new count and flag. */
+  member: CampaignMember,
+});
+export type ReferralsCreated = z.infer<typeof ReferralsCreated>;
+
+export const ReferralTree = z.object({
+  nodes: z.array(
+    z.object({
+      contactId: Id,
+      displayName: z.string(),
+      company: z.string().nullable(),
+      /** Referrals who did not join the campaign are in the tree too, with no stage. */
+      member: z.boolean(),
+      stage: CampaignStage.nullable(),
+      flagged: z.boolean(),
+      generation: z.number().int(),
+      /** Who led to them; null for a root. */
+      parentId: Id.nullable(),
+    }),
+  ),
+  edges: z.array(z.object({ from: Id, to: Id })),
+  generations: z.array(z.object({ generation: z.number().int(), count: z.number().int() })),
+  depth: z.number().int(),
+  width: z.number().int(),
+});
+export type ReferralTree = z.infer<typeof ReferralTree>;
+
+export const SuggestionQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+export const CampaignSuggestion = z.object({
+  contactId: Id,
+  displayName: z.string(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  circle: Circle,
+  stage: Stage,
+  lastInteractionAt: IsoDateTime.nullable(),
+});
+export type CampaignSuggestion = z.infer<typeof CampaignSuggestion>;
+
+/** The `advice_request` template filled for a member: ask for advice, never for a job. */
+export const AdviceRequest = Rendered.extend({ templateId: Id.nullable() });
+export type AdviceRequest = z.infer<typeof AdviceRequest>;

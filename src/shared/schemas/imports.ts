@@ -1,0 +1,95 @@
+// Imports (LinkedIn export, vCard, CSV) and the vCard export: the report every import answers
+// with, the column mapping of a generic CSV and the preview the mapping step is built from.
+import { z } from 'zod';
+
+export const importSources = ['linkedin', 'vcard', 'csv', 'json'] as const;
+export const ImportSource = z.enum(importSources);
+export type ImportSource = z.infer<typeof ImportSource>;
+
+/** Why a line or card was left out, for translated messages (the `reason` is English). */
+export const skipCodes = [
+  'hidden_profile',
+  'sponsored_message',
+  'no_contact_in_conversation',
+  'no_name',
+  'bad_date',
+  'incomplete',
+  'owner',
+] as const;
+export const SkipCode = z.enum(skipCodes);
+export type SkipCode = z.infer<typeof SkipCode>;
+
+export const ImportSkip = z.object({
+  /** The file it came from, when an import has several (the LinkedIn export). */
+  file: z.string().optional(),
+  /** 1-based line where the record starts (CSV files). */
+  line: z.number().int().optional(),
+  /** 1-based position of the card in the file (vCard). */
+  card: z.number().int().optional(),
+  code: SkipCode,
+  reason: z.string(),
+});
+export type ImportSkip = z.infer<typeof ImportSkip>;
+
+const Counts = z.object({ created: z.number().int(), unchanged: z.number().int() });
+
+export const ImportReport = z.object({
+  source: ImportSource,
+  /** Contacts: new ones, existing ones that gained something, existing ones left as they were. */
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** At most 1,000 are listed; `skippedTotal` counts them all. */
+  skipped: z.array(ImportSkip),
+  skippedTotal: z.number().int(),
+  interactions: Counts,
+  invitations: Counts.extend({ updated: z.number().int() }),
+  /** Things worth knowing that did not stop the import (a bad e-mail left out, who the owner is…). */
+  warnings: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Contact fields a generic CSV column can fill. Several columns may feed the list fields. */
+export const mappableFields = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'displayName',
+  'emails',
+  'phones',
+  'company',
+  'title',
+  'location',
+  'links',
+  'birthday',
+  'notes',
+  'tags',
+  'metOn',
+] as const;
+export const MappableField = z.enum(mappableFields);
+export type MappableField = z.infer<typeof MappableField>;
+
+/** `{ "Correo": "emails", "Nombre": "fullName" }`: column name → contact field. */
+export const CsvMapping = z.record(z.string().min(1).max(200), MappableField);
+export type CsvMapping = z.infer<typeof CsvMapping>;
+
+export const csvFormats = ['google', 'outlook', 'generic'] as const;
+export const CsvFormat = z.enum(csvFormats);
+export type CsvFormat = z.infer<typeof CsvFormat>;
+
+export const CsvPreview = z.object({
+  format: CsvFormat,
+  /** The field separator found in the header line. */
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  /** The first rows, as text, in header order. */
+  rows: z.array(z.array(z.string())),
+  /** A guess from the column names, for the mapping step to start from (generic CSV only). */
+  suggestedMapping: CsvMapping,
+});
+export type CsvPreview = z.infer<typeof CsvPreview>;
+
+export const VcardExportQuery = z.object({
+  /** 4.0 by default; 3.0 for older address books. */
+  version: z.enum(['4.0', '3.0']).default('4.0'),
+});

@@ -1,0 +1,189 @@
+// vCard and CSV imports and the vCard export through the API, on both databases: every shared
+// fixture file with its expected result, merging across sources, the round trip, broken files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupOwner, type ApiClient } from '../support/client.js';
+import { startTestServer, type TestServer } from '../support/harness.js';
+import { fixture, uploaderFor, type Uploader } from '../support/multipart.js';
+import { addUser } from '../support/users.js';
+
+let server: TestServer;
+
+interface Account {
+  client: ApiClient;
+  uploader: Uploader;
+}
+
+async function newAccount(): Promise<Account> {
+  const client = await addUser(server);
+  return { client, uploader: await uploaderFor(server.app, client) };
+}
+
+async function contactsOf(client: ApiClient) {
+  const list = (await client.get('/api/contacts?limit=500')).body.items as { id: string }[];
+  return Promise.all(list.map(async (c) => (await client.get(`/api/contacts/${c.id}`)).body));
+}
+
+const upload = (account: Account, source: string, name: string, content: Buffer | string, fields: Record<string, string> = {}) =>
+  account.uploader.upload('/api/imports', { source, ...fields }, [{ name, content }]);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await setupOwner(server.app);
+});
+afterAll(() => server.close());
+
+describe('vCard fixtures', () => {
+  const cases: [string, number, Record<string, unknown>[]][] = [
+    ['apple-icloud-3.0.vcf', 2, [
+      {
+        displayName: 'Lucía Fernández Ortega', company: 'Ortega & Asociados, S.L.', title: 'Socia directora', emails: ['lucia.fo@example.org'],
+        phones: ['+34 612 345 678'], location: 'Madrid, España', birthday: '1985-04-15', links: ['https://www.linkedin.com/in/lucia-fernandez-ortega'],
+        notes: 'Nos conocimos en la boda de Marta.\nLe gusta el senderismo y el café de especialidad.', photo: expect.stringMatching(/^data:image\/jpeg;base64,\/9j\/4AAQ.*2Q==$/), source: 'vcard',
+      },
+      { displayName: 'Camila Rojas', company: 'Contoso', emails: ['camila@contoso.example'], birthday: '--08-23', tags: ['Data Summit 2026'] },
+    ]],
+    ['google-3.0.vcf', 1, [
+      { displayName: 'Priya Raman', birthday: '--08-23', links: ['https://www.linkedin.com/in/priya-raman-7b1c2a'], tags: ['Data Summit 2026'], phones: ['+1 415-555-0134'], notes: expect.stringContaining('VP') },
+    ]],
+    ['android-2.1.vcf', 2, [
+      { firstName: 'José Ignacio', lastName: 'Muñoz', displayName: 'José Ignacio Muñoz', company: 'Cafetería La Esquina', phones: ['+56912345678', '+5622345678'], notes: 'Dueño del café de la esquina. Conoce a todo el barrio.' },
+      { firstName: 'Martín', lastName: 'Gómez', phones: ['+34699111222'], circle: 'personal' },
+    ]],
+    ['vcard-4.0.vcf', 1, [{ displayName: 'Wei Chen', phones: ['+44-20-7946-0958'], birthday: '--02-29', company: 'Fabrikam', title: 'Recruiter', links: ['https://www.linkedin.com/in/weichen88'] }]],
+    ['outlook-2.1.vcf', 1, [{ displayName: 'Tom Becker', company: 'Becker Consulting', emails: ['tom@becker.example'], phones: ['(555) 010-2030'] }]],
+  ];
+
+  for (const [file, count, expected] of cases) {
+    it(`imports ${file}`, async () => {
+      const account = await newAccount();
+      const reply = await upload(account, 'vcard', file, fixture(`vcard/${file}`));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      expect(reply.body).toMatchObject({ source: 'vcard', created: count, updated: 0, unchanged: 0, skippedTotal: 0 });
+      const contacts = await contactsOf(account.client);
+      for (const person of expected) expect(contacts).toContainEqual(expect.objectContaining(person));
+      const again = await upload(account, 'vcard', file, fixture(`vcard/${file}`));
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: count });
+    });
+  }
+
+  it('refuses a file whose last card is cut off, naming the card, and keeps none of it', async () => {
+    const account = await newAccount();
+    const text = fixture('vcard/apple-icloud-3.0.vcf').toString('utf8');
+    const reply = await upload(account, 'vcard', 'cut.vcf', text.slice(0, text.lastIndexOf('END:VCARD')));
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toBe('cut.vcf, card 2, line 22: the file ends inside a card (END:VCARD is missing: truncated?)');
+    const garbage = await upload(account, 'vcard', 'photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]));
+    expect(garbage.body.detail).toMatch(/^photo\.jpg.*binary/);
+    expect((await account.client.get('/api/contacts')).body.items).toEqual([]);
+  });
+});
+
+describe('CSV', () => {
+  it('imports a Google Contacts export: labels become tags, birthdays without a year, multi-line notes', async () => {
+    const account = await newAccount();
+    const reply = await upload(account, 'csv', 'contacts.csv', fixture('csv/google-contacts.csv'));
+    expect(reply.body).toMatchObject({ source: 'csv', created: 3, skippedTotal: 0 });
+    const contacts = await contactsOf(account.client);
+    expect(contacts).toContainEqual(
+      expect.objectContaining({
+        displayName: 'Rosa Villalobos', company: 'Villalobos Logística', title: 'CEO', birthday: '1979-02-11', tags: ['Clientes'],
+        emails: ['rosa@villalobos.example', 'rosi@example.net'], phones: ['+52 55 1234 5678'], notes: 'Clienta desde 2022.\nPrefiere WhatsApp.',
+        links: ['https://www.linkedin.com/in/rosavillalobos'], source: 'csv',
+      }),
+    );
+    expect(contacts).toContainEqual(expect.objectContaining({ displayName: 'Daniel Okoro', birthday: '--06-30', tags: [] }));
+    expect(contacts).toContainEqual(expect.objectContaining({ displayName: 'Wei Chen', tags: ['Recruiters'] }));
+  });
+
+  it('imports an Outlook export recognised by its header', async () => {
+    const account = await newAccount();
+    const outlook = [
+      'First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,E-mail 2 Address,Business Phone,Mobile Phone,Company,Job Title,Birthday,Notes,Categories,Web Page,Business City',
+      'Ana,María,García López,,,ana@example.es,,+34 91 555 0101,,"Telefónica, S.A.",Ingeniera,4/15/1985,"Vino al meetup\r\nde PyData",Clientes;Madrid,www.anagarcia.es,Madrid',
+      'Bob,,,,,bob@example.com,,,,,,0/0/00,,,,',
+    ].join('\r\n');
+    const reply = await upload(account, 'csv', 'outlook.csv', `\uFEFF${outlook}`);
+    expect(reply.body).toMatchObject({ created: 2 });
+    const contacts = await contactsOf(account.client);
+    expect(contacts).toContainEqual(
+      expect.objectContaining({
+        firstName: 'Ana María', lastName: 'García López', company: 'Telefónica, S.A.', title: 'Ingeniera', birthday: '1985-04-15', tags: ['Clientes', 'Madrid'],
+        links: ['https://www.anagarcia.es'], location: 'Madrid', notes: 'Vino al meetup\nde PyData', circle: 'professional',
+      }),
+    );
+    expect(contacts).toContainEqual(expect.objectContaining({ firstName: 'Bob', birthday: null, circle: 'personal' }));
+  });
+
+  it('asks for a mapping for any other CSV, listing its columns, and previews it', async () => {
+    const account = await newAccount();
+    const csv = 'Nombre;Correo;Empresa;Etiquetas\n"Lola Flores";lola@example.es;Copla S.L.;amigos, música\nSin datos;;;\n';
+    const refused = await upload(account, 'csv', 'lista.csv', csv);
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toContain('"Nombre", "Correo", "Empresa", "Etiquetas"');
+    const preview = await account.uploader.upload('/api/imports/preview', {}, [{ name: 'lista.csv', content: csv }]);
+    expect(preview.body).toEqual({
+      format: 'generic',
+      delimiter: ';',
+      headers: ['Nombre', 'Correo', 'Empresa', 'Etiquetas'],
+      rows: [['Lola Flores', 'lola@example.es', 'Copla S.L.', 'amigos, música'], ['Sin datos', '', '', '']],
+      suggestedMapping: { Nombre: 'firstName', Correo: 'emails', Empresa: 'company', Etiquetas: 'tags' },
+    });
+    const badMapping = await upload(account, 'csv', 'lista.csv', csv, { mapping: JSON.stringify({ Apellido: 'lastName' }) });
+    expect(badMapping.body.detail).toContain('"Apellido"');
+    const mapping = JSON.stringify({ Nombre: 'fullName', Correo: 'emails', Empresa: 'company', Etiquetas: 'tags' });
+    const reply = await upload(account, 'csv', 'lista.csv', csv, { mapping });
+    expect(reply.body).toMatchObject({ created: 2 });
+    expect(await contactsOf(account.client)).toContainEqual(expect.objectContaining({ firstName: 'Lola', lastName: 'Flores', emails: ['lola@example.es'], tags: ['amigos', 'música'] }));
+    const google = await account.uploader.upload('/api/imports/preview', {}, [{ name: 'g.csv', content: fixture('csv/google-contacts.csv') }]);
+    expect(google.body).toMatchObject({ format: 'google', delimiter: ',', suggestedMapping: {} });
+  });
+
+  it('refuses a CSV with an unclosed quote, or in another encoding, naming the line', async () => {
+    const account = await newAccount();
+    const unclosed = await upload(account, 'csv', 'c.csv', 'First Name,Last Name,E-mail 1 - Value,Labels\nAna,"García,ana@x.es,\nLuis,Pérez,luis@x.es,\n');
+    expect(unclosed.status).toBe(400);
+    expect(unclosed.body.detail).toMatch(/^c\.csv, line \d: a quoted field is never closed/);
+    const latin1 = Buffer.from('First Name,Last Name,E-mail 1 - Value,Labels\nJos\xe9,Mu\xf1oz,jose@x.es,\n', 'latin1');
+    const encoding = await upload(account, 'csv', 'latin1.csv', latin1);
+    expect(encoding.body.detail).toBe('latin1.csv, line 2: the text is not valid UTF-8: save the file as UTF-8 and try again');
+    expect((await account.client.get('/api/contacts')).body.items).toEqual([]);
+  });
+});
+
+describe('merging and the round trip', () => {
+  let account: Account;
+  beforeAll(async () => {
+    account = await newAccount();
+  });
+
+  it('merges other sources into LinkedIn contacts without duplicating them', async () => {
+    const linkedin = await account.uploader.upload('/api/imports', { source: 'linkedin' }, ['Connections.csv', 'Invitations.csv', 'messages.csv'].map((name) => ({ name, content: fixture(`linkedin/${name}`) })));
+    expect(linkedin.body.created).toBe(10);
+    const google = await upload(account, 'csv', 'google.csv', fixture('csv/google-contacts.csv'));
+    // Rosa by her LinkedIn URL, Wei by name + company; Daniel's LinkedIn contact has no company.
+    expect(google.body).toMatchObject({ created: 1, updated: 2, unchanged: 0 });
+    const rosa = (await contactsOf(account.client)).find((c) => c.displayName === 'Rosa Villalobos');
+    expect(rosa).toMatchObject({ source: 'linkedin', company: 'Villalobos Logística', emails: ['rosa@villalobos.example', 'rosi@example.net'], tags: ['Clientes'] });
+    // José by e-mail; Priya by URL; Lucía by URL; Camila by name + company; Wei by URL.
+    for (const file of ['android-2.1.vcf', 'google-3.0.vcf', 'apple-icloud-3.0.vcf', 'vcard-4.0.vcf', 'outlook-2.1.vcf']) {
+      await upload(account, 'vcard', file, fixture(`vcard/${file}`));
+    }
+    const names = (await contactsOf(account.client)).map((c) => c.displayName).sort();
+    expect(names.filter((n) => n === 'José Ignacio Muñoz' || n === 'Priya Raman' || n === 'Lucía Fernández Ortega' || n === 'Camila Rojas' || n === 'Wei Chen')).toHaveLength(5);
+  });
+
+  it('exports every contact as vCard 4.0 and 3.0, and importing the export changes nothing', async () => {
+    const count = (await account.client.get('/api/contacts?limit=500')).body.items.length;
+    for (const version of ['4.0', '3.0']) {
+      const exported = await account.client.get(`/api/exports/vcard?version=${version}`);
+      expect(exported.status).toBe(200);
+      expect(exported.headers['content-type']).toContain('text/vcard');
+      const text = exported.body as string;
+      expect(text.match(/BEGIN:VCARD/g)).toHaveLength(count);
+      expect(text).toContain(`VERSION:${version}`);
+      expect(text).toMatch(version === '4.0' ? /PHOTO:data:image\/jpeg;base64/ : /PHOTO;ENCODING=b;TYPE=JPEG:/);
+      const reply = await upload(account, 'vcard', `export-${version}.vcf`, text);
+      expect(reply.body, version).toMatchObject({ created: 0, updated: 0, unchanged: count, skippedTotal: 0 });
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Builds a real server on a throwaway database for one test file: PGlite copied from the
+// template, or a fresh database on the PostgreSQL server of TEST_DATABASE_URL.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/http/app.js';
+import type { App } from '../../src/server/http/context.js';
+import { openDatabase, type Database } from '../../src/server/db/database.js';
+
+
+export interface TestServer {
+  app: App;
+  database: Database;
+  /** Moves the server's clock; `null` goes back to the real one. */
+  setNow(now: Date | null): void;
+  close(): Promise<void>;
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `circulo_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Environment for a process (the CLI) to run on a throwaway database of the current kind. */
+export async function throwawayDatabaseEnv(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'circulo-cli-'));
+  if (process.env.CIRCULO_TEST_DB === 'postgres') {
+    const fresh = await freshPostgres(process.env.TEST_DATABASE_URL!);
+    return {
+      env: { DATABASE_URL: fresh.url, CIRCULO_DATA_DIR: dir },
+      cleanup: async () => {
+        await fresh.drop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  cpSync(inject('templateDir'), dir, { recursive: true });
+  return { env: { DATABASE_URL: '', CIRCULO_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  let clock: Date | null = null;
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  if (process.env.CIRCULO_TEST_DB === 'postgres') {
+    const fresh = await freshPostgres(process.env.TEST_DATABASE_URL!);
+    database = await openDatabase({ databaseUrl: fresh.url, dataDir: tmpdir(), command: 'test' });
+    cleanup = fresh.drop;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'circulo-test-'));
+    cpSync(inject('templateDir'), dir, { recursive: true });
+    database = await openDatabase({ dataDir: dir, command: 'test', snapshots: false, log: () => {} });
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const app = await buildApp({
+    ctx: { db: database.db, secureCookies: false, now: () => clock ?? new Date() },
+    secret: 'test-secret-test-secret-test-secret',
+    logLevel: 'silent',
+    webRoot: null,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    setNow: (now) => {
+      clock = now;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+      await cleanup();
+    },
+  };
+}

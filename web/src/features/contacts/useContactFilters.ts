@@ -1,0 +1,44 @@
+// The contact filters live in the URL, so a filtered list survives reloads and the back button.
+import { useCallback, useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { circles, contactKinds, stages, type Circle, type ContactKind, type Stage } from '@shared/enums.js';
+import type { ContactFilters } from '../../api/queryKeys';
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
+
+export function useContactFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const filters: ContactFilters = useMemo(
+    () => ({
+      q: params.get('q') || undefined,
+      circle: oneOf<Circle>(circles, params.get('circle')),
+      kind: oneOf<ContactKind>(contactKinds, params.get('kind')),
+      tag: params.get('tag') || undefined,
+      stage: oneOf<Stage>(stages, params.get('stage')),
+      due: params.get('due') === 'true' || undefined,
+    }),
+    [params],
+  );
+
+  // setParams changes identity with every URL change and its `prev` can lag behind quick
+  // successive updates (a debounced search landing after a filter click); start from the
+  // live URL instead, through a stable callback.
+  const setParamsRef = useRef(setParams);
+  setParamsRef.current = setParams;
+
+  const setFilter = useCallback((key: keyof ContactFilters, value: string | boolean | null | undefined) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value === null || value === undefined || value === '' || value === false) next.delete(key);
+    else next.set(key, String(value));
+    if (next.toString() !== new URLSearchParams(window.location.search).toString()) {
+      setParamsRef.current(next, { replace: true });
+    }
+  }, []);
+
+  const clear = useCallback(() => setParamsRef.current(new URLSearchParams(), { replace: true }), []);
+  const active = Object.values(filters).some((v) => v !== undefined);
+
+  return { filters, setFilter, clear, active };
+}

@@ -1,0 +1,33 @@
+import type { profile as en } from '../en/profile';
+
+export const profile: typeof en = {
+  pitch: {
+    title: 'Presentación y puntos en común',
+    hint: 'Tu presentación entra en los mensajes que te propone Círculo; los puntos en común con tus contactos salen de estas listas.',
+    pitchShort: 'Presentación breve (elevator pitch)',
+    pitchShortHint: 'Quién eres, a qué te dedicas y qué buscas. Dilo en 30 segundos.',
+    pitchShortPlaceholder: 'p. ej. Soy ingeniera de datos y me estoy pasando a las renovables; quiero entender cómo usan los datos los operadores de red.',
+    pitchLong: 'Presentación larga',
+    pitchLongHint: 'Para una primera reunión o un correo de presentación.',
+    goals: 'Objetivos',
+    goalsPlaceholder: 'p. ej. Pasar a gestión de producto en energía en un año',
+    characters_one: '{{formatted}} carácter',
+    characters_other: '{{formatted}} caracteres',
+    readingTime: 'unos {{seconds}} s en voz alta',
+    withinThirty: 'cabe en 30 segundos',
+    overThirty: 'pasa de 30 segundos: recórtala',
+    commonGround: 'Puntos en común',
+    commonGroundHint: 'Pulsa Intro o coma después de cada uno.',
+    companies: 'Empresas',
+    companiesHint: 'Dónde trabajas y has trabajado',
+    schools: 'Estudios',
+    schoolsHint: 'Universidades, colegios, programas',
+    interests: 'Intereses',
+    interestsHint: 'Temas de los que te gusta hablar',
+    places: 'Lugares',
+    placesHint: 'Ciudades y regiones donde vives o has vivido',
+    communities: 'Comunidades',
+    communitiesHint: 'Grupos, foros, asociaciones',
+    saved: 'Presentación y puntos en común guardados',
+  },
+};
