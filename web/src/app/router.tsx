@@ -1,19 +1,18 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
-import { ContactFormPage } from '../features/contacts/ContactFormPage';
-import { ContactPage } from '../features/contacts/ContactPage';
-import { ContactsPage } from '../features/contacts/ContactsPage';
-import { FavorsPage } from '../features/favors/FavorsPage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { InvitationPage } from '../features/invitations/InvitationPage';
-import { InvitationsPage } from '../features/invitations/InvitationsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { AppLayout } from './AppLayout';
 import { ErrorScreen, NotFoundScreen } from './ErrorScreen';
 import { LoggedOutOnly, RequireSession, SetupOnly } from './RouteGuards';
+
+/**
+ * A screen loaded on first visit, so the first paint (Today) does not wait for every feature's
+ * code and charts. `load` returns the module; `pick` names the page component in it.
+ */
+function lazyPage<M>(path: string, load: () => Promise<M>, pick: (module: M) => React.ComponentType): RouteObject {
+  return { path, lazy: async () => ({ Component: pick(await load()) }) };
+}
 
 export const router = createBrowserRouter([
   {
@@ -29,16 +28,16 @@ export const router = createBrowserRouter([
             errorElement: <ErrorScreen />,
             children: [
               { index: true, element: <TodayPage /> },
-              { path: 'contacts', element: <ContactsPage /> },
-              { path: 'contacts/new', element: <ContactFormPage /> },
-              { path: 'contacts/:id', element: <ContactPage /> },
-              { path: 'contacts/:id/edit', element: <ContactFormPage /> },
-              { path: 'favors', element: <FavorsPage /> },
-              { path: 'review', element: <ReviewPage /> },
-              { path: 'invitations', element: <InvitationsPage /> },
-              { path: 'invitations/:id', element: <InvitationPage /> },
-              { path: 'templates', element: <TemplatesPage /> },
-              { path: 'settings', element: <SettingsPage /> },
+              lazyPage('contacts', () => import('../features/contacts/ContactsPage'), (m) => m.ContactsPage),
+              lazyPage('contacts/new', () => import('../features/contacts/ContactFormPage'), (m) => m.ContactFormPage),
+              lazyPage('contacts/:id', () => import('../features/contacts/ContactPage'), (m) => m.ContactPage),
+              lazyPage('contacts/:id/edit', () => import('../features/contacts/ContactFormPage'), (m) => m.ContactFormPage),
+              lazyPage('favors', () => import('../features/favors/FavorsPage'), (m) => m.FavorsPage),
+              lazyPage('review', () => import('../features/review/ReviewPage'), (m) => m.ReviewPage),
+              lazyPage('invitations', () => import('../features/invitations/InvitationsPage'), (m) => m.InvitationsPage),
+              lazyPage('invitations/:id', () => import('../features/invitations/InvitationPage'), (m) => m.InvitationPage),
+              lazyPage('templates', () => import('../features/templates/TemplatesPage'), (m) => m.TemplatesPage),
+              lazyPage('settings', () => import('../features/settings/SettingsPage'), (m) => m.SettingsPage),
               { path: '*', element: <NotFoundScreen /> },
             ],
           },
