@@ -1,5 +1,5 @@
 // Importing a LinkedIn data export through the API, on both databases: the shared fixture files
-// (../shared/fixtures/linkedin, see its README), the zip, re-imports, and broken files.
+// (tests/fixtures/linkedin, see its README), the zip, re-imports, and broken files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { App } from '../../src/server/http/context.js';
 import type { ApiClient, Reply } from './client.js';
 
-/** The shared sample files, beside the repository (as CI lays them out too). */
-export const FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures');
+// Copied from the shared sample exports, so a fresh clone (CI) has them.
+export const FIXTURES = join(process.cwd(), 'tests', 'fixtures');
 export const fixture = (path: string) => readFileSync(join(FIXTURES, path));
 
 export interface UploadFile {
