@@ -4,13 +4,15 @@
 //
 // Env: BENCH_SCALE (default 1; 0.1 for a quick run), BENCH_ANALYZE=1 to VACUUM ANALYZE after
 // loading (PGlite runs no autovacuum, so by default the planner sees what a real user's
-// database would: no statistics), BENCH_KEEP=1 to keep the data directory (its path is printed).
+// database would: no statistics), BENCH_KEEP=1 to keep the data directory (its path is printed),
+// BENCH_PART=screens|imports to run one half (default: both).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ContactPage } from '#shared/schemas/contacts.js';
 import { channels, directions, intents } from '#shared/enums.js';
 import { scaled } from './generate.js';
+import { measureImports } from './imports.js';
 import { loadDataset } from './load.js';
 import { ApiClient, diskUsageMiB, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
 import { Rng } from './prng.js';
@@ -21,6 +23,8 @@ const scale = Number(process.env.BENCH_SCALE ?? '1');
 if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
 const analyze = process.env.BENCH_ANALYZE === '1';
 const keep = process.env.BENCH_KEEP === '1';
+const part = process.env.BENCH_PART ?? 'all';
+if (!['all', 'screens', 'imports'].includes(part)) throw new Error(`BENCH_PART must be screens or imports, not ${part}`);
 
 const root = mkdtempSync(join(tmpdir(), 'circulo-bench-'));
 const dataDir = join(root, 'data');
@@ -234,7 +238,9 @@ async function measure(): Promise<Record<string, unknown>> {
 
 let exitCode = 0;
 try {
-  const report = await measure();
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', totalMemGiB: round(totalmem() / 1024 ** 3) };
+  const report: Record<string, unknown> = part === 'imports' ? { machine, scale } : await measure();
+  if (part !== 'screens') report.imports = await measureImports(root, scale);
   await cleanup();
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } catch (error) {

@@ -16,6 +16,7 @@ export async function withDatabase<T>(command: string, work: (database: Database
     command,
     log: (m) => console.error(m),
     snapshots: options.writes ?? false,
+    statistics: 'when-missing',
   });
   try {
     return await work(database);

@@ -26,7 +26,10 @@ async function circulo(args: string[], extra: Record<string, string> = {}) {
   }
 }
 
+const SLOW = 240_000;
+
 describe('circulo CLI', () => {
+  // Each command is a process that opens the database: seconds each on a busy machine.
   it('creates a user, then shows Today and the weekly review, as text and JSON', async () => {
     const created = await circulo(['user', 'create', '--email', 'cli@example.com', '--name', 'Carla López', '--time-zone', 'Europe/Madrid', '--language', 'es', '--json'], {
       CIRCULO_PASSWORD: 'a long enough password',
@@ -45,7 +48,7 @@ describe('circulo CLI', () => {
     const review = await circulo(['review', '--week', '2026-W47', '--json']);
     expect(review.code, review.stderr).toBe(0);
     expect(JSON.parse(review.stdout)).toMatchObject({ week: '2026-W47', startsOn: '2026-11-16', history: expect.any(Array) });
-  });
+  }, SLOW);
 
   it('fails with a clear message and a non-zero exit code on bad input', async () => {
     const badWeek = await circulo(['review', '--week', '2025-W53']);
@@ -60,7 +63,7 @@ describe('circulo CLI', () => {
     const unknownUser = await circulo(['today', '--email', 'nobody@example.com']);
     expect(unknownUser.code).not.toBe(0);
     expect(unknownUser.stderr).toContain('nobody@example.com');
-  });
+  }, SLOW);
 
   it('refuses an unreachable DATABASE_URL clearly', async () => {
     const result = await circulo(['today'], { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' });

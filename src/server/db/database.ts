@@ -36,19 +36,25 @@ export interface OpenOptions {
   log?: (message: string) => void;
   /** Embedded only: snapshot the clean state on close (default true). */
   snapshots?: boolean;
+  /**
+   * Embedded only: refresh the planner statistics at open (`always`, the server) or only when
+   * the database has none yet (`when-missing`, one short CLI command: no seconds spent on it).
+   */
+  statistics?: 'always' | 'when-missing';
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const log = options.log ?? ((m: string) => console.error(m));
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.command, log, options.snapshots ?? true);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir, options.command, log, options.snapshots ?? true, options.statistics ?? 'always');
 }
 
-async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean): Promise<Database> {
+async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean, statistics: 'always' | 'when-missing'): Promise<Database> {
   const embedded = await openEmbedded(dataDir, command, log, { snapshots });
   try {
     const db = drizzlePglite(embedded.client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
-    await tuneEmbedded(embedded.client, log);
+    await tuneEmbedded(embedded.client, log, statistics);
     return { db, kind: 'embedded', location: embedded.paths.pgdata, close: () => embedded.close() };
   } catch (error) {
     await embedded.close().catch(() => {});
@@ -61,8 +67,13 @@ async function openPglite(dataDir: string, command: string, log: (m: string) => 
  * search scanned every contact instead of using the trigram index). ANALYZE at every open keeps
  * them fresh; its data is in memory-mapped files, so random reads cost about what sequential do.
  */
-async function tuneEmbedded(client: PGlite, log: (m: string) => void) {
+async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics: 'always' | 'when-missing') {
   await client.exec('SET random_page_cost = 1.1');
+  if (statistics === 'when-missing') {
+    // reltuples is -1 until a table is first analyzed; it is kept in the catalog across opens.
+    const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'contacts'`);
+    if ((rows[0]?.reltuples ?? -1) >= 0) return;
+  }
   const started = Date.now();
   await client.exec('ANALYZE');
   const ms = Date.now() - started;

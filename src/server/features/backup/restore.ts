@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { BackupDocument, BackupSectionKey, RestoreReport } from '#shared/schemas/backup.js';
-import { queryRows, type Db, type Tx } from '../../db/database.js';
+import { queryRows, refreshStatistics, type Db, type Tx } from '../../db/database.js';
 import { accounts, users } from '../../db/schema.js';
 import { HttpProblem } from '../../http/problems.js';
 import type { BackupOwner } from './export-json.js';
@@ -33,7 +33,7 @@ export async function restoreBackup(db: Db, owner: BackupOwner, input: unknown, 
 /** Restores a backup that validateBackup() accepted (the CLI checks the file before it opens the database). */
 export async function restoreValidBackup(db: Db, owner: BackupOwner, backup: BackupDocument, options: RestoreOptions): Promise<RestoreReport> {
   const rows = backup as unknown as BackupRows;
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     // Two restores into one account at once would both find it empty.
     await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, owner.accountId)).for('update');
     if (!options.replace) await refuseUnlessEmpty(tx, owner.accountId);
@@ -56,6 +56,9 @@ export async function restoreValidBackup(db: Db, owner: BackupOwner, backup: Bac
     await restoreProfileAndSettings(tx, owner, backup);
     return { replaced: options.replace, idsChanged, restored };
   });
+  // A whole account arrived at once: fresh planner statistics (see refreshStatistics).
+  if (Object.values(report.restored).reduce((a, b) => a + b, 0) >= 1_000) await refreshStatistics(db);
+  return report;
 }
 
 async function refuseUnlessEmpty(tx: Tx, accountId: string) {

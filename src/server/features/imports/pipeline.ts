@@ -4,7 +4,7 @@
 // a time (an advisory lock), so two uploads of the same file cannot both create its contacts.
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
-import type { Db } from '../../db/database.js';
+import { refreshStatistics, type Db } from '../../db/database.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { ContactMerger } from './contact-merger.js';
@@ -69,7 +69,7 @@ export async function runImport(db: Db, user: UserContext, request: ImportReques
   const opened: OpenZip[] = [];
   try {
     const files = await resolveFiles(request, opened);
-    return await db.transaction(async (tx) => {
+    const report = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-import:${user.accountId}`}))`);
       const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, user.userId));
       const merger = await ContactMerger.open(tx, user.accountId, user.now);
@@ -79,6 +79,11 @@ export async function runImport(db: Db, user: UserContext, request: ImportReques
       await merger.flush();
       return report.build(merger.counts());
     });
+    // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
+    // autovacuum to notice, so tell the planner now rather than at the next start.
+    const written = report.created + report.updated + report.interactions.created + report.invitations.created;
+    if (written >= 1_000) await refreshStatistics(db);
+    return report;
   } finally {
     for (const zip of opened) zip.close();
   }
