@@ -54,6 +54,13 @@ test('a large favor is thanked with a gift, reported on, and counted as a closed
   await addContact(page, words, { first: 'Ana', last: 'Muñoz', company: 'Acme Robotics', email: 'ana@acme.example' });
   await recordLargeFavorReceived(page, 'Wrote me a reference for the Lumen product role');
 
+  // The thank-you follow-up writes the message from the thank-you template, naming the favor.
+  await page.getByTestId('contact-followups').getByRole('button', { name: 'Write a message to Ana Muñoz' }).click();
+  const composer = page.getByRole('dialog', { name: 'A message for Ana Muñoz' });
+  await expect(composer.getByLabel('Subject')).toHaveValue('Thank you, Ana');
+  await expect(composer.getByTestId('composed-message')).toHaveValue(/Hi Ana,[\s\S]*Wrote me a reference for the Lumen product role/);
+  await composer.getByRole('button', { name: 'Close' }).click();
+
   // Today: thank her in proportion to the effort — a card or a gift, with ideas.
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   const loops = page.getByTestId('today-loops');

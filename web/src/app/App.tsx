@@ -1,4 +1,5 @@
-import { MantineProvider } from '@mantine/core';
+import { mergeThemeOverrides, MantineProvider } from '@mantine/core';
+import { useMemo } from 'react';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -10,9 +11,20 @@ import { router } from './router';
 import { theme } from './theme';
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Every modal's and drawer's close button is named in the user's language (screen readers).
+  const localisedTheme = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+          Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+        },
+      }),
+    [t],
+  );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={localisedTheme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: toLanguage(i18n.resolvedLanguage), firstDayOfWeek: 1 }}>
         <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>

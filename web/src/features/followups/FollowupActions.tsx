@@ -7,6 +7,7 @@ import { notifySuccess } from '../../app/queryClient';
 import { addDays, nextMonday } from '../../i18n/format';
 import { useFormatters, useUserToday } from '../../i18n/useFormatters';
 import { useUpdateFollowup } from './api';
+import { purposeOfFollowup, SuggestMessageButton } from '../templates/SuggestMessage';
 import { SnoozeDateModal } from './SnoozeDateModal';
 
 /** Done, Snooze (tomorrow, next week, a date) and Dismiss — the same on Today and a contact's page. */
@@ -32,8 +33,13 @@ export function FollowupActions({ followup }: { followup: Followup }) {
   const monday = nextMonday(today);
   const busy = update.isPending;
 
+  const purpose = purposeOfFollowup(followup);
+
   return (
     <Group gap={6} wrap="nowrap">
+      {purpose && (
+        <SuggestMessageButton purpose={purpose} contactId={followup.contactId} contactName={followup.contact.displayName} favorId={followup.favorId} />
+      )}
       <Button
         size="compact-sm"
         variant="light"

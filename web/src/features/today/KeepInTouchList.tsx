@@ -7,6 +7,7 @@ import { circleColor } from '../../app/theme';
 import { daysBetween } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { initials } from '../contacts/initials';
+import { SuggestMessageButton } from '../templates/SuggestMessage';
 
 interface KeepInTouchListProps {
   suggestions: KeepInTouchSuggestion[];
@@ -53,14 +54,17 @@ function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTo
             </Text>
           </Stack>
         </Group>
-        <Button
-          size="compact-sm"
-          variant="light"
-          leftSection={<IconSend size={15} aria-hidden />}
-          onClick={() => onLogTouch({ id: s.contactId, displayName: s.displayName })}
-        >
-          {t('today.logTouch')}
-        </Button>
+        <Group gap={6} wrap="nowrap">
+          <SuggestMessageButton purpose="keep_in_touch" contactId={s.contactId} contactName={s.displayName} />
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconSend size={15} aria-hidden />}
+            onClick={() => onLogTouch({ id: s.contactId, displayName: s.displayName })}
+          >
+            {t('today.logTouch')}
+          </Button>
+        </Group>
       </Group>
     </Paper>
   );

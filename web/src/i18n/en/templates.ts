@@ -1,5 +1,22 @@
 // Message templates: purposes, placeholders, the editor and its live preview.
 export const templates = {
+  compose: {
+    open: 'Write a message to {{name}}',
+    title: 'A message for {{name}}',
+    template: 'Template',
+    subject: 'Subject',
+    body: 'Message',
+    leftOver: 'Fill these in before sending',
+    copy: 'Copy message',
+    copied: 'Message copied: paste it where you talk to them.',
+    copyFailed: 'Could not copy. Select the text and copy it by hand.',
+    openInMail: 'Open in mail app',
+    noEmail: 'No e-mail address for them: copy the message instead.',
+    noTemplate: 'No “{{purpose}}” template yet.',
+    goToTemplates: 'Create one in Templates',
+    fromTemplate: 'Written from your template; change it once, and every suggestion follows.',
+    editTemplates: 'Edit templates',
+  },
   templates: {
     title: 'Templates',
     subtitle: 'The messages Círculo proposes. Placeholders are filled from each contact.',

@@ -1,6 +1,23 @@
 import type { templates as en } from '../en/templates';
 
 export const templates: typeof en = {
+  compose: {
+    open: 'Escribir un mensaje a {{name}}',
+    title: 'Un mensaje para {{name}}',
+    template: 'Plantilla',
+    subject: 'Asunto',
+    body: 'Mensaje',
+    leftOver: 'Completa esto antes de enviarlo',
+    copy: 'Copiar mensaje',
+    copied: 'Mensaje copiado: pégalo donde habléis.',
+    copyFailed: 'No se pudo copiar. Selecciona el texto y cópialo a mano.',
+    openInMail: 'Abrir en el correo',
+    noEmail: 'No tienes su correo: copia el mensaje.',
+    noTemplate: 'Aún no hay plantilla de «{{purpose}}».',
+    goToTemplates: 'Crea una en Plantillas',
+    fromTemplate: 'Escrito con tu plantilla; cámbiala una vez y todas las sugerencias la siguen.',
+    editTemplates: 'Editar plantillas',
+  },
   templates: {
     title: 'Plantillas',
     subtitle: 'Los mensajes que Círculo te propone. Los marcadores se rellenan con los datos de cada contacto.',
