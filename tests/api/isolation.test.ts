@@ -31,6 +31,7 @@ const resourceOf: [RegExp, string][] = [
 /** A valid body for each write, so the only reason to refuse it is ownership. */
 const bodies: Record<string, () => unknown> = {
   'PATCH /api/contacts/{id}': () => ({ firstName: 'Hacked' }),
+  'POST /api/contacts/{id}/merge': () => ({ otherId: ids.contact }),
   'PATCH /api/interactions/{id}': () => ({ summary: 'Hacked' }),
   'PATCH /api/followups/{id}': () => ({ title: 'Hacked', status: 'done' }),
   'POST /api/contacts': () => ({ firstName: 'Mine', introducedById: ids.contact }),

@@ -14,3 +14,4 @@ export * from './invitations.js';
 export * from './events.js';
 export * from './campaigns.js';
 export * from './imports.js';
+export * from './duplicates.js';

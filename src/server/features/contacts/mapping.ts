@@ -9,11 +9,7 @@ import type { UserContext } from '../settings/user-context.js';
 export type ContactRow = typeof contacts.$inferSelect;
 type ContactInsert = typeof contacts.$inferInsert;
 
-/** SPEC: displayName is derived when absent: the names, else the first e-mail. */
-export function deriveDisplayName(c: { firstName?: string | null; lastName?: string | null; displayName?: string | null; emails?: string[] }) {
-  const fromNames = [c.firstName, c.lastName].filter(Boolean).join(' ');
-  return c.displayName || fromNames || c.emails?.[0] || '?';
-}
+export { deriveDisplayName } from '#shared/rules/contact-keys.js';
 
 /** Turns validated input into column values; only the fields present are touched on a patch. */
 export function toColumns(input: ContactCreate | ContactPatch): Partial<ContactInsert> {

@@ -6,6 +6,9 @@ import { authOf, type App, type AppContext } from '../../http/context.js';
 import { loadUserContext } from '../settings/user-context.js';
 import { createContact, deleteContact, deleteImpact, getContact, listContacts, tagsInUse, updateContact } from './queries.js';
 import { contactTimeline } from './timeline.js';
+import { DuplicatePage, DuplicatesQuery, MergeRequest } from '#shared/schemas/duplicates.js';
+import { findDuplicates } from './duplicates.js';
+import { mergeInto } from './merge.js';
 
 const tags = ['contacts'];
 const DeleteImpact = z.object({
@@ -40,6 +43,28 @@ export function contactRoutes(app: App, { db, now }: AppContext) {
   app.get('/api/contacts/tags', {
     schema: { tags, summary: 'Every tag in use, for filters', response: { 200: z.array(z.string()) } },
     handler: async (request) => tagsInUse(db, authOf(request).accountId),
+  });
+
+  app.get('/api/contacts/duplicates', {
+    schema: {
+      tags,
+      summary: 'Pairs of contacts that look like one person (same LinkedIn profile, e-mail, phone, or name and company), with why',
+      querystring: DuplicatesQuery,
+      response: { 200: DuplicatePage },
+    },
+    handler: async (request) => findDuplicates(db, authOf(request).accountId, request.query),
+  });
+
+  app.post('/api/contacts/:id/merge', {
+    schema: {
+      tags,
+      summary:
+        'Merge `otherId` into this contact in one step: empty fields filled, lists joined, both notes kept, every interaction, follow-up, favor, invitation, attendance and membership moved; then `otherId` is deleted',
+      params: IdParams,
+      body: MergeRequest,
+      response: { 200: Contact },
+    },
+    handler: async (request) => mergeInto(db, await userOf(request), request.params.id, request.body.otherId),
   });
 
   app.get('/api/contacts/:id', {

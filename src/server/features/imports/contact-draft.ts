@@ -47,19 +47,10 @@ export function emptyDraft(source: ContactSource, circle: Circle = 'professional
   };
 }
 
-/** Lower case, no accents, single spaces: how names and companies are compared. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+// The keys live in the shared rules so the duplicates finder and the web compare alike.
+import { foldText, normaliseEmail, normalisePhone } from '#shared/rules/contact-keys.js';
 
-/** Digits, with the leading + of an international number: `+34 612-345 678` → `+34612345678`. */
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  return trimmed.startsWith('+') || trimmed.startsWith('00') ? `+${digits.replace(/^00/, '')}` : digits;
-}
-
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export { foldText, normaliseEmail, normalisePhone };
 
 const EmailSchema = z.email();
 const UrlSchema = z.url({ protocol: /^https?$/ });

@@ -4,7 +4,7 @@
 // heavy user's 30,000), and every contact the import creates joins the index, so a file that
 // names someone twice creates them once.
 import { linkedinKey } from '#shared/rules/linkedin.js';
-import { foldText, normaliseEmail, normalisePhone } from './contact-draft.js';
+import { MIN_PHONE_DIGITS, foldText, normaliseEmail, normalisePhone } from '#shared/rules/contact-keys.js';
 
 /** What matching needs to know about a contact. */
 export interface MatchFields {
@@ -27,9 +27,6 @@ export interface ContactHandle {
   pendingInsert: boolean;
   linkedinKey: string | null;
 }
-
-/** Phone numbers shorter than this are extensions or typos: too weak to match on. */
-const MIN_PHONE_DIGITS = 6;
 
 export function linkedinKeysOf(c: MatchFields): string[] {
   const keys = (c.links ?? []).map(linkedinKey).filter((k): k is string => Boolean(k));

@@ -12,6 +12,7 @@ import { useContactList } from './api';
 import { ContactFiltersBar } from './ContactFiltersBar';
 import { ContactRow } from './ContactRow';
 import { useContactFilters } from './useContactFilters';
+import { DuplicatesButton } from './duplicates/DuplicatesButton';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -29,9 +30,12 @@ export function ContactsPage() {
       <PageHeader
         title={t('contacts.title')}
         actions={
-          <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
-            {t('contacts.new')}
-          </Button>
+          <>
+            <DuplicatesButton />
+            <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
+              {t('contacts.new')}
+            </Button>
+          </>
         }
       />
       <ContactFiltersBar {...filterState} />

@@ -38,7 +38,9 @@ export function useContactSearch(q: string) {
 
 export function useContactCount() {
   return useQuery({
-    queryKey: queryKeys.contactList({}),
+    // Not contactList({}): that key holds the list's infinite pages, and sharing it crashed the
+    // contacts page when opened from Today.
+    queryKey: [...queryKeys.contacts, 'count'],
     queryFn: ({ signal }) => api<ContactPage>('/api/contacts', { query: { limit: 1 }, signal }),
     select: (page) => page.items.length,
   });

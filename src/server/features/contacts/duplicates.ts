@@ -1,0 +1,166 @@
+// Possible duplicates among the contacts already in an account, found with the keys imports
+// match on (src/shared/rules/contact-keys.ts): the same LinkedIn profile, e-mail, phone, or name
+// and company. One set-based query: every contact's keys are listed, grouped by key, and pairs
+// come only from keys that two or more contacts share (hash joins: the heavy user's 30,000
+// contacts take well under a second, never 30,000² comparisons).
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { duplicateReasons, type DuplicatePage, type DuplicateReason, type DuplicateSide } from '#shared/schemas/duplicates.js';
+import { queryRows, type Db, type Tx } from '../../db/database.js';
+import { contacts, favors, followups, interactionContacts } from '../../db/schema.js';
+import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { MIN_PHONE_DIGITS } from '#shared/rules/contact-keys.js';
+import type { Circle, ContactKind, ContactSource, Stage } from '#shared/enums.js';
+
+/**
+ * A key more than this many contacts share is a switchboard number or a team inbox, not one
+ * person: it would list hundreds of pairs nobody wants to review.
+ */
+export const MAX_SHARED_KEY = 25;
+
+/** Lower case, no accents, single spaces: foldText() in SQL. */
+const fold = (value: SQL) => sql`btrim(regexp_replace(circulo_normalize(${value}), '\\s+', ' ', 'g'))`;
+
+/** normalisePhone() in SQL: digits, with a + for international numbers (`+` or `00`); one regex per phone. */
+const phoneKey = sql`(case when ltrim(p) like '+%' then '+' || d when ltrim(p) like '00%' then '+' || substr(d, 3) else d end)`;
+
+/**
+ * The pairs of the account as `ordered` (a_id, b_id, reasons, sort_name), a's id below b's, each
+ * pair once. Keys are listed per contact (one accent-folding call each: it is the costly part),
+ * grouped, and only groups of 2 to MAX_SHARED_KEY contacts become pairs.
+ */
+function pairsSql(accountId: string) {
+  const names = sql`concat_ws(' ', first_name, last_name)`;
+  return sql`
+    mine as materialized (
+      select id, emails, phones, linkedin_key,
+        -- Full name, company and (when it differs) display name, folded in one call, split by chr(31).
+        string_to_array(${fold(sql`concat_ws(chr(31), ${names}, coalesce(company, ''), case when display_name <> ${names} then display_name end)`)}, chr(31)) as folded
+      from ${contacts} where account_id = ${accountId}
+    ),
+    keys as (
+      select id, 'linkedin' as reason, linkedin_key as key from mine where linkedin_key is not null
+      union all
+      select id, 'email', lower(btrim(e)) from mine, unnest(emails) e where btrim(e) <> ''
+      union all
+      select id, 'phone', n from (select id, ${phoneKey} as n from mine, unnest(phones) p, regexp_replace(p, '\\D', '', 'g') d) ph
+        where length(replace(n, '+', '')) >= ${MIN_PHONE_DIGITS}
+      union all
+      -- '?' and e-mails are what nameless contacts are called, not names.
+      select id, 'name', nm || chr(31) || btrim(folded[2]) from mine, unnest(array[btrim(folded[1]), btrim(folded[3])]) nm
+        where nm <> '' and nm <> '?' and position('@' in nm) = 0
+    ),
+    groups as (
+      select reason, array_agg(distinct id) as ids from keys
+      group by reason, key having count(distinct id) between 2 and ${MAX_SHARED_KEY}
+    ),
+    pairs as (
+      select a.id as a_id, b.id as b_id, array_agg(distinct g.reason) as reasons
+      from groups g cross join lateral unnest(g.ids) a(id) cross join lateral unnest(g.ids) b(id)
+      where a.id < b.id
+      group by a.id, b.id
+    ),
+    judged as (
+      select p.a_id, p.b_id, lower(ca.display_name) as sort_name,
+        -- Two different LinkedIn profiles are two people, whatever their names (as imports decide).
+        array(select r from unnest(p.reasons) r
+          where r <> 'name' or ca.linkedin_key is null or cb.linkedin_key is null or ca.linkedin_key = cb.linkedin_key) as reasons
+      from pairs p join ${contacts} ca on ca.id = p.a_id join ${contacts} cb on cb.id = p.b_id
+    ),
+    ordered as (select * from judged where cardinality(reasons) > 0)`;
+}
+
+interface PairRow {
+  a_id: string;
+  b_id: string;
+  reasons: string[];
+  sort_name: string;
+  total: number;
+}
+
+export async function findDuplicates(db: Db, accountId: string, query: { limit: number; cursor?: string | undefined }): Promise<DuplicatePage> {
+  const cursor = decodeCursor(query.cursor, 3);
+  return db.transaction(async (tx) => {
+    // The keys of 30,000 contacts fit in memory; the default 4 MB sends them to disk (5× slower).
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return duplicatePage(tx, accountId, cursor, query.limit);
+  });
+}
+
+async function duplicatePage(db: Tx, accountId: string, cursor: (string | number | null)[] | null, limit: number): Promise<DuplicatePage> {
+  const after = cursor
+    ? sql`where (sort_name, a_id, b_id) > (${String(cursor[0])}, ${String(cursor[1])}::uuid, ${String(cursor[2])}::uuid)`
+    : sql``;
+  const rows = await queryRows<PairRow>(db, sql`
+    with ${pairsSql(accountId)}
+    select a_id, b_id, reasons, sort_name, (select count(*)::int from ordered) as total
+    from ordered ${after}
+    order by sort_name, a_id, b_id
+    limit ${limit + 1}`);
+  const total = rows[0]?.total ?? (cursor ? await countDuplicates(db, accountId) : 0);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const sides = await loadSides(db, accountId, page.flatMap((r) => [r.a_id, r.b_id]));
+  return {
+    items: page.map((r) => ({
+      reasons: duplicateReasons.filter((reason) => r.reasons.includes(reason)) as DuplicateReason[],
+      contacts: [sides.get(r.a_id)!, sides.get(r.b_id)!],
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.sort_name, last.a_id, last.b_id]) : null,
+    total,
+  };
+}
+
+async function countDuplicates(db: Tx, accountId: string): Promise<number> {
+  const [row] = await queryRows<{ total: number }>(db, sql`with ${pairsSql(accountId)} select count(*)::int as total from ordered`);
+  return row?.total ?? 0;
+}
+
+async function loadSides(db: Tx, accountId: string, ids: string[]): Promise<Map<string, DuplicateSide>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      row: contacts,
+      interactions: sql<number>`(select count(*)::int from ${interactionContacts} ic where ic.contact_id = ${contacts.id})`,
+      followups: sql<number>`(select count(*)::int from ${followups} f where f.contact_id = ${contacts.id})`,
+      favors: sql<number>`(select count(*)::int from ${favors} f where f.contact_id = ${contacts.id})`,
+    })
+    .from(contacts)
+    .where(sql`${contacts.accountId} = ${accountId} and ${inArray(contacts.id, [...new Set(ids)])}`);
+  return new Map(
+    rows.map(({ row, ...counts }) => [
+      row.id,
+      {
+        id: row.id,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        displayName: row.displayName,
+        emails: row.emails,
+        phones: row.phones,
+        company: row.company,
+        title: row.title,
+        location: row.location,
+        links: row.links,
+        birthday: row.birthday,
+        hasPhoto: Boolean(row.photo),
+        notes: row.notes,
+        circle: row.circle as Circle,
+        kind: row.kind as ContactKind | null,
+        tags: row.tags,
+        interests: row.interests,
+        communities: row.communities,
+        schools: row.schools,
+        pastCompanies: row.pastCompanies,
+        howMet: row.howMet,
+        metOn: row.metOn,
+        metAtEventId: row.metAtEventId,
+        introducedById: row.introducedById,
+        stage: row.stage as Stage,
+        cadenceDays: row.cadenceDays,
+        source: row.source as ContactSource,
+        createdAt: row.createdAt.toISOString(),
+        lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
+        counts,
+      },
+    ]),
+  );
+}

@@ -1,0 +1,163 @@
+// Merging a duplicate contact into another (SPEC §5): one transaction that writes the merged
+// fields (src/shared/rules/contact-merge.ts), moves every record that points at the duplicate,
+// and deletes it. Nothing of either contact is lost.
+import { and, eq, sql } from 'drizzle-orm';
+import { campaignStages, type Circle, type ContactKind, type ContactSource, type Stage } from '#shared/enums.js';
+import { mergeContacts, type MergeableContact } from '#shared/rules/contact-merge.js';
+import { linkedinKeyOf } from '#shared/rules/linkedin.js';
+import type { Db, Tx } from '../../db/database.js';
+import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
+import { badRequest, notFound } from '../../http/problems.js';
+import { refreshLastInteraction } from '../interactions/queries.js';
+import type { UserContext } from '../settings/user-context.js';
+import type { ContactRow } from './mapping.js';
+import { getContact } from './queries.js';
+
+/**
+ * Every column that references a contact, as `table.column`, and moved by mergeInto(). A test
+ * compares it with the foreign keys in the database: a new table pointing at contacts must be
+ * handled here before it can ship, or a merge would silently drop its rows (ON DELETE CASCADE).
+ */
+export const MERGED_REFERENCES = [
+  'contacts.introduced_by_id',
+  'interaction_contacts.contact_id',
+  'followups.contact_id',
+  'favors.contact_id',
+  'favors.introduced_to_id',
+  'stage_changes.contact_id',
+  'invitations.contact_id',
+  'event_attendees.contact_id',
+  'campaign_members.contact_id',
+] as const;
+
+function mergeable(row: ContactRow): MergeableContact {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    displayName: row.displayName,
+    emails: row.emails,
+    phones: row.phones,
+    company: row.company,
+    title: row.title,
+    location: row.location,
+    links: row.links,
+    birthday: row.birthday,
+    photo: row.photo,
+    notes: row.notes,
+    circle: row.circle as Circle,
+    kind: row.kind as ContactKind | null,
+    tags: row.tags,
+    interests: row.interests,
+    communities: row.communities,
+    schools: row.schools,
+    pastCompanies: row.pastCompanies,
+    howMet: row.howMet,
+    metOn: row.metOn,
+    metAtEventId: row.metAtEventId,
+    introducedById: row.introducedById,
+    stage: row.stage as Stage,
+    cadenceDays: row.cadenceDays,
+    source: row.source as ContactSource,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function lockContact(tx: Tx, accountId: string, id: string): Promise<ContactRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), eq(contacts.id, id)))
+    .for('update');
+  return row;
+}
+
+/** `a` and `b` kept both, `a` first; one already holding the other is enough (mergeNotes in SQL). */
+const bothTexts = (a: string, b: string) => sql.raw(`case when ${b} is null or ${b} = '' or position(${b} in coalesce(${a}, '')) > 0 then ${a}
+  when ${a} is null or ${a} = '' or position(${a} in ${b}) > 0 then ${b} else ${a} || E'\\n\\n' || ${b} end`);
+/** `a`'s items, then those of `b` it lacks. */
+const bothLists = (a: string, b: string) => sql.raw(`${a} || array(select x from unnest(${b}) x where not (x = any(${a})))`);
+
+/** Moves every reference from `otherId` to `keptId`; rows that would clash are merged first. */
+async function moveReferences(tx: Tx, accountId: string, keptId: string, otherId: string) {
+  const scoped = sql`account_id = ${accountId}`;
+  // Touches with both: the kept contact's link is enough; the others move.
+  await tx.execute(sql`
+    update ${interactionContacts} ic set contact_id = ${keptId}
+    where ${scoped} and contact_id = ${otherId}
+      and not exists (select 1 from ${interactionContacts} k where k.interaction_id = ic.interaction_id and k.contact_id = ${keptId})`);
+  await tx.execute(sql`delete from ${interactionContacts} where ${scoped} and contact_id = ${otherId}`);
+
+  await tx.execute(sql`update ${followups} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
+  await tx.execute(sql`update ${favors} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
+  await tx.execute(sql`update ${favors} set introduced_to_id = ${keptId} where ${scoped} and introduced_to_id = ${otherId}`);
+  await tx.execute(sql`update ${invitations} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
+  await tx.execute(sql`update ${stageChanges} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
+  await tx.execute(sql`update ${contacts} set introduced_by_id = ${keptId} where ${scoped} and introduced_by_id = ${otherId} and id <> ${keptId}`);
+
+  // On the same event's list: one attendee row with what both say.
+  await tx.execute(sql`
+    update ${eventAttendees} k set
+      target = k.target or o.target,
+      met = k.met or o.met,
+      why = ${bothTexts('k.why', 'o.why')},
+      research_notes = ${bothTexts('k.research_notes', 'o.research_notes')},
+      topics = ${bothLists('k.topics', 'o.topics')},
+      questions = ${bothLists('k.questions', 'o.questions')},
+      created_at = least(k.created_at, o.created_at)
+    from ${eventAttendees} o
+    where k.account_id = ${accountId} and k.contact_id = ${keptId} and o.contact_id = ${otherId} and o.event_id = k.event_id`);
+  await tx.execute(sql`
+    update ${eventAttendees} o set contact_id = ${keptId}
+    where ${scoped} and contact_id = ${otherId}
+      and not exists (select 1 from ${eventAttendees} k where k.event_id = o.event_id and k.contact_id = ${keptId})`);
+  await tx.execute(sql`delete from ${eventAttendees} where ${scoped} and contact_id = ${otherId}`);
+
+  // In the same campaign: the more advanced stage wins, with its dates.
+  const rank = (stage: string) => sql.raw(`array_position(array[${campaignStages.map((s) => `'${s}'`).join(',')}], ${stage})`);
+  await tx.execute(sql`
+    update ${campaignMembers} k set
+      stage = case when ${rank('o.stage')} > ${rank('k.stage')} then o.stage else k.stage end,
+      stage_changed_at = case when ${rank('o.stage')} > ${rank('k.stage')} then o.stage_changed_at else k.stage_changed_at end,
+      met_on = case when ${rank('o.stage')} > ${rank('k.stage')} then coalesce(o.met_on, k.met_on) else coalesce(k.met_on, o.met_on) end,
+      added_on = least(k.added_on, o.added_on)
+    from ${campaignMembers} o
+    where k.account_id = ${accountId} and k.contact_id = ${keptId} and o.contact_id = ${otherId} and o.campaign_id = k.campaign_id`);
+  await tx.execute(sql`
+    update ${campaignMembers} o set contact_id = ${keptId}
+    where ${scoped} and contact_id = ${otherId}
+      and not exists (select 1 from ${campaignMembers} k where k.campaign_id = o.campaign_id and k.contact_id = ${keptId})`);
+  await tx.execute(sql`delete from ${campaignMembers} where ${scoped} and contact_id = ${otherId}`);
+}
+
+/** Merges `otherId` into `keptId` and deletes it; returns the kept contact as it now is. */
+export async function mergeInto(db: Db, user: UserContext, keptId: string, otherId: string) {
+  return db.transaction(async (tx) => {
+    // Always lock in the same order, so two merges of one pair cannot deadlock.
+    const [first, second] = [keptId, otherId].sort();
+    const locked = new Map<string, ContactRow | undefined>();
+    locked.set(first!, await lockContact(tx, user.accountId, first!));
+    locked.set(second!, await lockContact(tx, user.accountId, second!));
+    const kept = locked.get(keptId);
+    const other = locked.get(otherId);
+    if (!kept || !other) throw notFound('Contact');
+    if (keptId === otherId) throw badRequest('otherId', 'a contact cannot be merged with itself');
+
+    const merged = mergeContacts(mergeable(kept), mergeable(other));
+    await moveReferences(tx, user.accountId, keptId, otherId);
+    // The other goes before the kept one takes its LinkedIn key and e-mails.
+    await tx.delete(contacts).where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, otherId)));
+    const { id: _, createdAt, ...fields } = merged;
+    await tx
+      .update(contacts)
+      .set({
+        ...fields,
+        createdAt: new Date(createdAt),
+        linkedinKey: kept.linkedinKey ?? other.linkedinKey ?? linkedinKeyOf(merged.links),
+        updatedAt: user.now,
+      })
+      .where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, keptId)));
+    await refreshLastInteraction(tx, user.accountId, [keptId]);
+    return getContact(tx, user, keptId);
+  });
+}
