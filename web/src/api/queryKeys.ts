@@ -45,4 +45,5 @@ export const queryKeys = {
   reciprocity: ['favors', 'reciprocity'] as const,
   review: ['review'] as const,
   weeklyReview: (week: string) => ['review', week] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };

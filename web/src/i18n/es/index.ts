@@ -2,10 +2,11 @@ import type { Messages } from '../en';
 import { app } from './app';
 import { enums } from './enums';
 import { favors } from './favors';
+import { imports } from './imports';
 import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...imports, enums };
