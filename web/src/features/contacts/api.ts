@@ -38,7 +38,7 @@ export function useContactSearch(q: string) {
 
 export function useContactCount() {
   return useQuery({
-    queryKey: queryKeys.contactList({}),
+    queryKey: queryKeys.contactCount,
     queryFn: ({ signal }) => api<ContactPage>('/api/contacts', { query: { limit: 1 }, signal }),
     select: (page) => page.items.length,
   });
