@@ -42,20 +42,25 @@ export function CalendarFeedPanel() {
       )}
       {url && (
         <Stack gap="md">
-          <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('imports.calendarUrl')}
-              value={url}
-              readOnly
-              onFocus={(e) => e.currentTarget.select()}
-              description={t('imports.calendarPrivate')}
-              style={{ flex: 1, minWidth: 0 }}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-            />
-            <Button variant="light" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => void copy()}>
-              {t('imports.copyLink')}
-            </Button>
-          </Group>
+          <Stack gap={6}>
+            <Group gap="xs" align="flex-end">
+              <TextInput
+                label={t('imports.calendarUrl')}
+                value={url}
+                readOnly
+                onFocus={(e) => e.currentTarget.select()}
+                aria-describedby="calendar-feed-private"
+                style={{ flex: '1 1 280px', minWidth: 0 }}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+              />
+              <Button variant="light" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => void copy()}>
+                {t('imports.copyLink')}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" id="calendar-feed-private">
+              {t('imports.calendarPrivate')}
+            </Text>
+          </Stack>
           <Stack gap={6}>
             <Title order={3} size="h6">
               {t('imports.howTo')}

@@ -47,12 +47,12 @@ export function CsvMappingStep({ fileName, preview, onBack, onImport }: CsvMappi
           {t('imports.mappingHint')}
         </Text>
       </Stack>
-      <Table.ScrollContainer minWidth={preview.headers.length * 170} type="native">
-        <Table withTableBorder withColumnBorders striped verticalSpacing={6} fz="sm">
+      <Table.ScrollContainer minWidth={preview.headers.length * 190} type="native">
+        <Table withTableBorder withColumnBorders striped verticalSpacing={6} fz="sm" layout="fixed">
           <Table.Thead>
             <Table.Tr>
               {preview.headers.map((header, i) => (
-                <Table.Th key={i} style={{ verticalAlign: 'top', minWidth: 160 }}>
+                <Table.Th key={i} style={{ verticalAlign: 'top' }}>
                   <Stack gap={6}>
                     <Text fw={600} size="sm" lineClamp={2}>
                       {header}

@@ -15,7 +15,7 @@ export function ExportPanel() {
   return (
     <SectionCard title={t('imports.exportTitle')} hint={t('imports.exportHint')} testId="export-panel">
       <Stack gap="md">
-        <ExportRow title={t('imports.backupJson')} hint={t('imports.backupJsonHint')}>
+        <ExportRow title={t('imports.backupTitle')} hint={t('imports.backupJsonHint')}>
           {download('/api/exports/json', t('imports.backupJson'), true)}
         </ExportRow>
         <Divider />

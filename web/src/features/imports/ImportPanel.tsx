@@ -8,6 +8,7 @@ import { importSources, type CsvFormat, type CsvMapping, type CsvPreview, type I
 import { ApiError, isApiError } from '../../api/client';
 import { errorMessage } from '../../app/queryClient';
 import { SectionCard } from '../../ui/SectionCard';
+import classes from './ImportPanel.module.css';
 import { UploadNetworkError, useCsvPreview, useRunImport, type ImportRequest, type UploadPhase } from './api';
 import { CsvMappingStep } from './CsvMappingStep';
 import { ImportReportView } from './ImportReportView';
@@ -97,8 +98,9 @@ export function ImportPanel() {
                 {importSources.map((value) => {
                   const SourceIcon = sourceIcons[value];
                   return (
-                    <Radio.Card key={value} value={value} p="sm" radius="md" aria-label={t(`imports.sources.${value}`)}>
+                    <Radio.Card key={value} value={value} p="sm" radius="md" aria-label={t(`imports.sources.${value}`)} className={classes.sourceCard}>
                       <Group gap="xs" wrap="nowrap">
+                        <Radio.Indicator size="xs" />
                         <SourceIcon size={22} aria-hidden style={{ flexShrink: 0, color: 'var(--mantine-primary-color-filled)' }} />
                         <Text fw={600} size="sm" lh={1.25}>
                           {t(`imports.sources.${value}`)}

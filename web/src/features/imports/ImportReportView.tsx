@@ -137,7 +137,7 @@ function SkippedList({ skipped, total }: { skipped: ImportSkip[]; total: number 
         {t('imports.skippedHint')}
         {total > skipped.length && ` ${t('imports.skippedShown', { shown: skipped.length, total })}`}
       </Text>
-      <Table.ScrollContainer minWidth={420} mah={360} type="native">
+      <Table.ScrollContainer minWidth={300} mah={360} type="native">
         <Table striped withTableBorder fz="sm" verticalSpacing={6} stickyHeader>
           <Table.Thead>
             <Table.Tr>
@@ -148,7 +148,7 @@ function SkippedList({ skipped, total }: { skipped: ImportSkip[]; total: number 
           <Table.Tbody>
             {skipped.map((skip, i) => (
               <Table.Tr key={i}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{where(skip)}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{where(skip)}</Table.Td>
                 <Table.Td title={skip.reason}>{t(`imports.skipCodes.${skip.code}`)}</Table.Td>
               </Table.Tr>
             ))}

@@ -26,7 +26,7 @@ export const imports = {
       csv:
         'Google Contacts and Outlook exports are recognised by their columns and import straight away. Any other spreadsheet works too: save it as CSV and match its columns to contact fields before importing.',
       json:
-        'The JSON file from "Download a backup" below (or `circulo backup`). It brings back everything: contacts, history, favors, follow-ups, events, campaigns, templates, profile and settings. It restores into an empty account; if yours has data, you can choose to replace it all.',
+        'The JSON file that "Download backup" below (or the circulo backup command) saves. It brings back everything: contacts, history, favors, follow-ups, events, campaigns, templates, profile and settings. It restores into an empty account; if yours has data, you can choose to replace it all.',
     },
     file: 'File',
     files: 'Files',
@@ -141,7 +141,8 @@ export const imports = {
 
     exportTitle: 'Export',
     exportHint: 'Your network is yours: download it any time, in formats other apps read.',
-    backupJson: 'Download a backup',
+    backupTitle: 'Full backup (JSON)',
+    backupJson: 'Download backup',
     backupJsonHint: 'Everything in your account as one JSON file, to restore here or on another Círculo.',
     vcard4: 'vCard 4.0',
     vcard3: 'vCard 3.0',

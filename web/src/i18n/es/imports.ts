@@ -27,7 +27,7 @@ export const imports: typeof en = {
       csv:
         'Las exportaciones de Google Contacts y Outlook se reconocen por sus columnas y se importan directamente. Cualquier otra hoja de cálculo también sirve: guárdala como CSV y asigna sus columnas a campos de contacto antes de importar.',
       json:
-        'El archivo JSON de «Descargar una copia de seguridad» (abajo) o de `circulo backup`. Lo recupera todo: contactos, historial, favores, seguimientos, eventos, campañas, plantillas, perfil y ajustes. Se restaura en una cuenta vacía; si la tuya tiene datos, puedes elegir reemplazarlo todo.',
+        'El archivo JSON que guarda «Descargar copia» (abajo) o la orden circulo backup. Lo recupera todo: contactos, historial, favores, seguimientos, eventos, campañas, plantillas, perfil y ajustes. Se restaura en una cuenta vacía; si la tuya tiene datos, puedes elegir reemplazarlo todo.',
     },
     file: 'Archivo',
     files: 'Archivos',
@@ -142,7 +142,8 @@ export const imports: typeof en = {
 
     exportTitle: 'Exportar',
     exportHint: 'Tu red es tuya: descárgala cuando quieras, en formatos que leen otras aplicaciones.',
-    backupJson: 'Descargar una copia de seguridad',
+    backupTitle: 'Copia de seguridad completa (JSON)',
+    backupJson: 'Descargar copia',
     backupJsonHint: 'Todo lo de tu cuenta en un archivo JSON, para restaurarlo aquí o en otro Círculo.',
     vcard4: 'vCard 4.0',
     vcard3: 'vCard 3.0',
