@@ -8,6 +8,8 @@ import { ZipFile } from 'yazl';
 import { TIME_ZONE, setUpAccount, type Words } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
+// The second test logs into the account the first one set up.
+test.describe.configure({ mode: 'serial' });
 
 const words: Words = {
   yourName: 'Your name',
@@ -123,4 +125,79 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   await page.getByLabel('Search contacts').fill('jose munoz');
   await expect(page.getByRole('link', { name: /José Ignacio Muñoz/ })).toBeVisible();
   await expect(page.getByText('1 contact shown')).toBeVisible();
+});
+
+test('a spreadsheet is imported after matching its columns; a backup replaces everything after a warning; the calendar link', async ({ page }) => {
+  // The account from the first test: log in as Lucía.
+  const login = await page.request.post('/api/auth/login', { data: { email: 'lucia@example.com', password: 'correct horse battery' } });
+  expect(login.ok()).toBe(true);
+  await page.goto('/import');
+  const panel = page.getByTestId('import-panel');
+
+  // A CSV of no known format: its columns, guessed from their names, then matched by hand.
+  const csv = join(dir, 'clientes.csv');
+  writeFileSync(csv, 'Nombre completo;Correo;Empresa;Ciudad de origen\nMarta Ibáñez;marta@ibanez.example;Bodegas Ibáñez;Logroño\nPablo Serrano;pablo@serrano.example;Serrano Arquitectos;Valencia\n');
+  await panel.getByRole('radio', { name: 'CSV' }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'File', exact: true }).click();
+  await (await chooser).setFiles(csv);
+  await panel.getByRole('button', { name: 'Next: match the columns' }).click();
+  const mapping = page.getByTestId('csv-mapping');
+  await expect(mapping.getByRole('heading', { name: 'Match the columns of clientes.csv' })).toBeVisible();
+  await expect(mapping.getByRole('cell', { name: 'Bodegas Ibáñez' })).toBeVisible();
+  await expect(mapping.getByRole('textbox', { name: 'Field for column "Nombre completo"' })).toHaveValue('Full name');
+  await expect(mapping.getByRole('textbox', { name: 'Field for column "Correo"' })).toHaveValue('E-mail');
+  const city = mapping.getByRole('textbox', { name: 'Field for column "Ciudad de origen"' });
+  await city.click();
+  await page.getByRole('option', { name: 'Location' }).click();
+  await mapping.getByRole('button', { name: 'Import with these columns' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report.getByTestId('stat-created')).toContainText('2');
+  await report.getByRole('link', { name: 'See your contacts' }).click();
+  await page.getByLabel('Search contacts').fill('marta');
+  await page.getByRole('link', { name: /Marta Ibáñez/ }).click();
+  await expect(page.getByText('Logroño')).toBeVisible();
+
+  // A backup of the account now, then a contact added after it: restoring must ask, then replace.
+  const backup = join(dir, 'circulo-backup.json');
+  writeFileSync(backup, await (await page.request.get('/api/exports/json')).body());
+  await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await page.getByRole('link', { name: 'New contact' }).click();
+  await page.getByLabel('First name', { exact: true }).fill('Después');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Después' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  await panel.getByRole('radio', { name: 'Círculo backup' }).check();
+  const backupChooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'File', exact: true }).click();
+  await (await backupChooser).setFiles(backup);
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByText('Your account already has data')).toBeVisible();
+  await panel.getByRole('button', { name: 'Replace everything…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace everything with the backup?' });
+  await expect(dialog.getByText('every contact, with their notes, tags and photos')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Replace everything', exact: true }).click();
+  await expect(report.getByRole('heading', { name: 'Backup restored' })).toBeVisible();
+  await expect(report.getByTestId('stat-created')).toContainText('12');
+  await report.getByRole('link', { name: 'See your contacts' }).click();
+  await expect(page.getByText('12 contacts shown')).toBeVisible();
+  await page.getByLabel('Search contacts').fill('Después');
+  await expect(page.getByText('No contacts match')).toBeVisible();
+
+  // The calendar feed: on, an absolute link that serves iCalendar, a new one on demand, off.
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  const feed = page.getByTestId('calendar-feed');
+  await feed.getByRole('button', { name: 'Turn on the calendar feed' }).click();
+  const link = feed.getByRole('textbox', { name: 'Subscription link' });
+  const first = await link.inputValue();
+  expect(first).toMatch(/^http:\/\/127\.0\.0\.1:3104\/api\/calendar\/[\w-]+\.ics$/);
+  expect((await page.request.get(first)).headers()['content-type']).toContain('text/calendar');
+  await feed.getByRole('button', { name: 'Get a new link' }).click();
+  await page.getByRole('dialog', { name: 'Get a new link?' }).getByRole('button', { name: 'Get a new link' }).click();
+  await expect(link).not.toHaveValue(first);
+  expect((await page.request.get(first)).status()).toBe(404);
+  await feed.getByRole('button', { name: 'Turn off' }).click();
+  await page.getByRole('dialog', { name: 'Turn off the calendar feed?' }).getByRole('button', { name: 'Turn off' }).click();
+  await expect(feed.getByRole('button', { name: 'Turn on the calendar feed' })).toBeVisible();
 });
