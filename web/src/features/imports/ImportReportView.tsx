@@ -1,5 +1,6 @@
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { backupSectionKeys } from '@shared/schemas/backup.js';
@@ -16,13 +17,18 @@ interface ImportReportViewProps {
 export function ImportReportView({ report, recognised, onAnother }: ImportReportViewProps) {
   const { t } = useTranslation();
   const restored = report.restored;
+  // Conversations and invitations come from LinkedIn (and backups); a vCard or CSV never has any.
+  const hasHistory = report.source === 'linkedin' || report.source === 'json' || report.interactions.created + report.invitations.created > 0;
+  // The report replaces the form: move focus (and a screen reader) to its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Stack gap="md" data-testid="import-report" aria-live="polite">
       <Group gap="sm" wrap="nowrap">
         <ThemeIcon color="sage" variant="light" radius="xl" size="lg" aria-hidden>
           <IconCircleCheck size={20} />
         </ThemeIcon>
-        <Title order={3} size="h4">
+        <Title order={3} size="h4" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
           {restored ? t('imports.restoredTitle') : t('imports.reportTitle')}
         </Title>
       </Group>
@@ -35,25 +41,29 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
         <Stat name="created" label={t('imports.created')} value={report.created} highlight />
         {!restored && <Stat name="updated" label={t('imports.updated')} value={report.updated} />}
         {!restored && <Stat name="unchanged" label={t('imports.unchanged')} value={report.unchanged} />}
-        <Stat
-          name="interactions"
-          label={t('imports.interactions')}
-          value={report.interactions.created}
-          detail={report.interactions.unchanged > 0 ? t('imports.alreadyThere', { count: report.interactions.unchanged }) : undefined}
-        />
-        <Stat
-          name="invitations"
-          label={t('imports.invitations')}
-          value={report.invitations.created}
-          detail={
-            [
-              report.invitations.updated > 0 && t('imports.invitationsUpdated', { count: report.invitations.updated }),
-              report.invitations.unchanged > 0 && t('imports.alreadyThere', { count: report.invitations.unchanged }),
-            ]
-              .filter(Boolean)
-              .join(' · ') || undefined
-          }
-        />
+        {hasHistory && (
+          <>
+            <Stat
+              name="interactions"
+              label={t('imports.interactions')}
+              value={report.interactions.created}
+              detail={report.interactions.unchanged > 0 ? t('imports.alreadyThere', { count: report.interactions.unchanged }) : undefined}
+            />
+            <Stat
+              name="invitations"
+              label={t('imports.invitations')}
+              value={report.invitations.created}
+              detail={
+                [
+                  report.invitations.updated > 0 && t('imports.invitationsUpdated', { count: report.invitations.updated }),
+                  report.invitations.unchanged > 0 && t('imports.alreadyThere', { count: report.invitations.unchanged }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || undefined
+              }
+            />
+          </>
+        )}
       </SimpleGrid>
       {restored && <RestoredSections restored={restored.restored} idsChanged={restored.idsChanged} />}
       {report.warnings.length > 0 && (
