@@ -187,3 +187,39 @@ describe('merging and the round trip', () => {
     }
   });
 });
+
+describe('JSON backup as an import (source=json)', () => {
+  const contactCount = async (client: ApiClient) => (await client.get('/api/contacts?limit=500')).body.items.length as number;
+
+  it('restores into an empty account, refuses a non-empty one unless replace=true, and refuses a broken file', async () => {
+    const from = await newAccount();
+    await from.client.post('/api/contacts', { firstName: 'Ana', lastName: 'Muñoz', emails: ['ana@example.com'] });
+    await from.client.post('/api/contacts', { firstName: 'Bruno' });
+    const backup = JSON.stringify((await from.client.get('/api/exports/json')).body);
+
+    const into = await newAccount();
+    const first = await upload(into, 'json', 'backup.json', backup);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ source: 'json', created: 2, skippedTotal: 0, restored: { replaced: false, restored: { contacts: 2 } } });
+    expect(await contactCount(into.client)).toBe(2);
+
+    await into.client.post('/api/contacts', { firstName: 'Carla' });
+    const again = await upload(into, 'json', 'backup.json', backup);
+    expect(again.status).toBe(409);
+    expect(again.body.title).toBe('Account not empty');
+    expect(await contactCount(into.client)).toBe(3);
+
+    const replaced = await upload(into, 'json', 'backup.json', backup, { replace: 'true' });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    expect(replaced.body).toMatchObject({ created: 2, restored: { replaced: true } });
+    expect(await contactCount(into.client)).toBe(2);
+
+    const broken = await upload(into, 'json', 'backup.json', backup.slice(0, backup.length / 2), { replace: 'true' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.title).toBe('Not a Círculo backup');
+    const badFlag = await upload(into, 'json', 'backup.json', backup, { replace: 'yes' });
+    expect(badFlag.status).toBe(400);
+    expect(badFlag.body.errors[0].field).toBe('replace');
+    expect(await contactCount(into.client)).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 // Imports (LinkedIn export, vCard, CSV) and the vCard export: the report every import answers
 // with, the column mapping of a generic CSV and the preview the mapping step is built from.
 import { z } from 'zod';
+import { RestoreReport } from './backup.js';
 
 export const importSources = ['linkedin', 'vcard', 'csv', 'json'] as const;
 export const ImportSource = z.enum(importSources);
@@ -46,6 +47,8 @@ export const ImportReport = z.object({
   invitations: Counts.extend({ updated: z.number().int() }),
   /** Things worth knowing that did not stop the import (a bad e-mail left out, who the owner is…). */
   warnings: z.array(z.string()),
+  /** `source=json` only: what the restore put back, section by section. */
+  restored: RestoreReport.optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -38,6 +38,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** For requests made without api() (uploads with progress): the header a write must carry. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -77,6 +81,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A problem-details body as text (an XMLHttpRequest's response), or null when it is not one. */
+export function parseProblem(text: string): Problem | null {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object' && 'title' in body) return body as Problem;
+  } catch {
+    // Not JSON: the status alone has to do.
+  }
+  return null;
 }
 
 async function readProblem(response: Response): Promise<Problem | null> {

@@ -20,6 +20,8 @@ export const queryKeys = {
   contacts: ['contacts'] as const,
   contactList: (filters: ContactFilters) => ['contacts', 'list', filters] as const,
   contactSearch: (q: string) => ['contacts', 'search', q] as const,
+  /** Not `contactList({})`: that one holds the infinite list's pages, this a single page. */
+  contactCount: ['contacts', 'count'] as const,
   contact: (id: string) => ['contacts', 'detail', id] as const,
   timeline: (id: string) => ['contacts', 'timeline', id] as const,
   /** Under `contacts` so logging a touch (which refreshes contacts) refreshes these too. */
@@ -45,4 +47,5 @@ export const queryKeys = {
   reciprocity: ['favors', 'reciprocity'] as const,
   review: ['review'] as const,
   weeklyReview: (week: string) => ['review', week] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };

@@ -1,10 +1,10 @@
 // The main navigation. Events, Campaigns, Invitations, Templates and Review join this list as
 // those features arrive; the shell renders whatever is here.
-import { IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title';
+  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav';
   icon: Icon;
   /** Also active on nested routes (`/contacts/123`). */
   matchPrefix: boolean;
@@ -20,5 +20,6 @@ export const mainNavigation: NavItem[] = [
 ];
 
 export const secondaryNavigation: NavItem[] = [
+  { to: '/import', labelKey: 'imports.nav', icon: IconArrowsExchange, matchPrefix: true },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings, matchPrefix: true },
 ];

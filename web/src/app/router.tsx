@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
               lazyPage('invitations/:id', () => import('../features/invitations/InvitationPage'), (m) => m.InvitationPage),
               lazyPage('templates', () => import('../features/templates/TemplatesPage'), (m) => m.TemplatesPage),
               lazyPage('settings', () => import('../features/settings/SettingsPage'), (m) => m.SettingsPage),
+              lazyPage('import', () => import('../features/imports/ImportExportPage'), (m) => m.ImportExportPage),
               { path: '*', element: <NotFoundScreen /> },
             ],
           },

@@ -1,32 +1,57 @@
 // Imports (LinkedIn export, vCard, CSV) and the vCard export over HTTP. Uploads are multipart,
 // so these routes live in their own scope where @fastify/multipart is registered.
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CsvMapping, CsvPreview, ImportReport, ImportSource, VcardExportQuery } from '#shared/schemas/imports.js';
+import type { RestoreReport } from '#shared/schemas/backup.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { HttpProblem, badRequest } from '../../http/problems.js';
+import { restoreBackup } from '../backup/restore.js';
+import { parseBackupJson } from '../backup/validate.js';
 import { loadUserContext } from '../settings/user-context.js';
 import { ImportError } from './errors.js';
-import { runImport, type FileImportSource } from './pipeline.js';
+import { runImport } from './pipeline.js';
 import { previewCsv } from './preview.js';
 import { receiveUpload, MAX_UPLOAD_BYTES } from './upload.js';
 import { vcardExport } from './vcard-export.js';
 
 const tags = ['imports'];
-const fileSources: readonly FileImportSource[] = ['linkedin', 'vcard', 'csv'];
 
 /** A refused file is the caller's to fix: a 400 naming the file, line or card. */
 function refused(error: ImportError): HttpProblem {
   return new HttpProblem(400, 'Import refused', error.message, [{ field: 'file', message: error.message, code: error.code }]);
 }
 
-function sourceOf(value: string | undefined): FileImportSource {
+function sourceOf(value: string | undefined): ImportSource {
   const parsed = ImportSource.safeParse(value);
-  if (!parsed.success) throw badRequest('source', `must be one of ${fileSources.join(', ')}`, 'invalid_enum_value');
-  if (!fileSources.includes(parsed.data as FileImportSource)) throw badRequest('source', `${parsed.data} is imported by restoring a backup`, 'unsupported');
-  return parsed.data as FileImportSource;
+  if (!parsed.success) throw badRequest('source', `must be one of ${ImportSource.options.join(', ')}`, 'invalid_enum_value');
+  return parsed.data;
+}
+
+function replaceOf(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw badRequest('replace', 'must be true or false');
+}
+
+/** A restore told in the words of an import: contacts, interactions and invitations it brought in. */
+function restoreAsImport(restored: RestoreReport): ImportReport {
+  const n = (section: string) => restored.restored[section] ?? 0;
+  return {
+    source: 'json',
+    created: n('contacts'),
+    updated: 0,
+    unchanged: 0,
+    skipped: [],
+    skippedTotal: 0,
+    interactions: { created: n('interactions'), unchanged: 0 },
+    invitations: { created: n('invitations'), updated: 0, unchanged: 0 },
+    warnings: [],
+    restored,
+  };
 }
 
 function mappingOf(value: string | undefined): CsvMapping | undefined {
@@ -50,9 +75,9 @@ export function importRoutes(app: App, { db, now }: AppContext) {
     typed.post('/api/imports', {
       schema: {
         tags,
-        summary: 'Import a LinkedIn export, vCards or a CSV of contacts (multipart: `source`, one or more `file`, `mapping` for a generic CSV)',
+        summary: 'Import a LinkedIn export, vCards, a CSV of contacts or a JSON backup (multipart: `source`, one or more `file`, `mapping` for a generic CSV, `replace` for a backup)',
         description:
-          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked.',
+          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked. A JSON backup (`source=json`) is restored as by POST /api/backup/restore: refused (409) into an account that is not empty unless `replace=true`, which deletes everything it has first.',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport },
       },
@@ -60,8 +85,16 @@ export function importRoutes(app: App, { db, now }: AppContext) {
         const upload = await receiveUpload(request);
         try {
           const source = sourceOf(upload.fields.source);
-          const mapping = mappingOf(upload.fields.mapping);
           if (upload.files.length === 0) throw badRequest('file', 'attach the file to import', 'required');
+          if (source === 'json') {
+            // The backup file is restored exactly as POST /api/backup/restore would (same checks,
+            // same 409 for an account that is not empty unless `replace` is "true").
+            const [file, ...more] = upload.files;
+            if (!file || more.length > 0) throw badRequest('file', 'attach one backup file', 'too_many');
+            const backup = parseBackupJson(await readFile(file.path, 'utf8'));
+            return restoreAsImport(await restoreBackup(db, authOf(request), backup, { replace: replaceOf(upload.fields.replace) }));
+          }
+          const mapping = mappingOf(upload.fields.mapping);
           const user = await loadUserContext(db, authOf(request), now());
           return await runImport(db, user, { source, files: upload.files, mapping });
         } catch (error) {

@@ -1,6 +1,6 @@
-import { Button, Center, Loader, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Loader, Skeleton, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconUpload, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useUserToday } from '../../i18n/useFormatters';
@@ -32,6 +32,9 @@ export function ContactsPage() {
         actions={
           <>
             <DuplicatesButton />
+            <Button component={Link} to="/import" variant="default" leftSection={<IconUpload size={18} aria-hidden />}>
+              {t('imports.importFrom')}
+            </Button>
             <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
               {t('contacts.new')}
             </Button>
@@ -57,9 +60,14 @@ export function ContactsPage() {
                 {t('contacts.clearFilters')}
               </Button>
             ) : (
-              <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
-                {t('contacts.new')}
-              </Button>
+              <Stack gap="xs" align="center">
+                <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
+                  {t('contacts.new')}
+                </Button>
+                <Anchor component={Link} to="/import" size="sm">
+                  {t('imports.contactsEmptyImport')}
+                </Anchor>
+              </Stack>
             )
           }
         >

@@ -38,9 +38,7 @@ export function useContactSearch(q: string) {
 
 export function useContactCount() {
   return useQuery({
-    // Not contactList({}): that key holds the list's infinite pages, and sharing it crashed the
-    // contacts page when opened from Today.
-    queryKey: [...queryKeys.contacts, 'count'],
+    queryKey: queryKeys.contactCount,
     queryFn: ({ signal }) => api<ContactPage>('/api/contacts', { query: { limit: 1 }, signal }),
     select: (page) => page.items.length,
   });

@@ -1,13 +1,16 @@
-import { Stack } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowsExchange } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { ApiTokens } from './ApiTokens';
 import { CadenceSettings } from './CadenceSettings';
 import { FollowupDelaySettings } from './FollowupDelaySettings';
 import { PitchSettings } from './PitchSettings';
 import { ProfileSettings } from './ProfileSettings';
 
-/** Users, import/export and more join these sections later. */
+/** Users and more join these sections later; import and export have a screen of their own. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -18,6 +21,16 @@ export function SettingsPage() {
       <CadenceSettings />
       <FollowupDelaySettings />
       <ApiTokens />
+      <SectionCard title={t('imports.title')}>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" style={{ flex: '1 1 260px' }}>
+            {t('imports.settingsLink')}
+          </Text>
+          <Button component={Link} to="/import" variant="light" leftSection={<IconArrowsExchange size={16} aria-hidden />}>
+            {t('imports.settingsOpen')}
+          </Button>
+        </Group>
+      </SectionCard>
     </Stack>
   );
 }

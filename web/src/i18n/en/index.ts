@@ -2,11 +2,12 @@ import { app } from './app';
 import { duplicates } from './duplicates';
 import { enums } from './enums';
 import { favors } from './favors';
+import { imports } from './imports';
 import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, enums };
 export type Messages = typeof en;
