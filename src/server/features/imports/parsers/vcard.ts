@@ -21,10 +21,15 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
 /** Google writes `https\://…`; ical.js leaves URI escapes in place. */
 const unescapeUri = (uri: string) => uri.replace(/\\([\\:;,])/g, '$1');
 
+/**
+ * The components of N, ORG or ADR. ical.js splits them at unescaped `;` itself and gives a plain
+ * string only when there is one component, already unescaped: splitting that again cut
+ * `ORG:Smith\; Sons` (one company with a semicolon) into "Smith".
+ */
 function structured(prop: JProperty): string[] {
   const value = prop[3];
   if (Array.isArray(value)) return value.map(asText);
-  return asText(value).split(';');
+  return [asText(value)];
 }
 
 function paramList(value: unknown): string[] {
