@@ -66,10 +66,13 @@ function multiValues(field: MappableField, cell: string, format: CsvFormat): str
   if (field === 'tags') {
     // Google marks its own groups with "* "; its "myContacts" is everyone, not a label.
     const tags = format === 'google' ? parts : cell.split(/[;,]/);
-    return tags.map((t) => t.trim().replace(/^\*\s*/, '')).filter((t) => t && t.toLowerCase() !== 'mycontacts');
+    // ("* starred"): a star without the space is the user's own ("*", "*vip").
+    return tags.map((t) => t.trim().replace(/^\*\s+/, '')).filter((t) => t && t.toLowerCase() !== 'mycontacts');
   }
   if (field === 'emails') return parts.flatMap((p) => p.split(/[;,\s]+/));
-  if (field === 'phones' || field === 'links') return parts.flatMap((p) => p.split(/\s*;\s*/));
+  if (field === 'phones') return parts.flatMap((p) => p.split(/\s*;\s*/));
+  // A `;` may be part of a web address: only one followed by a new address starts another.
+  if (field === 'links') return parts.flatMap((p) => p.split(/\s*;\s*(?=https?:\/\/|www\.)/i));
   return parts;
 }
 
