@@ -22,6 +22,8 @@ const pattern = (re: RegExp) => (key: string) => re.test(key);
 // (`Given Name`, `Organization 1 - Name`, `Group Membership`).
 const GOOGLE: ColumnRule[] = [
   { matches: is('first name', 'given name'), field: 'firstName' },
+  // How Google files the contact: its name when there are no first and last names.
+  { matches: is('file as'), field: 'displayName' },
   { matches: is('middle name', 'additional name'), field: 'middleName' },
   { matches: is('last name', 'family name'), field: 'lastName' },
   { matches: is('organization name', 'organization 1 - name'), field: 'company' },
@@ -32,7 +34,7 @@ const GOOGLE: ColumnRule[] = [
   { matches: pattern(/^e-mail \d+ - value$/), field: 'emails' },
   { matches: pattern(/^phone \d+ - value$/), field: 'phones' },
   { matches: pattern(/^website \d+ - value$/), field: 'links' },
-  { matches: is('address 1 - city', 'address 1 - region', 'address 1 - country'), field: 'location' },
+  { matches: is('address 1 - formatted', 'address 1 - city', 'address 1 - region', 'address 1 - country'), field: 'location' },
 ];
 
 const OUTLOOK: ColumnRule[] = [
@@ -64,10 +66,13 @@ function multiValues(field: MappableField, cell: string, format: CsvFormat): str
   if (field === 'tags') {
     // Google marks its own groups with "* "; its "myContacts" is everyone, not a label.
     const tags = format === 'google' ? parts : cell.split(/[;,]/);
-    return tags.map((t) => t.trim().replace(/^\*\s*/, '')).filter((t) => t && t.toLowerCase() !== 'mycontacts');
+    // ("* starred"): a star without the space is the user's own ("*", "*vip").
+    return tags.map((t) => t.trim().replace(/^\*\s+/, '')).filter((t) => t && t.toLowerCase() !== 'mycontacts');
   }
   if (field === 'emails') return parts.flatMap((p) => p.split(/[;,\s]+/));
-  if (field === 'phones' || field === 'links') return parts.flatMap((p) => p.split(/\s*;\s*/));
+  if (field === 'phones') return parts.flatMap((p) => p.split(/\s*;\s*/));
+  // A `;` may be part of a web address: only one followed by a new address starts another.
+  if (field === 'links') return parts.flatMap((p) => p.split(/\s*;\s*(?=https?:\/\/|www\.)/i));
   return parts;
 }
 
@@ -112,6 +117,8 @@ function draftFrom(cells: string[], columns: Columns, format: CsvFormat): { draf
   const fullName = joined('fullName');
   if (fullName && !draft.firstName && !draft.lastName) Object.assign(draft, splitFullName(fullName));
   draft.displayName = joined('displayName');
+  // A name that says no more than the first and last names is not a name the user typed.
+  if (draft.displayName === [draft.firstName, draft.lastName].filter(Boolean).join(' ')) draft.displayName = null;
   draft.company = joined('company');
   draft.title = joined('title');
   draft.location = joined('location', ', ');

@@ -21,10 +21,15 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
 /** Google writes `https\://…`; ical.js leaves URI escapes in place. */
 const unescapeUri = (uri: string) => uri.replace(/\\([\\:;,])/g, '$1');
 
+/**
+ * The components of N, ORG or ADR. ical.js splits them at unescaped `;` itself and gives a plain
+ * string only when there is one component, already unescaped: splitting that again cut
+ * `ORG:Smith\; Sons` (one company with a semicolon) into "Smith".
+ */
 function structured(prop: JProperty): string[] {
   const value = prop[3];
   if (Array.isArray(value)) return value.map(asText);
-  return asText(value).split(';');
+  return [asText(value)];
 }
 
 function paramList(value: unknown): string[] {
@@ -135,8 +140,17 @@ export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warni
   return { draft: cleaned.draft, warnings: [...warnings, ...cleaned.warnings] };
 }
 
+/**
+ * ical.js reads `N:Smith\\;Ana` (a name ending in a backslash, then the next component) as one
+ * escaped semicolon. An escaped backslash is hidden from it behind a noncharacter (never found in
+ * text) and put back, unescaped, once parsed.
+ */
+const BACKSLASH = '\uFDD0';
+const restoreBackslashes = (value: unknown): unknown =>
+  typeof value === 'string' ? value.replaceAll(BACKSLASH, '\\') : Array.isArray(value) ? value.map(restoreBackslashes) : value;
+
 function parseCard(text: string): JProperty[] {
-  const parsed = ICAL.parse(text) as unknown;
+  const parsed = restoreBackslashes(ICAL.parse(text.replaceAll('\\\\', BACKSLASH))) as unknown;
   // One card gives ['vcard', props, []]; ical.js wraps several in a list.
   const card = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : Array.isArray(parsed) ? parsed[0] : null;
   if (!Array.isArray(card) || card[0] !== 'vcard' || !Array.isArray(card[1])) throw new Error('not a vCard');
