@@ -18,9 +18,10 @@ describe('countWords', () => {
 describe('speakingSeconds', () => {
   it.each([
     { name: 'no words take no time', text: '', seconds: 0 },
-    { name: 'a single word still takes a moment', text: 'Hello', seconds: 5 },
+    { name: 'a single word still takes a second', text: 'Hello', seconds: 1 },
     { name: '75 words are 30 seconds at 150 a minute', text: words(75), seconds: 30 },
-    { name: '76 words round up to the next 5 seconds', text: words(76), seconds: 35 },
+    { name: '76 words are still about 30 seconds', text: words(76), seconds: 30 },
+    { name: '78 words are about 31 seconds', text: words(78), seconds: 31 },
     { name: '150 words are a minute', text: words(150), seconds: 60 },
   ])('$name', ({ text, seconds }) => {
     expect(speakingSeconds(text)).toBe(seconds);

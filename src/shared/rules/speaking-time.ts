@@ -12,9 +12,9 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-/** Seconds to say `text`, rounded up to the next 5 (a hint, not a stopwatch); 0 for no words. */
+/** Whole seconds to say `text` (at least 1 when there is a word); 0 for no words. */
 export function speakingSeconds(text: string, wordsPerMinute = WORDS_PER_MINUTE): number {
   const words = countWords(text);
   if (words === 0) return 0;
-  return Math.max(5, Math.ceil((words * 60) / wordsPerMinute / 5) * 5);
+  return Math.max(1, Math.round((words * 60) / wordsPerMinute));
 }

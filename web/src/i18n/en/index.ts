@@ -1,5 +1,6 @@
 import { app } from './app';
 import { enums } from './enums';
+import { events } from './events';
 import { favors } from './favors';
 import { invitations } from './invitations';
 import { profile } from './profile';
@@ -7,5 +8,5 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...events, enums };
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 import { app } from './app';
 import { enums } from './enums';
+import { events } from './events';
 import { favors } from './favors';
 import { invitations } from './invitations';
 import { profile } from './profile';
@@ -8,4 +9,4 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...events, enums };
