@@ -160,6 +160,12 @@ export const events = {
       save: 'Save notes',
       saved: 'Notes saved',
     },
+    timeline: {
+      metHere: 'Met here for the first time',
+      met: 'Met there',
+      target: 'Wanted to meet',
+      attendee: 'On the list',
+    },
     delete: {
       title: 'Delete “{{name}}”?',
       goes: 'This deletes, for good:',

@@ -162,6 +162,12 @@ export const events: typeof en = {
       save: 'Guardar notas',
       saved: 'Notas guardadas',
     },
+    timeline: {
+      metHere: 'Os conocisteis aquí',
+      met: 'Os visteis allí',
+      target: 'Quería conocerle',
+      attendee: 'En la lista',
+    },
     delete: {
       title: '¿Eliminar «{{name}}»?',
       goes: 'Se elimina para siempre:',
