@@ -1,8 +1,8 @@
 import {
   ActionIcon, Anchor, Avatar, Badge, Button, Collapse, Group, Paper, Stack, Switch, TagsInput, Text, Textarea, Tooltip, UnstyledButton,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconPlus, IconStarFilled, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { IconChevronDown, IconChevronUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Attendee, SuggestedTopic } from '@shared/schemas/index.js';
@@ -15,6 +15,10 @@ import { LineListEditor } from './LineListEditor';
 export function AttendeeItem({ eventId, attendee, startOpen }: { eventId: string; attendee: Attendee; startOpen?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(startOpen ?? false);
+  // Someone just added opens ready to prepare (the list shows them before the add settles).
+  useEffect(() => {
+    if (startOpen) setOpen(true);
+  }, [startOpen]);
   const update = useUpdateAttendee(eventId);
   const remove = useRemoveAttendee(eventId);
   const name = attendee.contact.displayName;
@@ -39,11 +43,6 @@ export function AttendeeItem({ eventId, attendee, startOpen }: { eventId: string
             <Anchor component={Link} to={`/contacts/${attendee.contactId}`} fw={600} c="dark.7">
               {name}
             </Anchor>
-            {attendee.target && (
-              <Badge size="sm" color="coral" variant="light" leftSection={<IconStarFilled size={10} aria-hidden />}>
-                {t('events.attendees.target')}
-              </Badge>
-            )}
           </Group>
           {role && (
             <Text size="xs" c="dimmed">
