@@ -106,6 +106,16 @@ function PreparedSummary({ attendee }: { attendee: Attendee }) {
           ))}
         </Group>
       )}
+      {attendee.topics.length === 0 && attendee.suggestedTopics.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('events.attendees.ideas', {
+            ideas: attendee.suggestedTopics
+              .slice(0, 4)
+              .map((s) => (s.common ? `${s.value} (${t('events.attendees.common')})` : s.value))
+              .join(' · '),
+          })}
+        </Text>
+      )}
       {attendee.questions.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('events.attendees.questionCount', { count: attendee.questions.length })}

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconPrinter, IconStarFilled } from '@tabler/icons-react';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PITCH_TARGET_SECONDS, speakingSeconds } from '@shared/rules/speaking-time.js';
@@ -134,11 +134,6 @@ function PersonBlock({ attendee }: { attendee: Attendee }) {
     <li className={attendee.target ? `${classes.block} ${classes.target}` : classes.block} aria-label={attendee.contact.displayName}>
       <Group gap={6} wrap="wrap">
         <Text fw={700}>{attendee.contact.displayName}</Text>
-        {attendee.target && (
-          <Badge size="xs" color="coral" variant="light" leftSection={<IconStarFilled size={9} aria-hidden />}>
-            {t('events.attendees.target')}
-          </Badge>
-        )}
         {role && (
           <Text size="sm" c="dimmed">
             {role}

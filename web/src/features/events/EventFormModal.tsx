@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -111,11 +111,15 @@ function EventForm({ event, onDone }: { event?: EventDetail; onDone: () => void 
           <TextInput
             type="datetime-local"
             label={t('events.form.endsAt')}
-            description={t('events.form.endsAtHint')}
             min={values.startsAt}
             {...form.textProps('endsAt')}
           />
         </SimpleGrid>
+        {timeZone && (
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('events.form.timeZone', { zone: timeZone.replace(/_/g, ' ') })}
+          </Text>
+        )}
         <Select
           label={t('events.form.kind')}
           data={kindOptions}

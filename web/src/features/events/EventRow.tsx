@@ -17,7 +17,7 @@ export function EventRow({ event }: { event: EventSummary }) {
   const month = new Intl.DateTimeFormat(i18n.resolvedLanguage, { month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   const where = event.place ?? (event.url ? t('events.online') : null);
   const people = [
-    t('events.people', { count: event.attendeeCount }),
+    event.attendeeCount > 0 ? t('events.people', { count: event.attendeeCount }) : t('events.nobodyYet'),
     event.targetCount > 0 && t('events.targets', { count: event.targetCount }),
     event.metCount > 0 && t('events.metCount', { count: event.metCount }),
   ].filter(Boolean);
