@@ -115,6 +115,9 @@ test('an event prepared with two targets, briefed, and the people met there foll
   await page.getByText('After', { exact: true }).click();
   const capture = page.getByTestId('event-capture');
   const name = capture.getByLabel('Name');
+  // Before anyone is captured, the card says when Círculo will remind me: two days after the event.
+  const dueOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${addDays(eventDay, 2)}T00:00:00Z`));
+  await expect(capture.getByText(`with a reminder to write to them on ${dueOn}`)).toBeVisible();
   const people = [
     { name: 'Carmen Ruiz', company: 'Botlab', note: 'Wants a warehouse pilot' },
     { name: 'Diego Sanz', company: '', note: '' },

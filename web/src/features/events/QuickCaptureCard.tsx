@@ -1,12 +1,14 @@
-import { Alert, Anchor, Avatar, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Avatar, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconBolt, IconCornerDownLeft } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { afterEventDueOn } from '@shared/rules/after-event.js';
 import type { EventDetail } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { useFormatters } from '../../i18n/useFormatters';
 import { SectionCard } from '../../ui/SectionCard';
+import { useMe } from '../auth/session';
 import { initials } from '../contacts/initials';
 import { useCaptureAtEvent } from './api';
 
@@ -23,8 +25,10 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState(empty);
   const [error, setError] = useState<string | null>(null);
-  /** Follow-up dates of the people captured in this visit, by contact. */
-  const [dueBy, setDueBy] = useState<Record<string, string>>({});
+  const timeZone = useMe().data?.user.timeZone;
+  /** Everyone captured here gets the same date: two days after the event, where the user lives. */
+  const dueOn = timeZone ? afterEventDueOn(event, timeZone) : null;
+  /** The people captured in this visit, newest first. */
   const [order, setOrder] = useState<string[]>([]);
   const metHere = event.attendees.filter((a) => a.metHere);
   // Newest capture first, then the ones from earlier visits.
@@ -46,11 +50,7 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
     capture.mutate(
       { people: [person] },
       {
-        onSuccess: ({ contacts, followups }) => {
-          const id = contacts[0]!.id;
-          setOrder((o) => [id, ...o]);
-          setDueBy((d) => ({ ...d, [id]: followups[0]?.dueOn ?? '' }));
-        },
+        onSuccess: ({ contacts }) => setOrder((o) => [contacts[0]!.id, ...o]),
         onError: (err) => {
           setValues((current) => (current.name || current.company || current.note ? current : person));
           if (isApiError(err)) setError(err.fieldErrors.people ?? null);
@@ -69,7 +69,11 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
   });
 
   return (
-    <SectionCard title={t('events.capture.title')} hint={t('events.capture.hint')} testId="event-capture">
+    <SectionCard
+      title={t('events.capture.title')}
+      hint={dueOn ? t('events.capture.hintDated', { date: format.date(dueOn) }) : t('events.capture.hint')}
+      testId="event-capture"
+    >
       <form onSubmit={onSubmit} noValidate aria-label={t('events.capture.title')}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -131,10 +135,10 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
                       </Text>
                     )}
                   </Stack>
-                  {dueBy[a.contactId] && (
-                    <Text size="xs" c="dimmed" ta="right">
-                      {t('events.capture.followupOn', { date: format.date(dueBy[a.contactId]!) })}
-                    </Text>
+                  {order.includes(a.contactId) && (
+                    <Badge size="sm" variant="light" color="sage">
+                      {t('events.capture.justAdded')}
+                    </Badge>
                   )}
                 </Group>
               </Paper>

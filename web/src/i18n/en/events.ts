@@ -147,7 +147,8 @@ export const events = {
       listTitle_one: '{{count}} person met here',
       listTitle_other: '{{count}} people met here',
       listLabel: 'People met here',
-      followupOn: 'follow up {{date}}',
+      hintDated: 'Type a name and press Enter: each becomes a contact, with a reminder to write to them on {{date}}.',
+      justAdded: 'Just added',
       empty: 'Nobody captured yet. Right after a conversation, type the name, the company and one line; it takes five seconds.',
     },
     met: {

@@ -149,7 +149,8 @@ export const events: typeof en = {
       listTitle_one: '{{count}} persona conocida aquí',
       listTitle_other: '{{count}} personas conocidas aquí',
       listLabel: 'Personas conocidas aquí',
-      followupOn: 'escribir el {{date}}',
+      hintDated: 'Escribe un nombre y pulsa Intro: cada una se convierte en un contacto, con un recordatorio para escribirle el {{date}}.',
+      justAdded: 'Recién añadida',
       empty: 'Aún no has apuntado a nadie. Justo después de una conversación, escribe el nombre, la empresa y una línea; son cinco segundos.',
     },
     met: {
