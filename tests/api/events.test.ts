@@ -94,6 +94,10 @@ describe('preparing an event, then capturing whom I met', () => {
 
     briefing = (await me.get(`/api/events/${event.id}`)).body;
     expect(briefing).toMatchObject({ attendeeCount: 6, targetCount: 2, metCount: 4 });
+    // The people captured here are told apart from the planned list (Lucía was met, not first met, here).
+    expect(briefing.attendees.filter((a: { metHere: boolean }) => a.metHere).map((a: { contactId: string }) => a.contactId).sort()).toEqual(
+      capture.body.contacts.map((c: { id: string }) => c.id).sort(),
+    );
 
     let today = (await me.get('/api/today')).body;
     expect(today.dueToday.filter((f: { kind: string }) => f.kind === 'after_event')).toEqual([]);

@@ -116,6 +116,8 @@ export const Attendee = z.object({
   topics: z.array(z.string()),
   questions: z.array(z.string()),
   met: z.boolean(),
+  /** First met at this event (captured after it, or their metAtEventId points here). */
+  metHere: z.boolean(),
   /** From what we have in common, their interests and communities; not yet in `topics`. */
   suggestedTopics: z.array(SuggestedTopic),
 });

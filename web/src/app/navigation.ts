@@ -1,10 +1,10 @@
 // The main navigation. Events, Campaigns, Invitations, Templates and Review join this list as
 // those features arrive; the shell renders whatever is here.
-import { IconArrowsExchange, IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCalendarEvent, IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav';
+  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav' | 'events.title';
   icon: Icon;
   /** Also active on nested routes (`/contacts/123`). */
   matchPrefix: boolean;
@@ -14,6 +14,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/', labelKey: 'nav.today', icon: IconSun, matchPrefix: false },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconUsers, matchPrefix: true },
   { to: '/favors', labelKey: 'nav.favors', icon: IconHeartHandshake, matchPrefix: true },
+  { to: '/events', labelKey: 'events.title', icon: IconCalendarEvent, matchPrefix: true },
   { to: '/invitations', labelKey: 'invitations.title', icon: IconUserPlus, matchPrefix: true },
   { to: '/templates', labelKey: 'templates.title', icon: IconTemplate, matchPrefix: true },
   { to: '/review', labelKey: 'nav.review', icon: IconChartBar, matchPrefix: true },

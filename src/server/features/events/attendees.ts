@@ -31,6 +31,7 @@ async function selectAttendees(db: Tx, user: UserContext, where: SQL): Promise<A
       topics: attendee.topics,
       questions: attendee.questions,
       met: attendee.met,
+      metHere: contact.metAtEventId === attendee.eventId,
       suggestedTopics: suggestTopics(contact, points, attendee.topics),
     });
   }

@@ -1,6 +1,7 @@
 // Quick capture after an event (SPEC §2 idea 5): the people met, typed standing in a corridor,
 // become contacts in the opportunity circle, met there, each with a follow-up two days later.
 import type { EventCapture, EventCaptured } from '#shared/schemas/events.js';
+import { afterEventDueOn } from '#shared/rules/after-event.js';
 import { splitFullName } from '#shared/rules/names.js';
 import { localDateOf } from '#shared/rules/time.js';
 import type { Db } from '../../db/database.js';
@@ -9,7 +10,7 @@ import { followupTitles, recordTexts } from '../../i18n/messages.js';
 import { deriveDisplayName, toSummary } from '../contacts/mapping.js';
 import { loadFollowups } from '../followups/queries.js';
 import type { UserContext } from '../settings/user-context.js';
-import { afterEventDueOn, findEventRow } from './queries.js';
+import { findEventRow } from './queries.js';
 
 /** All or nothing: one transaction for every person. */
 export async function captureAtEvent(db: Db, user: UserContext, eventId: string, input: EventCapture): Promise<EventCaptured> {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { EventCreate, EventListQuery, EventPatch } from '#shared/schemas/events.js';
-import { addDays, localDateOf } from '#shared/rules/time.js';
+import { afterEventDueOn } from '#shared/rules/after-event.js';
 import type { Db, Tx } from '../../db/database.js';
 import { eventAttendees, events, followups, users } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
@@ -9,8 +9,6 @@ import type { UserContext } from '../settings/user-context.js';
 import { loadAttendees } from './attendees.js';
 import { toEventDetail, toEventSummary, type EventRow } from './mapping.js';
 
-/** Days after the event an `after_event` follow-up is due (SPEC §3 Event). */
-export const AFTER_EVENT_DELAY_DAYS = 2;
 
 /** The instant an event is over: its end, else its start. */
 const overAt = sql`coalesce(${events.endsAt}, ${events.startsAt})`;
@@ -19,15 +17,6 @@ export async function findEventRow(db: Tx, accountId: string, id: string): Promi
   const [row] = await db.select().from(events).where(and(eq(events.accountId, accountId), eq(events.id, id)));
   if (!row) throw notFound('Event');
   return row;
-}
-
-/** The local calendar day the event ends on (its start day when it has no end). */
-export function lastDayOf(row: Pick<EventRow, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  return localDateOf(row.endsAt ?? row.startsAt, timeZone);
-}
-
-export function afterEventDueOn(row: Pick<EventRow, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  return addDays(lastDayOf(row, timeZone), AFTER_EVENT_DELAY_DAYS);
 }
 
 export async function getEvent(db: Tx, user: UserContext, id: string) {

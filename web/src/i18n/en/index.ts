@@ -1,6 +1,7 @@
 import { app } from './app';
 import { duplicates } from './duplicates';
 import { enums } from './enums';
+import { events } from './events';
 import { favors } from './favors';
 import { imports } from './imports';
 import { invitations } from './invitations';
@@ -9,5 +10,5 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, enums };
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from '../en';
 import { app } from './app';
 import { duplicates } from './duplicates';
 import { enums } from './enums';
+import { events } from './events';
 import { favors } from './favors';
 import { imports } from './imports';
 import { invitations } from './invitations';
@@ -10,4 +11,4 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, enums };

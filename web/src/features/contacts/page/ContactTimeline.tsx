@@ -8,6 +8,7 @@ import { intentColor } from '../../../app/theme';
 import { useFormatters } from '../../../i18n/useFormatters';
 import { LoadError } from '../../../ui/LoadError';
 import { SectionCard } from '../../../ui/SectionCard';
+import { EventTimelineItem } from '../../events/EventTimelineItem';
 import { FavorTimelineItem } from '../../favors/FavorTimelineItem';
 import { ChannelIcon } from '../../interactions/ChannelIcon';
 import { useTimeline } from '../api';
@@ -37,6 +38,8 @@ export function ContactTimeline({ contactId }: { contactId: string }) {
                 return <FollowupItem key={`f-${entry.followup.id}`} followup={entry.followup} at={entry.at} />;
               case 'favor':
                 return <FavorTimelineItem key={`v-${entry.favor.id}`} favor={entry.favor} />;
+              case 'event':
+                return <EventTimelineItem key={`e-${entry.event.id}`} event={entry.event} />;
               default:
                 return null; // A kind this version of the app doesn't know yet.
             }

@@ -47,7 +47,17 @@ export function ProfileCard({ contact }: { contact: Contact }) {
           )}
         </Detail>
         <Detail icon={<IconHeartHandshake size={16} />} label={t('contact.howMet')}>
-          {[contact.howMet, contact.metOn && format.date(contact.metOn)].filter(Boolean).join(' · ')}
+          {contact.metAtEventId && contact.howMet ? (
+            <>
+              {/* Met at an event in Círculo: "At South Summit" opens it. */}
+              <Anchor component={Link} to={`/events/${contact.metAtEventId}`} size="sm">
+                {contact.howMet}
+              </Anchor>
+              {contact.metOn && ` · ${format.date(contact.metOn)}`}
+            </>
+          ) : (
+            [contact.howMet, contact.metOn && format.date(contact.metOn)].filter(Boolean).join(' · ')
+          )}
         </Detail>
         <Detail icon={<IconNotes size={16} />} label={t('contact.notes')}>
           {contact.notes}
