@@ -7,6 +7,7 @@ const allServers = [
   { name: 'spanish', port: 3101 },
   { name: 'favors', port: 3102 },
   { name: 'invitations', port: 3103 },
+  { name: 'campaigns', port: 3106 },
 ];
 // `E2E_ONLY=favors,english npx playwright test` starts only those files' servers (quicker while
 // working on one screen); CI runs them all.

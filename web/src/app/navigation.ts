@@ -1,10 +1,11 @@
 // The main navigation. Events, Campaigns, Invitations, Templates and Review join this list as
 // those features arrive; the shell renders whatever is here.
 import { IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconSnowflake } from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title';
+  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'campaigns.title';
   icon: Icon;
   /** Also active on nested routes (`/contacts/123`). */
   matchPrefix: boolean;
@@ -14,6 +15,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/', labelKey: 'nav.today', icon: IconSun, matchPrefix: false },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconUsers, matchPrefix: true },
   { to: '/favors', labelKey: 'nav.favors', icon: IconHeartHandshake, matchPrefix: true },
+  { to: '/campaigns', labelKey: 'campaigns.title', icon: IconSnowflake, matchPrefix: true },
   { to: '/invitations', labelKey: 'invitations.title', icon: IconUserPlus, matchPrefix: true },
   { to: '/templates', labelKey: 'templates.title', icon: IconTemplate, matchPrefix: true },
   { to: '/review', labelKey: 'nav.review', icon: IconChartBar, matchPrefix: true },

@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
               lazyPage('contacts/:id', () => import('../features/contacts/ContactPage'), (m) => m.ContactPage),
               lazyPage('contacts/:id/edit', () => import('../features/contacts/ContactFormPage'), (m) => m.ContactFormPage),
               lazyPage('favors', () => import('../features/favors/FavorsPage'), (m) => m.FavorsPage),
+              lazyPage('campaigns', () => import('../features/campaigns/CampaignsPage'), (m) => m.CampaignsPage),
+              lazyPage('campaigns/:id', () => import('../features/campaigns/CampaignPage'), (m) => m.CampaignPage),
               lazyPage('review', () => import('../features/review/ReviewPage'), (m) => m.ReviewPage),
               lazyPage('invitations', () => import('../features/invitations/InvitationsPage'), (m) => m.InvitationsPage),
               lazyPage('invitations/:id', () => import('../features/invitations/InvitationPage'), (m) => m.InvitationPage),

@@ -1,4 +1,5 @@
 import { app } from './app';
+import { campaigns } from './campaigns';
 import { enums } from './enums';
 import { favors } from './favors';
 import { invitations } from './invitations';
@@ -7,5 +8,5 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...campaigns, enums };
 export type Messages = typeof en;

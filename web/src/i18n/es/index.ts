@@ -1,5 +1,6 @@
 import type { Messages } from '../en';
 import { app } from './app';
+import { campaigns } from './campaigns';
 import { enums } from './enums';
 import { favors } from './favors';
 import { invitations } from './invitations';
@@ -8,4 +9,4 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...campaigns, enums };
