@@ -60,7 +60,6 @@ function ContactSearch({ exclude, onPick }: { exclude: Set<string>; onPick: (id:
         setSearch('');
       }}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('addMembers.nothingFound')}
-      data-autofocus
     />
   );
 }

@@ -81,6 +81,11 @@ function AdviceForm({ advice, member, onClose, onAsked }: { advice: AdviceReques
               </Badge>
             ))}
           </Group>
+          {leftOver.some((name) => name.startsWith('my')) && (
+            <Anchor component={Link} to="/settings" size="sm" mt={6} display="inline-block">
+              {t('adviceRequest.editProfile')}
+            </Anchor>
+          )}
         </Alert>
       )}
       <Group gap="sm">

@@ -35,7 +35,10 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {dates} · {t('campaigns.weekly', { people: campaign.newContactsPerWeek, meetings: campaign.meetingsPerWeek })}
+            {dates} · {t('campaigns.weekly', {
+              people: t('campaigns.weeklyPeople', { count: campaign.newContactsPerWeek }),
+              meetings: t('campaigns.weeklyMeetings', { count: campaign.meetingsPerWeek }),
+            })}
           </Text>
           <StageBar counts={campaign.countsByStage} />
           {campaign.memberCount > 0 && (

@@ -132,7 +132,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
         <CampaignStats campaign={campaign} />
         <SectionCard
           title={t('campaign.people')}
-          hint={campaign.members.length > 0 ? t('campaign.peopleHint') : undefined}
+          hint={campaign.members.length === 0 ? undefined : view === 'board' ? t('campaign.peopleHint') : t('campaign.peopleHintTable')}
           testId="campaign-people"
           actions={
             campaign.members.length > 0 && (

@@ -81,7 +81,7 @@ function SnowballIntro({ onStart }: { onStart: () => void }) {
           {t('campaigns.emptyTitle')}
         </Title>
         <Text c="dimmed">{t('campaigns.emptyIntro')}</Text>
-        <List component="ol" spacing="md" listStyleType="none" p={0} m={0}>
+        <List component="ol" spacing="md" listStyleType="none" p={0} m={0} styles={{ itemWrapper: { alignItems: 'flex-start' } }}>
           {steps.map((step, i) => (
             <List.Item
               key={step.title}

@@ -71,18 +71,18 @@ export function MemberCard({ member, actions, drag, overlay = false }: MemberCar
               {role}
             </Text>
           )}
-          <MemberBadges member={member} metOn={member.metOn ? format.date(member.metOn) : null} />
         </Stack>
-      </Group>
-      {!overlay && (
-        <Group gap={4} mt={6} wrap="nowrap" justify="space-between">
-          <NextStep member={member} actions={actions} />
-          <Group gap={0} wrap="nowrap" ml="auto">
+        {!overlay && (
+          <Group gap={0} wrap="nowrap" mr={-4}>
             <MoveToMenu member={member} actions={actions} compact />
             <MoreMenu member={member} actions={actions} />
           </Group>
-        </Group>
-      )}
+        )}
+      </Group>
+      <Stack gap={6} pl={26} mt={2}>
+        <MemberBadges member={member} metOn={member.metOn ? format.date(member.metOn) : null} />
+        {!overlay && <NextStep member={member} actions={actions} />}
+      </Stack>
     </Paper>
   );
 }
@@ -115,7 +115,7 @@ function MemberBadges({ member, metOn }: { member: CampaignMember; metOn: string
   }
   if (parts.length === 0) return null;
   return (
-    <Group gap={4} mt={2}>
+    <Group gap={4}>
       {parts}
     </Group>
   );
@@ -130,6 +130,7 @@ function NextStep({ member, actions }: { member: CampaignMember; actions: Member
       <Button
         size="compact-xs"
         variant="light"
+        style={{ alignSelf: 'flex-start' }}
         leftSection={<IconMessageQuestion size={14} aria-hidden />}
         onClick={() => actions.askAdvice(member)}
         aria-label={`${t('campaignMember.askAdvice')}: ${name}`}
@@ -144,11 +145,12 @@ function NextStep({ member, actions }: { member: CampaignMember; actions: Member
         size="compact-xs"
         variant="light"
         color={flagColor}
+        style={{ alignSelf: 'flex-start' }}
         leftSection={<IconUsersPlus size={14} aria-hidden />}
         onClick={() => actions.addReferrals(member)}
-        aria-label={`${t('campaignMember.askNames')}: ${name}`}
+        aria-label={`${t('campaignMember.addNames')}: ${name}`}
       >
-        {t('campaignMember.askNames')}
+        {t('campaignMember.addNames')}
       </Button>
     );
   }

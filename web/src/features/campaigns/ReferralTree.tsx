@@ -24,6 +24,8 @@ const GAP_X = 44;
 const GAP_Y = 12;
 const PAD = 8;
 const MAX_CHARS = 22;
+/** Wider than this, a phone has to scroll the drawing sideways. */
+const PHONE_WIDTH = 320;
 
 const clip = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text);
 /** Left edge of a generation's column; generation 0 is "you". */
@@ -103,33 +105,40 @@ function TreeDrawing({ tree, label }: { tree: Tree; label: string }) {
   const y = (x: number) => x + offsetY;
 
   return (
-    <Box className={classes.scroller} data-testid="referral-tree">
-      <svg width={width} height={height} role="group" aria-label={label} className={classes.svg}>
-        <g transform={`translate(${PAD},0)`}>
-          {root.links().map((link) => {
-            const x1 = link.source.depth === 0 ? ROOT_R * 2 : columnX(link.source.depth) + NODE_W;
-            const x2 = columnX(link.target.depth);
-            const mid = (x1 + x2) / 2;
-            return (
-              <path
-                key={link.target.data.node!.contactId}
-                d={`M${x1},${y(link.source.x)} C${mid},${y(link.source.x)} ${mid},${y(link.target.x)} ${x2},${y(link.target.x)}`}
-                className={classes.edge}
-              />
-            );
-          })}
-          <g transform={`translate(${ROOT_R},${y(root.x)})`} aria-hidden>
-            <circle r={ROOT_R} className={classes.root} />
-            <text textAnchor="middle" dy="0.35em" className={classes.rootText}>
-              {t('referralTree.you')}
-            </text>
+    <>
+      <Box className={classes.scroller} data-testid="referral-tree">
+        <svg width={width} height={height} role="group" aria-label={label} className={classes.svg}>
+          <g transform={`translate(${PAD},0)`}>
+            {root.links().map((link) => {
+              const x1 = link.source.depth === 0 ? ROOT_R * 2 : columnX(link.source.depth) + NODE_W;
+              const x2 = columnX(link.target.depth);
+              const mid = (x1 + x2) / 2;
+              return (
+                <path
+                  key={link.target.data.node!.contactId}
+                  d={`M${x1},${y(link.source.x)} C${mid},${y(link.source.x)} ${mid},${y(link.target.x)} ${x2},${y(link.target.x)}`}
+                  className={classes.edge}
+                />
+              );
+            })}
+            <g transform={`translate(${ROOT_R},${y(root.x)})`} aria-hidden>
+              <circle r={ROOT_R} className={classes.root} />
+              <text textAnchor="middle" dy="0.35em" className={classes.rootText}>
+                {t('referralTree.you')}
+              </text>
+            </g>
+            {root.descendants().slice(1).map((d) => (
+              <PersonNode key={d.data.node!.contactId} node={d.data.node!} x={columnX(d.depth)} y={y(d.x) - NODE_H / 2} />
+            ))}
           </g>
-          {root.descendants().slice(1).map((d) => (
-            <PersonNode key={d.data.node!.contactId} node={d.data.node!} x={columnX(d.depth)} y={y(d.x) - NODE_H / 2} />
-          ))}
-        </g>
-      </svg>
-    </Box>
+        </svg>
+      </Box>
+      {width > PHONE_WIDTH && (
+        <Text size="xs" c="dimmed" hiddenFrom="sm">
+          {t('referralTree.scrollHint')}
+        </Text>
+      )}
+    </>
   );
 }
 

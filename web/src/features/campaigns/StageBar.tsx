@@ -22,7 +22,7 @@ export function StageBar({ counts }: { counts: Record<CampaignStage, number> }) 
     <div>
       <Progress.Root size={10} aria-hidden>
         {present.map((stage) => (
-          <Progress.Section key={stage} value={(counts[stage] / total) * 100} color={stageColor[stage]} />
+          <Progress.Section key={stage} value={(counts[stage] / total) * 100} color={`${stageColor[stage]}.5`} />
         ))}
       </Progress.Root>
       <Group component="ul" gap={10} mt={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('campaigns.stagesLabel')}>
@@ -30,7 +30,7 @@ export function StageBar({ counts }: { counts: Record<CampaignStage, number> }) 
           <Group component="li" key={stage} gap={5} wrap="nowrap">
             <span
               aria-hidden
-              style={{ width: 8, height: 8, borderRadius: 4, background: `var(--mantine-color-${stageColor[stage]}-6)`, flex: 'none' }}
+              style={{ width: 8, height: 8, borderRadius: 4, background: `var(--mantine-color-${stageColor[stage]}-5)`, flex: 'none' }}
             />
             <Text size="xs" c="dimmed">
               {t(`campaignStage.${stage}`)} <b>{counts[stage]}</b>

@@ -7,7 +7,7 @@ export const stageColor: Record<CampaignStage, string> = {
   advice_requested: 'blue',
   meeting_scheduled: 'violet',
   met: 'sage',
-  thanked: 'teal',
+  thanked: 'yellow',
   following_up: 'grape',
 };
 
