@@ -141,6 +141,7 @@ function SuggestionRow({ suggestion, onAdd, adding }: { suggestion: CampaignSugg
           onClick={() => onAdd(suggestion.contactId, name)}
           loading={adding}
           aria-label={t('addMembers.addName', { name })}
+          style={{ flexShrink: 0 }}
         >
           {t('addMembers.add')}
         </Button>

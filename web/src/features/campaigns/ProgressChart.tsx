@@ -67,7 +67,7 @@ function WeekBars({ weeks, thisWeek, metric, color, testId }: WeekBarsProps) {
           series={[{ name: 'count', label: series, color: `${color}.6` }]}
           referenceLines={
             target > 0
-              ? [{ y: target, color: 'coral.5', label: t('campaignProgress.target'), labelPosition: 'insideTopRight', strokeDasharray: '5 4' }]
+              ? [{ y: target, color: 'coral.5', label: t('campaignProgress.target'), labelPosition: 'insideTopLeft', strokeDasharray: '5 4' }]
               : []
           }
           yAxisProps={{ allowDecimals: false, domain: [0, highest], width: 24 }}

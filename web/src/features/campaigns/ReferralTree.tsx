@@ -17,17 +17,19 @@ interface Datum {
 
 // Sizes in CSS pixels: the drawing is never scaled down, so names stay readable on a phone
 // (the box scrolls sideways instead).
-const NODE_W = 176;
+const NODE_W = 190;
 const NODE_H = 46;
 const ROOT_R = 24;
 const GAP_X = 44;
 const GAP_Y = 12;
 const PAD = 8;
-const MAX_CHARS = 22;
+/** What fits a box: names in 13 px bold, details in 11 px. */
+const NAME_CHARS = 23;
+const DETAIL_CHARS = 31;
 /** Wider than this, a phone has to scroll the drawing sideways. */
 const PHONE_WIDTH = 320;
 
-const clip = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 /** Left edge of a generation's column; generation 0 is "you". */
 const columnX = (depth: number) => (depth === 0 ? 0 : ROOT_R * 2 + GAP_X + (depth - 1) * (NODE_W + GAP_X));
 
@@ -157,10 +159,10 @@ function PersonNode({ node, x, y }: { node: TreeNode; x: number; y: number }) {
         <rect width={NODE_W} height={NODE_H} rx={8} className={node.member ? classes.box : `${classes.box} ${classes.outsider}`} />
         <rect width={5} height={NODE_H - 12} x={6} y={6} rx={2.5} fill={color} />
         <text x={18} y={19} className={classes.name}>
-          {clip(node.displayName)}
+          {clip(node.displayName, NAME_CHARS)}
         </text>
         <text x={18} y={35} className={classes.detail}>
-          {clip(second)}
+          {clip(second, DETAIL_CHARS)}
         </text>
         {node.flagged && (
           <g transform={`translate(${NODE_W - 12},12)`}>
