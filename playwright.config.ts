@@ -10,6 +10,7 @@ const allServers = [
   { name: 'imports', port: 3104 },
   { name: 'merge', port: 3107 },
   { name: 'events', port: 3105 },
+  { name: 'campaigns', port: 3106 },
 ];
 // `E2E_ONLY=favors,english npx playwright test` starts only those files' servers (quicker while
 // working on one screen); CI runs them all.

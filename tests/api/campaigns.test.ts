@@ -106,7 +106,11 @@ describe('a job-search campaign', () => {
     expect(detail.progress.weeks).toEqual([{ week: '2026-W48', startsOn: '2026-11-23', newContacts: { count: 4, target: 4 }, meetings: { count: 1, target: 1 } }]);
     expect(detail.progress.totals).toEqual({ newContacts: 4, meetings: 1 });
     const list = (await me.get('/api/campaigns')).body.items;
-    expect(list.find((c: { id: string }) => c.id === campaign.id)).toMatchObject({ memberCount: 4, metCount: 1 });
+    expect(list.find((c: { id: string }) => c.id === campaign.id)).toMatchObject({
+      memberCount: 4,
+      metCount: 1,
+      countsByStage: { identified: 3, advice_requested: 0, meeting_scheduled: 0, met: 0, thanked: 1, following_up: 0 },
+    });
   });
 
   it('flags a member who met me and gave fewer than two names, and keeps referrals who did not join in the tree', async () => {

@@ -43,6 +43,8 @@ export const CampaignSummary = z.object({
   memberCount: z.number().int(),
   /** Members who met me (met, thanked or following up). */
   metCount: z.number().int(),
+  /** Members at each stage, zeros included: how far along the campaign is. */
+  countsByStage: z.object(Object.fromEntries(campaignStages.map((s) => [s, z.number().int()])) as Record<CampaignStage, z.ZodNumber>),
   createdAt: IsoDateTime,
 });
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
@@ -79,7 +81,6 @@ export const CampaignDetail = CampaignSummary.extend({
   updatedAt: IsoDateTime,
   /** In board order (stage), then by name. */
   members: z.array(CampaignMember),
-  countsByStage: z.object(Object.fromEntries(campaignStages.map((s) => [s, z.number().int()])) as Record<CampaignStage, z.ZodNumber>),
   flaggedCount: z.number().int(),
   /** Per ISO week of the campaign (user's time zone): new people and meetings against the targets. */
   progress: z.object({

@@ -1,10 +1,9 @@
-// The main navigation. Events, Campaigns, Invitations, Templates and Review join this list as
-// those features arrive; the shell renders whatever is here.
-import { IconArrowsExchange, IconCalendarEvent, IconChartBar, IconHeartHandshake, IconSettings, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+// The main navigation: the shell renders whatever is here.
+import { IconArrowsExchange, IconCalendarEvent, IconChartBar, IconHeartHandshake, IconSettings, IconSnowflake, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav' | 'events.title';
+  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav' | 'events.title' | 'campaigns.title';
   icon: Icon;
   /** Also active on nested routes (`/contacts/123`). */
   matchPrefix: boolean;
@@ -15,6 +14,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconUsers, matchPrefix: true },
   { to: '/favors', labelKey: 'nav.favors', icon: IconHeartHandshake, matchPrefix: true },
   { to: '/events', labelKey: 'events.title', icon: IconCalendarEvent, matchPrefix: true },
+  { to: '/campaigns', labelKey: 'campaigns.title', icon: IconSnowflake, matchPrefix: true },
   { to: '/invitations', labelKey: 'invitations.title', icon: IconUserPlus, matchPrefix: true },
   { to: '/templates', labelKey: 'templates.title', icon: IconTemplate, matchPrefix: true },
   { to: '/review', labelKey: 'nav.review', icon: IconChartBar, matchPrefix: true },

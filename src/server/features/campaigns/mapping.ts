@@ -6,7 +6,7 @@ import { campaignMembers, campaigns } from '../../db/schema.js';
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type MemberRow = typeof campaignMembers.$inferSelect;
 
-export function toCampaignSummary(row: CampaignRow, counts: { memberCount: number; metCount: number }): CampaignSummary {
+export function toCampaignSummary(row: CampaignRow, counts: { memberCount: number; metCount: number; countsByStage: Record<CampaignStage, number> }): CampaignSummary {
   return {
     id: row.id,
     name: row.name,

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CampaignCreate, CampaignDetail, CampaignPatch } from '#shared/schemas/campaigns.js';
-import { countByStage } from '#shared/rules/campaigns.js';
+import { campaignStages, type CampaignStage } from '#shared/enums.js';
+import { countByStage, hasMet } from '#shared/rules/campaigns.js';
 import { campaignProgress } from '#shared/rules/campaign-progress.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, campaigns, contacts } from '../../db/schema.js';
@@ -32,7 +33,6 @@ export async function referralsOfMembers(db: Tx, accountId: string, campaignId: 
 export async function getCampaign(db: Tx, user: UserContext, id: string): Promise<CampaignDetail> {
   const row = await findCampaignRow(db, user.accountId, id);
   const members = await selectMembers(db, user.accountId, eq(campaignMembers.campaignId, id));
-  const countsByStage = countByStage(members);
   const progress = campaignProgress({
     startsOn: row.startsOn,
     endsOn: row.endsOn,
@@ -44,23 +44,20 @@ export async function getCampaign(db: Tx, user: UserContext, id: string): Promis
     referrals: await referralsOfMembers(db, user.accountId, id),
   });
   return {
-    ...toCampaignSummary(row, { memberCount: members.length, metCount: countsByStage.met + countsByStage.thanked + countsByStage.following_up }),
+    ...toCampaignSummary(row, stageCounts(countByStage(members))),
     notes: row.notes,
     updatedAt: row.updatedAt.toISOString(),
     members,
-    countsByStage,
     flaggedCount: members.filter((m) => m.flagged).length,
     progress,
   };
 }
 
-/** Newest campaigns first. */
+/** Newest campaigns first, each with its members counted by stage. */
 export async function listCampaigns(db: Db, accountId: string, query: { limit: number; cursor?: string | undefined }) {
   const cursor = decodeCursor(query.cursor, 2);
-  const count = (condition: ReturnType<typeof sql>) =>
-    sql<number>`(select count(*)::int from ${campaignMembers} m where m.campaign_id = ${campaigns.id} and ${condition})`;
   const rows = await db
-    .select({ campaign: campaigns, memberCount: count(sql`true`), metCount: count(sql`m.stage in ('met', 'thanked', 'following_up')`) })
+    .select()
     .from(campaigns)
     .where(
       and(
@@ -70,7 +67,27 @@ export async function listCampaigns(db: Db, accountId: string, query: { limit: n
     )
     .orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`)
     .limit(query.limit + 1);
-  return pageFrom(rows, query.limit, (r) => [r.campaign.startsOn, r.campaign.id], ({ campaign, ...counts }) => toCampaignSummary(campaign, counts));
+  const ids = rows.map((r) => r.id);
+  const stageRows = ids.length
+    ? await db
+        .select({ campaignId: campaignMembers.campaignId, stage: campaignMembers.stage, count: sql<number>`count(*)::int` })
+        .from(campaignMembers)
+        .where(and(eq(campaignMembers.accountId, accountId), inArray(campaignMembers.campaignId, ids)))
+        .groupBy(campaignMembers.campaignId, campaignMembers.stage)
+    : [];
+  const countsOf = (campaignId: string) => {
+    const counts = countByStage([]);
+    for (const r of stageRows) if (r.campaignId === campaignId) counts[r.stage as CampaignStage] += r.count;
+    return counts;
+  };
+  return pageFrom(rows, query.limit, (r) => [r.startsOn, r.id], (row) => toCampaignSummary(row, stageCounts(countsOf(row.id))));
+}
+
+/** Members, met members and the count at each stage, from the counts by stage. */
+function stageCounts(countsByStage: Record<CampaignStage, number>) {
+  const memberCount = Object.values(countsByStage).reduce((sum, n) => sum + n, 0);
+  const metCount = campaignStages.filter(hasMet).reduce((sum, stage) => sum + countsByStage[stage], 0);
+  return { memberCount, metCount, countsByStage };
 }
 
 export async function createCampaign(db: Db, user: UserContext, input: CampaignCreate) {

@@ -1,5 +1,6 @@
 import { app } from './app';
 import { duplicates } from './duplicates';
+import { campaigns } from './campaigns';
 import { enums } from './enums';
 import { events } from './events';
 import { favors } from './favors';
@@ -10,5 +11,5 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
 export type Messages = typeof en;

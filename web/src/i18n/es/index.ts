@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 import { app } from './app';
 import { duplicates } from './duplicates';
+import { campaigns } from './campaigns';
 import { enums } from './enums';
 import { events } from './events';
 import { favors } from './favors';
@@ -11,4 +12,4 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
