@@ -174,7 +174,8 @@ describe('merging', () => {
       phones: ['+34 611 000 111'],
       links: ['https://www.linkedin.com/in/marta-s'],
       tags: ['madrid', 'tech'],
-      notes: 'Met at the Acme fair.\n\nLikes climbing.',
+      // Both notes, and what the kept contact's own fields could not hold.
+      notes: 'Met at the Acme fair.\n\nLikes climbing.\n\nAlso, from the merged record: Company: Other.',
       birthday: '--04-12',
       interests: ['jazz', 'climbing'],
       communities: ['Python Madrid'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeContacts, mergeNotes, type MergeableContact } from './contact-merge.js';
+import { leftoverNote, leftovers, mergeContacts, mergeNotes, type MergeableContact } from './contact-merge.js';
 
 const base: MergeableContact = {
   id: 'kept',
@@ -88,6 +88,23 @@ describe('mergeContacts', () => {
     expect(mergeContacts(kept, other)).toMatchObject({ displayName: 'Anita', metOn: '2024-03-01', createdAt: '2025-01-01T00:00:00.000Z', introducedById: null });
     const introduced = mergeContacts(contact({ introducedById: 'other' }), contact({ id: 'other', introducedById: 'carla' }));
     expect(introduced.introducedById).toBe('carla');
+  });
+});
+
+describe('leftovers', () => {
+  it('keeps in the notes what one-valued fields of the other said differently', () => {
+    const kept = contact({ firstName: 'Ana', displayName: 'Ana', company: 'Acme', title: 'CTO', notes: 'Likes jazz.' });
+    const other = contact({ id: 'other', displayName: 'Anita Ruiz', company: 'ACME', title: 'Founder', location: 'Madrid' });
+    const merged = mergeContacts(kept, other);
+    // Location was empty: filled, not a leftover; ACME is Acme.
+    expect(leftovers(merged, other)).toEqual([
+      { field: 'displayName', value: 'Anita Ruiz' },
+      { field: 'title', value: 'Founder' },
+    ]);
+    expect(mergeContacts(kept, other, 'es').notes).toBe('Likes jazz.\n\nAdemás, del contacto fusionado: Nombre: Anita Ruiz; Cargo: Founder.');
+    expect(mergeContacts(kept, other, 'en').notes).toBe('Likes jazz.\n\nAlso, from the merged record: Name: Anita Ruiz; Job title: Founder.');
+    expect(leftoverNote('en', [])).toBeNull();
+    expect(mergeContacts(kept, contact({ id: 'other', company: 'Acme' }), 'en').notes).toBe('Likes jazz.');
   });
 });
 

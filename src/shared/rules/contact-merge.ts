@@ -1,7 +1,7 @@
 // Merging two records of the same person (SPEC §5: "a merge screen that keeps everything from
 // both"). The kept contact's values win; its empty fields are filled from the other; lists are
 // unions; both notes stay. Pure, so the web previews exactly what the server will write.
-import type { Circle, ContactKind, ContactSource, Stage } from '../enums.js';
+import type { Circle, ContactKind, ContactSource, Language, Stage } from '../enums.js';
 import { deriveDisplayName, foldText, normaliseEmail, normalisePhone } from './contact-keys.js';
 import { linkedinKey } from './linkedin.js';
 import { stageRank } from './stage.js';
@@ -84,10 +84,41 @@ export function mergeNotes(kept: string | null, other: string | null): string | 
   return `${a}\n\n${b}`;
 }
 
+/** One-valued text fields where the other contact may say something else: kept in the notes. */
+export const LEFTOVER_FIELDS = ['displayName', 'company', 'title', 'location', 'birthday', 'howMet'] as const;
+export type LeftoverField = (typeof LEFTOVER_FIELDS)[number];
+
+const LEFTOVER_LABELS: Record<Language, { intro: string } & Record<LeftoverField, string>> = {
+  en: { intro: 'Also, from the merged record', displayName: 'Name', company: 'Company', title: 'Job title', location: 'Location', birthday: 'Birthday', howMet: 'How you met' },
+  es: { intro: 'Además, del contacto fusionado', displayName: 'Nombre', company: 'Empresa', title: 'Cargo', location: 'Ubicación', birthday: 'Cumpleaños', howMet: 'Cómo os conocisteis' },
+};
+
+/** The other contact's values that the merged one does not hold (a different company, title…). */
+export function leftovers(merged: MergeableContact, other: MergeableContact): { field: LeftoverField; value: string }[] {
+  return LEFTOVER_FIELDS.flatMap((field) => {
+    const value = other[field]?.trim();
+    const held = merged[field];
+    if (!value || (held && foldText(held).includes(foldText(value)))) return [];
+    // '?' and an e-mail are what a nameless contact is called, not a name.
+    if (field === 'displayName' && (value === '?' || merged.emails.some((e) => normaliseEmail(e) === normaliseEmail(value)))) return [];
+    return [{ field, value }];
+  });
+}
+
+/** `Also, from the merged record: Company: Other; Job title: CTO.` */
+export function leftoverNote(language: Language, items: { field: LeftoverField; value: string }[]): string | null {
+  if (items.length === 0) return null;
+  const labels = LEFTOVER_LABELS[language];
+  return `${labels.intro}: ${items.map(({ field, value }) => `${labels[field]}: ${value}`).join('; ')}.`;
+}
+
 const earlier = (a: string | null, b: string | null) => (!a ? b : !b ? a : a <= b ? a : b);
 
-/** The contact `kept` becomes once `other` is merged into it (ids stay `kept`'s). */
-export function mergeContacts(kept: MergeableContact, other: MergeableContact): MergeableContact {
+/**
+ * The contact `kept` becomes once `other` is merged into it (ids stay `kept`'s). With a language,
+ * the other's values that one-valued fields cannot hold are written at the end of the notes.
+ */
+export function mergeContacts(kept: MergeableContact, other: MergeableContact, language?: Language): MergeableContact {
   const merged: MergeableContact = { ...kept };
   for (const field of FILLED_FIELDS) {
     if (merged[field] === null || merged[field] === '') (merged as unknown as Record<string, unknown>)[field] = other[field];
@@ -106,5 +137,6 @@ export function mergeContacts(kept: MergeableContact, other: MergeableContact): 
   // A name nobody typed follows the (now maybe completed) names; a typed one stays.
   const wasDerived = kept.displayName === deriveDisplayName({ ...kept, displayName: null });
   if (wasDerived) merged.displayName = deriveDisplayName({ ...merged, displayName: null });
+  if (language) merged.notes = mergeNotes(merged.notes, leftoverNote(language, leftovers(merged, other)));
   return merged;
 }

@@ -143,7 +143,7 @@ export async function mergeInto(db: Db, user: UserContext, keptId: string, other
     if (!kept || !other) throw notFound('Contact');
     if (keptId === otherId) throw badRequest('otherId', 'a contact cannot be merged with itself');
 
-    const merged = mergeContacts(mergeable(kept), mergeable(other));
+    const merged = mergeContacts(mergeable(kept), mergeable(other), user.language);
     await moveReferences(tx, user.accountId, keptId, otherId);
     // The other goes before the kept one takes its LinkedIn key and e-mails.
     await tx.delete(contacts).where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, otherId)));

@@ -128,7 +128,10 @@ const imported = (d: ContactDraft) => ({
   tags: d.tags,
 });
 
-const RUNS = { numRuns: 150 };
+// PROPERTY_RUNS=2000 searches harder (minutes); the default keeps the unit suite quick.
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) };
+/** Generous: fast-check runs many cases in one test, on a machine that may be busy. */
+const TIMEOUT = 120_000;
 
 describe('vCard round trip', () => {
   it.each(['4.0', '3.0'] as const)('exported as %s and imported again, every contact is the same', async (version) => {
@@ -143,7 +146,7 @@ describe('vCard round trip', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('CSV round trip', () => {
@@ -176,7 +179,7 @@ describe('CSV round trip', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 });
 
 /** Runs a parser over the bytes as an upload would; any failure must be an ImportError. */
@@ -218,7 +221,7 @@ describe('parsers on arbitrary input', () => {
   it.each(parsers)('%s: returns records or refuses with an ImportError, never crashes', async (_name, parse) => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(nearFormat, anyBytes), (bytes) => refusesOrParses(bytes, parse)),
-      { numRuns: 300 },
+      { numRuns: 2 * RUNS.numRuns },
     );
-  });
+  }, TIMEOUT);
 });

@@ -9,6 +9,7 @@ import { mergeContacts, type MergeableContact } from '@shared/rules/contact-merg
 import type { DuplicatePair, DuplicateSide } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../../app/queryClient';
 import { useFormatters } from '../../../i18n/useFormatters';
+import { useMe } from '../../auth/session';
 import { useMergeContacts } from './api';
 import { useCountsText } from './DuplicatesPage';
 
@@ -38,7 +39,9 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
   const [keptIndex, setKeptIndex] = useState<0 | 1>(() => defaultKept(pair));
   const kept = pair.contacts[keptIndex];
   const other = pair.contacts[keptIndex === 0 ? 1 : 0];
-  const merged = useMemo(() => mergeContacts(mergeable(kept), mergeable(other)), [kept, other]);
+  // The note of leftover values is written in the user's profile language, as the server does.
+  const language = useMe().data?.user.language ?? 'en';
+  const merged = useMemo(() => mergeContacts(mergeable(kept), mergeable(other), language), [kept, other, language]);
   const fromOther = <span>{t('duplicates.fromOther', { name: other.displayName })}</span>;
 
   const labels: Record<ScalarField | ListField, string> = {
