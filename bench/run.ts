@@ -5,8 +5,9 @@
 // Env: BENCH_SCALE (default 1; 0.1 for a quick run), BENCH_ANALYZE=1 to VACUUM ANALYZE after
 // loading (PGlite runs no autovacuum, so by default the planner sees what a real user's
 // database would: no statistics), BENCH_KEEP=1 to keep the data directory (its path is printed),
-// BENCH_PART=screens|imports to run one half (default: both).
-import { mkdtempSync, rmSync } from 'node:fs';
+// BENCH_PART=screens|imports to run one half (default: both), BENCH_OUTPUT=file for where the
+// JSON is also written (default bench-results.json; `npm run -s bench` keeps stdout pure JSON).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ContactPage } from '#shared/schemas/contacts.js';
@@ -24,6 +25,7 @@ if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be 
 const analyze = process.env.BENCH_ANALYZE === '1';
 const keep = process.env.BENCH_KEEP === '1';
 const part = process.env.BENCH_PART ?? 'all';
+const resultFile = process.env.BENCH_OUTPUT ?? 'bench-results.json';
 if (!['all', 'screens', 'imports'].includes(part)) throw new Error(`BENCH_PART must be screens or imports, not ${part}`);
 
 const root = mkdtempSync(join(tmpdir(), 'circulo-bench-'));
@@ -242,7 +244,11 @@ try {
   const report: Record<string, unknown> = part === 'imports' ? { machine, scale } : await measure();
   if (part !== 'screens') report.imports = await measureImports(root, scale);
   await cleanup();
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  process.stdout.write(json);
+  // npm prints its own banner on stdout; the file holds only the JSON.
+  writeFileSync(resultFile, json);
+  progress(`results written to ${resultFile}`);
 } catch (error) {
   progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   exitCode = 1;
