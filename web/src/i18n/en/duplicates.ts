@@ -4,8 +4,6 @@ export const duplicates = {
     title: 'Possible duplicates',
     subtitle: 'Contacts that look like the same person. Merging keeps everything from both.',
     open: 'Duplicates',
-    openWithCount_one: 'Duplicates: {{count}} possible pair',
-    openWithCount_other: 'Duplicates: {{count}} possible pairs',
     back: 'All contacts',
     pairLabel: '{{a}} and {{b}}',
     total_one: '{{count}} possible pair',

@@ -5,8 +5,6 @@ export const duplicates: typeof en = {
     title: 'Posibles duplicados',
     subtitle: 'Contactos que parecen la misma persona. Al fusionarlos se conserva todo lo de ambos.',
     open: 'Duplicados',
-    openWithCount_one: 'Duplicados: {{count}} posible pareja',
-    openWithCount_other: 'Duplicados: {{count}} posibles parejas',
     back: 'Todos los contactos',
     pairLabel: '{{a}} y {{b}}',
     total_one: '{{count}} posible pareja',

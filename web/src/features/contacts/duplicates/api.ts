@@ -1,5 +1,5 @@
 // Server state for possible duplicates and merging them.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Contact, DuplicatePage } from '@shared/schemas/index.js';
 import { api } from '../../../api/client';
 
@@ -14,15 +14,6 @@ export function useDuplicates() {
     queryFn: ({ pageParam, signal }) => api<DuplicatePage>('/api/contacts/duplicates', { query: { limit: 20, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: STALE_MS,
-  });
-}
-
-export function useDuplicateCount() {
-  return useQuery({
-    queryKey: [...duplicatesKey, 'count'],
-    queryFn: ({ signal }) => api<DuplicatePage>('/api/contacts/duplicates', { query: { limit: 1 }, signal }),
-    select: (page) => page.total,
     staleTime: STALE_MS,
   });
 }
