@@ -1,35 +1,11 @@
 // A networking campaign snowballs (SPEC §2 idea 6): add the closest person, meet them, leave the
 // meeting with two names, and the referral tree grows a second generation of two people.
 import { expect, test } from '@playwright/test';
-import { TIME_ZONE, addContact, setUpAccount, type Words } from './foundation-flow.js';
+import { TIME_ZONE, addContact, setUpAccount, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
 
-const words: Words = {
-  yourName: 'Your name',
-  email: 'Email',
-  password: 'Password',
-  createAccount: 'Create account',
-  today: 'Today',
-  addFirstContact: 'Add your first contact',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  email1: 'Email 1',
-  save: 'Save',
-  channel: 'Channel',
-  coffee: 'Coffee',
-  summary: 'Summary',
-  logTouch: 'Log touch',
-  touchLogged: 'Touch logged',
-  addFollowup: 'Add follow-up',
-  followupTitle: 'What to do',
-  dueDate: 'Due date',
-  dueToday: 'Due today',
-  done: 'Done',
-  followupDone: 'Follow-up done',
-  nothingDue: 'Nothing due today',
-};
+const words = englishWords;
 
 test('a met member gives two names, which become a second generation in the referral tree', async ({ page }) => {
   await setUpAccount(page, words);

@@ -1,35 +1,11 @@
 // Closing the loop (SPEC §2 ideas 1–2): someone does you a big favor, Today suggests a gift to
 // thank them, then reminds you to tell them how it went; the closed loop counts in the review.
 import { expect, test, type Page } from '@playwright/test';
-import { TIME_ZONE, addContact, setUpAccount, todayIn, type Words } from './foundation-flow.js';
+import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
 
-const words: Words = {
-  yourName: 'Your name',
-  email: 'Email',
-  password: 'Password',
-  createAccount: 'Create account',
-  today: 'Today',
-  addFirstContact: 'Add your first contact',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  email1: 'Email 1',
-  save: 'Save',
-  channel: 'Channel',
-  coffee: 'Coffee',
-  summary: 'Summary',
-  logTouch: 'Log touch',
-  touchLogged: 'Touch logged',
-  addFollowup: 'Add follow-up',
-  followupTitle: 'What to do',
-  dueDate: 'Due date',
-  dueToday: 'Due today',
-  done: 'Done',
-  followupDone: 'Follow-up done',
-  nothingDue: 'Nothing due today',
-};
+const words = englishWords;
 
 const addDays = (isoDate: string, days: number) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

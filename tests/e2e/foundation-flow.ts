@@ -29,6 +29,33 @@ export interface Words {
   nothingDue: string;
 }
 
+/** The English interface's labels, shared by the English browser tests. */
+export const englishWords: Words = {
+  yourName: 'Your name',
+  email: 'Email',
+  password: 'Password',
+  createAccount: 'Create account',
+  today: 'Today',
+  addFirstContact: 'Add your first contact',
+  firstName: 'First name',
+  lastName: 'Last name',
+  company: 'Company',
+  email1: 'Email 1',
+  save: 'Save',
+  channel: 'Channel',
+  coffee: 'Coffee',
+  summary: 'Summary',
+  logTouch: 'Log touch',
+  touchLogged: 'Touch logged',
+  addFollowup: 'Add follow-up',
+  followupTitle: 'What to do',
+  dueDate: 'Due date',
+  dueToday: 'Due today',
+  done: 'Done',
+  followupDone: 'Follow-up done',
+  nothingDue: 'Nothing due today',
+};
+
 export const TIME_ZONE = 'Europe/Madrid';
 
 /** Today's date where the user lives, as a date input wants it (YYYY-MM-DD). */

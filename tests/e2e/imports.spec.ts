@@ -5,37 +5,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ZipFile } from 'yazl';
-import { TIME_ZONE, setUpAccount, type Words } from './foundation-flow.js';
+import { TIME_ZONE, setUpAccount, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
 // The second test logs into the account the first one set up.
 test.describe.configure({ mode: 'serial' });
 
-const words: Words = {
-  yourName: 'Your name',
-  email: 'Email',
-  password: 'Password',
-  createAccount: 'Create account',
-  today: 'Today',
-  addFirstContact: 'Add your first contact',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  email1: 'Email 1',
-  save: 'Save',
-  channel: 'Channel',
-  coffee: 'Coffee',
-  summary: 'Summary',
-  logTouch: 'Log touch',
-  touchLogged: 'Touch logged',
-  addFollowup: 'Add follow-up',
-  followupTitle: 'What to do',
-  dueDate: 'Due date',
-  dueToday: 'Due today',
-  done: 'Done',
-  followupDone: 'Follow-up done',
-  nothingDue: 'Nothing due today',
-};
+const words = englishWords;
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'linkedin');
 const linkedinFiles = ['Connections.csv', 'Invitations.csv', 'messages.csv'];
