@@ -1,13 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconMessageCheck } from '@tabler/icons-react';
+import { IconMessageCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { placeholderSegments } from '@shared/rules/templates.js';
 import type { AdviceRequest, CampaignMember } from '@shared/schemas/index.js';
-import { notifySuccess } from '../../app/queryClient';
-import { copyText } from '../../ui/clipboard';
+import { CopyMessageButton } from '../../ui/CopyMessageButton';
 import { HighlightedTextarea } from '../../ui/HighlightedTextarea';
 import { LoadError } from '../../ui/LoadError';
 import { isPlaceholder, usePlaceholderLabel } from '../templates/placeholders';
@@ -89,7 +87,7 @@ function AdviceForm({ advice, member, onClose, onAsked }: { advice: AdviceReques
         </Alert>
       )}
       <Group gap="sm">
-        <CopyButton text={subject ? `${subject}\n\n${body}` : body} />
+        <CopyMessageButton text={subject ? `${subject}\n\n${body}` : body} label={t('adviceRequest.copy')} copiedMessage={t('adviceRequest.copied')} failedMessage={t('adviceRequest.copyFailed')} />
         {member.stage === 'identified' ? (
           <Button
             variant="light"
@@ -111,26 +109,3 @@ function AdviceForm({ advice, member, onClose, onAsked }: { advice: AdviceReques
   );
 }
 
-function CopyButton({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const onCopy = async () => {
-    if (await copyText(text)) {
-      setCopied(true);
-      notifySuccess(t('adviceRequest.copied'));
-      window.setTimeout(() => setCopied(false), 2000);
-    } else {
-      notifications.show({ color: 'red', message: t('adviceRequest.copyFailed') });
-    }
-  };
-  return (
-    <Button
-      variant={copied ? 'light' : 'filled'}
-      color={copied ? 'sage' : 'coral'}
-      leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-      onClick={() => void onCopy()}
-    >
-      {copied ? t('common.copied') : t('adviceRequest.copy')}
-    </Button>
-  );
-}

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconCheck, IconCopy, IconMail, IconSend } from '@tabler/icons-react';
+import { IconCheck, IconMail, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { placeholderSegments } from '@shared/rules/templates.js';
 import type { Contact, Invitation, WelcomeDraft } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
-import { copyText, mailtoHref } from '../../ui/clipboard';
+import { mailtoHref } from '../../ui/clipboard';
+import { CopyMessageButton } from '../../ui/CopyMessageButton';
 import { HighlightedTextarea } from '../../ui/HighlightedTextarea';
 import { PlaceholderText } from '../../ui/PlaceholderText';
 import { isPlaceholder, usePlaceholderLabel } from '../templates/placeholders';
@@ -61,7 +61,7 @@ function SentWelcome({ invitation }: { invitation: Invitation }) {
       )}
       {text && (
         <Group>
-          <CopyButton text={text} />
+          <WelcomeCopyButton text={text} />
         </Group>
       )}
     </Stack>
@@ -147,7 +147,7 @@ function DraftForm({ invitation, contact, draft }: { invitation: Invitation; con
         </Alert>
       )}
       <Group gap="sm">
-        <CopyButton text={body} />
+        <WelcomeCopyButton text={body} />
         {email ? (
           <Button component="a" href={mailtoHref(email, subject, body)} variant="default" leftSection={<IconMail size={16} aria-hidden />}>
             {t('welcome.openInMail')}
@@ -167,26 +167,7 @@ function DraftForm({ invitation, contact, draft }: { invitation: Invitation; con
   );
 }
 
-function CopyButton({ text }: { text: string }) {
+function WelcomeCopyButton({ text }: { text: string }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const onCopy = async () => {
-    if (await copyText(text)) {
-      setCopied(true);
-      notifySuccess(t('welcome.copied'));
-      window.setTimeout(() => setCopied(false), 2000);
-    } else {
-      notifications.show({ color: 'red', message: t('welcome.copyFailed') });
-    }
-  };
-  return (
-    <Button
-      variant={copied ? 'light' : 'filled'}
-      color={copied ? 'sage' : 'coral'}
-      leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-      onClick={() => void onCopy()}
-    >
-      {copied ? t('common.copied') : t('welcome.copy')}
-    </Button>
-  );
+  return <CopyMessageButton text={text} label={t('welcome.copy')} copiedMessage={t('welcome.copied')} failedMessage={t('welcome.copyFailed')} />;
 }

@@ -4,16 +4,15 @@
 // to open in the mail app.
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Select, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconMail, IconMessageCircle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconMail, IconMessageCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TemplatePurpose } from '@shared/enums.js';
 import { placeholderSegments } from '@shared/rules/templates.js';
 import type { Followup, Template } from '@shared/schemas/index.js';
-import { notifySuccess } from '../../app/queryClient';
-import { copyText, mailtoHref } from '../../ui/clipboard';
+import { mailtoHref } from '../../ui/clipboard';
+import { CopyMessageButton } from '../../ui/CopyMessageButton';
 import { HighlightedTextarea } from '../../ui/HighlightedTextarea';
 import { useContact } from '../contacts/api';
 import { useRenderedTemplate, useTemplates } from './api';
@@ -120,26 +119,11 @@ function Editor({ subject: initialSubject, body: initialBody, email }: { subject
   const label = usePlaceholderLabel();
   const [subject, setSubject] = useState(initialSubject);
   const [body, setBody] = useState(initialBody);
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(false), 2000);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
 
   // Recomputed from the text as the user edits it, so the list shrinks as blanks are filled.
   const leftOver = [...new Set(placeholderSegments(`${subject}\n${body}`).filter((s) => s.placeholder).map((s) => s.text.replace(/[{}\s]/g, '')))];
   const unknown = leftOver.filter((name) => !isPlaceholder(name));
 
-  const onCopy = async () => {
-    const text = subject ? `${subject}\n\n${body}` : body;
-    if (await copyText(text)) {
-      setCopied(true);
-      notifySuccess(t('compose.copied'));
-    } else {
-      notifications.show({ color: 'red', message: t('compose.copyFailed') });
-    }
-  };
 
   return (
     <Stack gap="sm">
@@ -165,14 +149,14 @@ function Editor({ subject: initialSubject, body: initialBody, email }: { subject
         </Alert>
       )}
       <Group gap="sm">
-        <Button
-          variant={copied ? 'light' : 'filled'}
-          color={copied ? 'sage' : 'coral'}
-          leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-          onClick={() => void onCopy()}
-        >
-          {copied ? t('common.copied') : t('compose.copy')}
-        </Button>
+        <CopyMessageButton
+          text={subject ? `${subject}
+
+${body}` : body}
+          label={t('compose.copy')}
+          copiedMessage={t('compose.copied')}
+          failedMessage={t('compose.copyFailed')}
+        />
         {email ? (
           <Button component="a" href={mailtoHref(email, subject, body)} variant="default" leftSection={<IconMail size={16} aria-hidden />}>
             {t('compose.openInMail')}
