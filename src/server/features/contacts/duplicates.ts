@@ -6,6 +6,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { duplicateReasons, type DuplicatePage, type DuplicateReason, type DuplicateSide } from '#shared/schemas/duplicates.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
+import { mergeable } from './merge.js';
 import { contacts, favors, followups, interactionContacts } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { MIN_PHONE_DIGITS } from '#shared/rules/contact-keys.js';
@@ -127,40 +128,10 @@ async function loadSides(db: Tx, accountId: string, ids: string[]): Promise<Map<
     .from(contacts)
     .where(sql`${contacts.accountId} = ${accountId} and ${inArray(contacts.id, [...new Set(ids)])}`);
   return new Map(
-    rows.map(({ row, ...counts }) => [
-      row.id,
-      {
-        id: row.id,
-        firstName: row.firstName,
-        lastName: row.lastName,
-        displayName: row.displayName,
-        emails: row.emails,
-        phones: row.phones,
-        company: row.company,
-        title: row.title,
-        location: row.location,
-        links: row.links,
-        birthday: row.birthday,
-        hasPhoto: Boolean(row.photo),
-        notes: row.notes,
-        circle: row.circle as Circle,
-        kind: row.kind as ContactKind | null,
-        tags: row.tags,
-        interests: row.interests,
-        communities: row.communities,
-        schools: row.schools,
-        pastCompanies: row.pastCompanies,
-        howMet: row.howMet,
-        metOn: row.metOn,
-        metAtEventId: row.metAtEventId,
-        introducedById: row.introducedById,
-        stage: row.stage as Stage,
-        cadenceDays: row.cadenceDays,
-        source: row.source as ContactSource,
-        createdAt: row.createdAt.toISOString(),
-        lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
-        counts,
-      },
-    ]),
+    rows.map(({ row, ...counts }) => {
+      const { photo, ...fields } = mergeable(row);
+      const side: DuplicateSide = { ...fields, hasPhoto: Boolean(photo), lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null, counts };
+      return [row.id, side];
+    }),
   );
 }

@@ -30,7 +30,8 @@ export const MERGED_REFERENCES = [
   'campaign_members.contact_id',
 ] as const;
 
-function mergeable(row: ContactRow): MergeableContact {
+/** A contact row as the merge rule (and the duplicates screen) sees it. */
+export function mergeable(row: ContactRow): MergeableContact {
   return {
     id: row.id,
     firstName: row.firstName,
