@@ -1,5 +1,5 @@
 // The calendar feed: a secret URL any calendar app can subscribe to, with the account's open
-// follow-ups on the day they are due, and nothing of any other account.
+// follow-ups on the day they are due and its events, and nothing of any other account.
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCall, setupOwner, type ApiClient } from '../support/client.js';
@@ -34,6 +34,8 @@ function eventsOf(text: string) {
       description: event.description,
       start: start.toString(),
       allDay: start.isDate,
+      end: (vevent.getFirstPropertyValue('dtend') as ICAL.Time | null)?.toString() ?? null,
+      location: vevent.getFirstPropertyValue('location'),
       url: vevent.getFirstPropertyValue('url'),
     };
   });
@@ -82,6 +84,34 @@ describe('calendar feed', () => {
     const call = entries.find((e) => e.uid === `followup-${snoozed.id}@circulo`)!;
     expect(call).toMatchObject({ start: '2026-12-07', allDay: true });
     expect(call.description).toContain('2026-11-24');
+  });
+
+  it('shows events as timed entries with their place, targets and a link to the briefing', async () => {
+    const ana = (await alice.post('/api/contacts', { firstName: 'Ana', lastName: 'Ruiz' })).body;
+    const summit = (
+      await alice.post('/api/events', { name: 'Robotics Summit', kind: 'conference', startsAt: '2026-12-03T08:30:00Z', endsAt: '2026-12-03T17:00:00Z', place: 'IFEMA, Madrid' })
+    ).body;
+    await alice.post(`/api/events/${summit.id}/attendees`, { contactId: ana.id, target: true });
+    const drinks = (await alice.post('/api/events', { name: 'Afterwork', kind: 'networking', startsAt: '2026-11-27T18:00:00Z' })).body;
+    await alice.post('/api/events', { name: 'Boda de hace dos años', kind: 'wedding', startsAt: '2024-06-01T12:00:00Z' });
+    await bob.post('/api/events', { name: 'Bob’s private dinner', kind: 'party', startsAt: '2026-12-01T19:00:00Z' });
+
+    const { url } = (await alice.get('/api/calendar')).body;
+    const text = (await fetchFeed(url)).body as string;
+    expect(text).not.toContain('Bob’s private dinner');
+    expect(text).not.toContain('Boda de hace dos años');
+    const entries = eventsOf(text);
+    const origin = url.split('/api/')[0];
+    const entry = entries.find((e) => e.uid === `event-${summit.id}@circulo`)!;
+    expect(entry).toMatchObject({ summary: 'Robotics Summit', allDay: false, location: 'IFEMA, Madrid', url: `${origin}/events/${summit.id}` });
+    expect(Date.parse(entry.start)).toBe(Date.parse('2026-12-03T08:30:00Z'));
+    expect(Date.parse(entry.end!)).toBe(Date.parse('2026-12-03T17:00:00Z'));
+    expect(entry.description).toContain('Congreso');
+    expect(entry.description).toContain('Quieres conocer a 1 persona allí');
+    expect(entry.description).toContain(`${origin}/events/${summit.id}/briefing`);
+    // No end given: an hour, so calendar apps draw it.
+    const afterwork = entries.find((e) => e.uid === `event-${drinks.id}@circulo`)!;
+    expect(Date.parse(afterwork.end!) - Date.parse(afterwork.start)).toBe(60 * 60 * 1000);
   });
 
   it('stops working when rotated or turned off, and 404s for a secret nobody has', async () => {

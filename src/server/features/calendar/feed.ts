@@ -1,7 +1,7 @@
-// The iCalendar feed: what each source of dated things in an account (open follow-ups now;
-// events when that feature lands) looks like as calendar entries. Pure: rows in, text out.
+// The iCalendar feed: what each source of dated things in an account (open follow-ups, events)
+// looks like as calendar entries. Pure: rows in, text out.
 import ical, { ICalEventTransparency, type ICalEventData } from 'ical-generator';
-import type { FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
+import type { EventKind, FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
 import { calendarTexts } from './texts.js';
 
 export interface FeedContext {
@@ -43,6 +43,40 @@ export function followupEntry(f: OpenFollowup, ctx: FeedContext): ICalEventData 
     ].join('\n'),
     url,
     categories: [{ name: calendarTexts.followupKind(ctx.language, f.kind) }],
+    stamp: ctx.now,
+  };
+}
+
+export interface FeedEvent {
+  id: string;
+  name: string;
+  kind: EventKind;
+  startsAt: Date;
+  endsAt: Date | null;
+  place: string | null;
+  url: string | null;
+  /** How many people I marked as ones I want to meet there. */
+  targets: number;
+}
+
+/** An event is a timed entry (it takes the time), linking to its page in Círculo. */
+export function eventEntry(e: FeedEvent, ctx: FeedContext): ICalEventData {
+  const page = `${ctx.origin}/events/${e.id}`;
+  return {
+    id: `event-${e.id}@circulo`,
+    start: e.startsAt,
+    // Without an end, an hour: calendar apps show a zero-length event as a line.
+    end: e.endsAt ?? new Date(e.startsAt.getTime() + 60 * 60 * 1000),
+    summary: e.name,
+    ...(e.place ? { location: e.place } : {}),
+    description: [
+      calendarTexts.eventKind(ctx.language, e.kind),
+      ...(e.targets > 0 ? [calendarTexts.targets(ctx.language, e.targets)] : []),
+      ...(e.url ? [e.url] : []),
+      calendarTexts.briefing(ctx.language, `${page}/briefing`),
+    ].join('\n'),
+    url: page,
+    categories: [{ name: calendarTexts.eventKind(ctx.language, e.kind) }],
     stamp: ctx.now,
   };
 }

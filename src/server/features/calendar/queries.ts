@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ICalEventData } from 'ical-generator';
-import type { FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
+import type { EventKind, FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
 import type { Db } from '../../db/database.js';
-import { accounts, contacts, followups, users } from '../../db/schema.js';
+import { accounts, contacts, eventAttendees, events, followups, users } from '../../db/schema.js';
 import { effectiveDueSql } from '../followups/queries.js';
-import { followupEntry, type FeedContext } from './feed.js';
+import { eventEntry, followupEntry, type FeedContext } from './feed.js';
 
 /** More open follow-ups than any calendar app wants to show; the nearest due come first. */
 const MAX_FOLLOWUPS = 5_000;
+const MAX_EVENTS = 2_000;
 
 /** The account a feed secret opens, and the language to write the feed in; null for an unknown or revoked secret. */
 export async function feedOwner(db: Db, secret: string): Promise<{ accountId: string; language: Language } | null> {
@@ -42,12 +43,29 @@ async function followupEntries(db: Db, accountId: string, ctx: FeedContext): Pro
   return rows.map((r) => followupEntry({ ...r, kind: r.kind as FollowupKind, status: r.status as FollowupStatus }, ctx));
 }
 
-/**
- * Every kind of dated thing the feed shows, each turned into calendar entries.
- * EXTENSION POINT: when the events feature lands, add its source here (an `eventEntries` that
- * reads `events` of the account and maps each to a timed entry linking to `/events/:id`).
- */
-const feedSources: ((db: Db, accountId: string, ctx: FeedContext) => Promise<ICalEventData[]>)[] = [followupEntries];
+/** Events from a year back on (a calendar app keeps what it already has); the nearest first. */
+async function eventEntries(db: Db, accountId: string, ctx: FeedContext): Promise<ICalEventData[]> {
+  const since = new Date(ctx.now.getTime() - 365 * 24 * 60 * 60 * 1000);
+  const rows = await db
+    .select({
+      id: events.id,
+      name: events.name,
+      kind: events.kind,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      place: events.place,
+      url: events.url,
+      targets: sql<number>`(select count(*)::int from ${eventAttendees} a where a.event_id = ${events.id} and a.target)`,
+    })
+    .from(events)
+    .where(and(eq(events.accountId, accountId), gte(events.startsAt, since)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(MAX_EVENTS);
+  return rows.map((r) => eventEntry({ ...r, kind: r.kind as EventKind }, ctx));
+}
+
+/** Every kind of dated thing the feed shows, each turned into calendar entries. */
+const feedSources: ((db: Db, accountId: string, ctx: FeedContext) => Promise<ICalEventData[]>)[] = [followupEntries, eventEntries];
 
 export async function feedEntries(db: Db, accountId: string, ctx: FeedContext): Promise<ICalEventData[]> {
   const lists = await Promise.all(feedSources.map((source) => source(db, accountId, ctx)));

@@ -157,7 +157,7 @@ export const imports = {
     calendarOff: 'The feed is off. Turn it on to get a private link to subscribe to.',
     calendarCreate: 'Turn on the calendar feed',
     calendarUrl: 'Subscription link',
-    calendarPrivate: 'Anyone with this link can read your follow-ups. Keep it to yourself; if it leaks, get a new link.',
+    calendarPrivate: 'Anyone with this link can read your follow-ups and events. Keep it to yourself; if it leaks, get a new link.',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
     copyFailed: 'Could not copy: select the link and copy it yourself.',

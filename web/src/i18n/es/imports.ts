@@ -158,7 +158,7 @@ export const imports: typeof en = {
     calendarOff: 'El calendario está desactivado. Actívalo para obtener un enlace privado al que suscribirte.',
     calendarCreate: 'Activar el calendario',
     calendarUrl: 'Enlace de suscripción',
-    calendarPrivate: 'Cualquiera con este enlace puede ver tus seguimientos. No lo compartas; si se filtra, pide uno nuevo.',
+    calendarPrivate: 'Cualquiera con este enlace puede ver tus seguimientos y eventos. No lo compartas; si se filtra, pide uno nuevo.',
     copyLink: 'Copiar enlace',
     linkCopied: 'Enlace copiado',
     copyFailed: 'No se pudo copiar: selecciona el enlace y cópialo tú.',
