@@ -153,7 +153,7 @@ export function ReferralsModal({ campaignId, member, onClose }: { campaignId: st
               {t('referrals.later')}
             </Button>
             <Button type="submit" leftSection={<IconUsersPlus size={16} aria-hidden />} loading={save.isPending}>
-              {t('referrals.save', { count: Math.max(filled.length, 1) })}
+              {filled.length === 0 ? t('referrals.saveEmpty') : t('referrals.save', { count: filled.length })}
             </Button>
           </Group>
         </Stack>

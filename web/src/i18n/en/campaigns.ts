@@ -198,6 +198,7 @@ export const campaigns = {
     goal: 'Two names is the goal; more is better.',
     oneMore: 'One more name reaches the goal of two.',
     needOne: 'Enter at least one first name.',
+    saveEmpty: 'Save names',
     save_one: 'Save {{count}} name',
     save_other: 'Save {{count}} names',
     later: 'Later',

@@ -198,6 +198,7 @@ export const campaigns: typeof en = {
     goal: 'La meta son dos nombres; más, mejor.',
     oneMore: 'Un nombre más y llegas a la meta de dos.',
     needOne: 'Escribe al menos un nombre.',
+    saveEmpty: 'Guardar nombres',
     save_one: 'Guardar {{count}} nombre',
     save_other: 'Guardar {{count}} nombres',
     later: 'Más tarde',
