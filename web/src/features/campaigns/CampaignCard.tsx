@@ -5,7 +5,7 @@ import type { CampaignSummary } from '@shared/schemas/index.js';
 import { useFormatters } from '../../i18n/useFormatters';
 import { StageBar } from './StageBar';
 import { goalIcon } from './stageStyle';
-import classes from './CampaignCard.module.css';
+import linked from '../../ui/LinkedCard.module.css';
 
 /** One campaign in the list: the whole card opens it. */
 export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
@@ -17,14 +17,14 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
     : t('campaigns.since', { date: format.date(campaign.startsOn) });
 
   return (
-    <Paper component="li" withBorder p="md" className={classes.card} data-testid="campaign-card">
+    <Paper component="li" withBorder p="md" className={linked.card} data-testid="campaign-card">
       <Group gap="md" wrap="nowrap" align="flex-start">
         <ThemeIcon size={40} radius="md" variant="light" aria-hidden visibleFrom="xs">
           <GoalIcon size={22} />
         </ThemeIcon>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={8} wrap="wrap" justify="space-between">
-            <Anchor component={Link} to={`/campaigns/${campaign.id}`} fw={650} size="lg" c="dark.7" className={classes.link}>
+            <Anchor component={Link} to={`/campaigns/${campaign.id}`} fw={650} size="lg" c="dark.7" className={linked.link}>
               {campaign.name}
             </Anchor>
             <Badge variant="light">{t(`campaignGoal.${campaign.goal}`)}</Badge>

@@ -7,7 +7,7 @@ import { daysBetween, isoDateIn } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { CircleBadge, StageBadge } from './ContactBadges';
 import { initials } from './initials';
-import classes from './ContactRow.module.css';
+import linked from '../../ui/LinkedCard.module.css';
 
 export function workLine(contact: { title: string | null; company: string | null }): string {
   return [contact.title, contact.company].filter(Boolean).join(' · ');
@@ -30,14 +30,14 @@ export function ContactRow({ contact, today, timeZone }: { contact: ContactSumma
   );
 
   return (
-    <Paper component="li" withBorder p="sm" className={classes.row} data-testid="contact-row">
+    <Paper component="li" withBorder p="sm" className={linked.card} data-testid="contact-row">
       <Group gap="sm" wrap="nowrap" align="center">
         <Avatar color={circleColor[contact.circle]} radius="xl" aria-hidden>
           {initials(contact.displayName)}
         </Avatar>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={8} wrap="wrap">
-            <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} c="dark.7" className={classes.link}>
+            <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} c="dark.7" className={linked.link}>
               {contact.displayName}
             </Anchor>
             <CircleBadge value={contact.circle} size="sm" />

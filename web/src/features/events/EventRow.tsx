@@ -6,6 +6,7 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { useMe } from '../auth/session';
 import { EventKindIcon, eventKindColor } from './eventStyle';
 import classes from './EventRow.module.css';
+import linked from '../../ui/LinkedCard.module.css';
 import { toWallTime } from './wallTime';
 
 /** One event in a list: a calendar leaf, its name, when and where, and who I plan to meet. */
@@ -23,7 +24,7 @@ export function EventRow({ event }: { event: EventSummary }) {
   ].filter(Boolean);
 
   return (
-    <Paper component="li" withBorder p="sm" className={classes.row} data-testid="event-row">
+    <Paper component="li" withBorder p="sm" className={linked.card} data-testid="event-row">
       <Group gap="md" wrap="nowrap" align="flex-start">
         <Box className={classes.leaf} aria-hidden>
           <div className={classes.month}>{month.replace('.', '')}</div>
@@ -31,7 +32,7 @@ export function EventRow({ event }: { event: EventSummary }) {
         </Box>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={8} wrap="wrap">
-            <Anchor component={Link} to={`/events/${event.id}`} fw={600} c="dark.7" className={classes.link}>
+            <Anchor component={Link} to={`/events/${event.id}`} fw={600} c="dark.7" className={linked.link}>
               {event.name}
             </Anchor>
             <Badge size="sm" variant="light" color={eventKindColor[event.kind]} leftSection={<EventKindIcon kind={event.kind} size={12} />}>

@@ -7,6 +7,7 @@ import { useFormatters } from '../../i18n/useFormatters';
 import { initials } from '../contacts/initials';
 import { InvitationStatusBadge, networkName } from './status';
 import classes from './InvitationRow.module.css';
+import linked from '../../ui/LinkedCard.module.css';
 
 /** One invitation in the inbox; the whole card opens it, "Write welcome" when one is still owed. */
 export function InvitationRow({ invitation }: { invitation: Invitation }) {
@@ -19,14 +20,14 @@ export function InvitationRow({ invitation }: { invitation: Invitation }) {
   const owesWelcome = incoming && invitation.status === 'no_welcome';
 
   return (
-    <Paper component="li" withBorder p="sm" className={classes.row} data-testid="invitation-row">
+    <Paper component="li" withBorder p="sm" className={linked.card} data-testid="invitation-row">
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Avatar radius="xl" color={owesWelcome ? 'coral' : 'sage'} aria-hidden>
           {initials(invitation.contact.displayName)}
         </Avatar>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={8} wrap="wrap">
-            <Anchor component={Link} to={`/invitations/${invitation.id}`} fw={600} c="dark.7" className={classes.link}>
+            <Anchor component={Link} to={`/invitations/${invitation.id}`} fw={600} c="dark.7" className={linked.link}>
               {invitation.contact.displayName}
             </Anchor>
             <InvitationStatusBadge invitation={invitation} size="sm" />
