@@ -53,7 +53,7 @@ try {
   const [user] = await queryRows<{ id: string; account_id: string }>(db, sql`select id, account_id from users order by created_at limit 1`);
   if (!user) throw new Error('no user in this database');
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
-  await db.insert(schema.apiTokens).values({ accountId: user.account_id, userId: user.id, name: 'explain', tokenHash: sha256(token) });
+  await db.insert(schema.apiTokens).values({ accountId: user.account_id, userId: user.id, name: 'explain', tokenHash: sha256(token), createdAt: new Date() });
   const busiest = await queryRows<{ contact_id: string; n: number }>(
     db,
     sql`select contact_id, count(*)::int as n from interaction_contacts group by 1 order by 2 desc limit 1`,

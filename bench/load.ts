@@ -36,13 +36,13 @@ export async function loadDataset(dataDir: string, size: DatasetSize, now: Date,
     let accountId = '';
     t = performance.now();
     await database.db.transaction(async (tx: Tx) => {
-      const [account] = await tx.insert(accounts).values({ name: 'Bench heavy user' }).returning({ id: accounts.id });
+      const [account] = await tx.insert(accounts).values({ name: 'Bench heavy user', createdAt: now }).returning({ id: accounts.id });
       accountId = account!.id;
       const [user] = await tx
         .insert(users)
-        .values({ accountId, email: 'heavy.user@example.com', name: 'Heavy User', passwordHash, timeZone: 'Europe/Madrid', language: 'es' })
+        .values({ accountId, email: 'heavy.user@example.com', name: 'Heavy User', passwordHash, timeZone: 'Europe/Madrid', language: 'es', createdAt: now })
         .returning({ id: users.id });
-      await tx.insert(apiTokens).values({ accountId, userId: user!.id, name: 'bench', tokenHash: sha256(token) });
+      await tx.insert(apiTokens).values({ accountId, userId: user!.id, name: 'bench', tokenHash: sha256(token), createdAt: now });
 
       data = generate(accountId, size, now);
       progress(`generated ${data.contacts.length} contacts and ${data.followups.length} follow-ups; inserting…`);

@@ -21,7 +21,7 @@ export async function userCreateCommand(options: { email: string; name: string; 
   }
   const user = await withDatabase('circulo user create', async ({ db }) => {
     try {
-      return await createUserWithAccount(db, parsed.data);
+      return await createUserWithAccount(db, parsed.data, new Date());
     } catch (error) {
       if (error instanceof EmailTakenError) throw new CliError(error.message);
       throw error;

@@ -75,11 +75,11 @@ async function fillAccount(me: ApiClient) {
 
   // Events and campaigns straight into the tables: their API is another feature's.
   const db = server.database.db;
-  const [event] = await db.insert(events).values({ accountId: me.user.accountId, name: 'South Summit', startsAt: new Date('2026-06-04T08:00:00Z'), kind: 'conference', talkingPoints: ['energía'] }).returning();
+  const [event] = await db.insert(events).values({ accountId: me.user.accountId, name: 'South Summit', startsAt: new Date('2026-06-04T08:00:00Z'), kind: 'conference', talkingPoints: ['energía'], createdAt: server.now(), updatedAt: server.now() }).returning();
   await db.update(contacts).set({ metAtEventId: event!.id }).where(eq(contacts.id, bruno.id));
-  await db.insert(eventAttendees).values({ accountId: me.user.accountId, eventId: event!.id, contactId: ana.id, target: true, why: 'Quiero conocerla', topics: ['datos'] });
-  const [campaign] = await db.insert(campaigns).values({ accountId: me.user.accountId, name: 'Empleo en energía', goal: 'job_search', startsOn: '2026-11-01' }).returning();
-  await db.insert(campaignMembers).values({ accountId: me.user.accountId, campaignId: campaign!.id, contactId: bruno.id, stage: 'met', addedOn: '2026-11-02', metOn: '2026-11-10' });
+  await db.insert(eventAttendees).values({ accountId: me.user.accountId, eventId: event!.id, contactId: ana.id, target: true, why: 'Quiero conocerla', topics: ['datos'], createdAt: server.now() });
+  const [campaign] = await db.insert(campaigns).values({ accountId: me.user.accountId, name: 'Empleo en energía', goal: 'job_search', startsOn: '2026-11-01', createdAt: server.now(), updatedAt: server.now() }).returning();
+  await db.insert(campaignMembers).values({ accountId: me.user.accountId, campaignId: campaign!.id, contactId: bruno.id, stage: 'met', addedOn: '2026-11-02', metOn: '2026-11-10', stageChangedAt: server.now() });
   await me.post('/api/followups', { contactId: ana.id, dueOn: '2026-12-01', title: 'Seguimiento de campaña' });
 }
 
@@ -207,7 +207,7 @@ describe('JSON backup', () => {
   it('streams a large account in batches and restores references that point forward', async () => {
     const frank = await addUser(server, { name: 'Frank' });
     const db = server.database.db;
-    const rows = Array.from({ length: 2500 }, (_, i) => ({ accountId: frank.user.accountId, firstName: `Persona ${i}`, displayName: `Persona ${i}`, createdAt: new Date(Date.UTC(2020, 0, 1, 0, 0, i)) }));
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ accountId: frank.user.accountId, firstName: `Persona ${i}`, displayName: `Persona ${i}`, createdAt: new Date(Date.UTC(2020, 0, 1, 0, 0, i)), updatedAt: server.now() }));
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 500) ids.push(...(await db.insert(contacts).values(rows.slice(i, i + 500)).returning({ id: contacts.id })).map((r) => r.id));
     // The first contacts were introduced by the last ones: a reference to a later batch.

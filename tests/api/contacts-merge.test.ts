@@ -79,11 +79,11 @@ describe('finding duplicates', () => {
     const heavy = await addUser(server);
     // 30,000 people; every 100th shares an e-mail with the one before, every 250th a phone too.
     await server.database.db.execute(sql`
-      insert into contacts (account_id, first_name, last_name, display_name, emails, phones, company, linkedin_key)
+      insert into contacts (account_id, first_name, last_name, display_name, emails, phones, company, linkedin_key, created_at, updated_at)
       select ${heavy.user.accountId}, 'Person', 'N' || i, 'Person N' || i,
         array['p' || (case when i % 100 = 0 then i - 1 else i end) || '@x.example'],
         array['+34 6' || lpad((case when i % 250 = 0 then i - 1 else i end)::text, 8, '0')],
-        'Company ' || (i % 500), 'linkedin.com/in/p' || i
+        'Company ' || (i % 500), 'linkedin.com/in/p' || i, ${server.now()}, ${server.now()}
       from generate_series(1, 30000) i`);
     await server.database.db.execute(sql`analyze contacts`);
     const started = performance.now();

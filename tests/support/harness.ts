@@ -15,6 +15,8 @@ export interface TestServer {
   database: Database;
   /** Moves the server's clock; `null` goes back to the real one. */
   setNow(now: Date | null): void;
+  /** The server's clock: what it takes as now (the fixed day, or the real time). */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -68,8 +70,9 @@ export async function startTestServer(): Promise<TestServer> {
     database = await openDatabase({ dataDir: dir, command: 'test', snapshots: false, log: () => {} });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: false, now: () => clock ?? new Date() },
+    ctx: { db: database.db, secureCookies: false, now },
     secret: 'test-secret-test-secret-test-secret',
     logLevel: 'silent',
     webRoot: null,
@@ -78,9 +81,10 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     app,
     database,
-    setNow: (now) => {
-      clock = now;
+    setNow: (fixed) => {
+      clock = fixed;
     },
+    now,
     close: async () => {
       await app.close();
       await database.close();

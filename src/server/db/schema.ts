@@ -22,7 +22,10 @@ const accountId = () =>
   uuid('account_id')
     .notNull()
     .references(() => accounts.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+// No timestamp column defaults to the database's now(): the app's clock (AppContext.now, the
+// CLI's clock) decides every time, so a test standing on a fixed day and a database server whose
+// clock drifts agree. Leaving a time out of an insert is a type error, not a silent now().
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
 const textList = (name: string) =>
   text(name)
     .array()
@@ -107,7 +110,7 @@ export const loginAttempts = pgTable(
   {
     id: id(),
     key: text('key').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('login_attempts_key_idx').on(t.key, t.attemptedAt)],
 );
@@ -145,7 +148,7 @@ export const contacts = pgTable(
     cadenceDays: integer('cadence_days'),
     source: text('source').notNull().default('manual'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Maintained by the interactions feature: the newest touch with this contact. */
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true, mode: 'date' }),
     /** The LinkedIn profile URL normalised (lower case, no query, no trailing slash): the import key. */
@@ -289,7 +292,7 @@ export const stageChanges = pgTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
     fromStage: text('from_stage').notNull(),
     toStage: text('to_stage').notNull(),
-    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Insertion order: two moves in the same instant still read in the order they happened. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
@@ -340,7 +343,7 @@ export const templates = pgTable(
     /** Which shipped default it was copied from (null for the user's own). */
     defaultKey: text('default_key'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     index('templates_account_purpose_idx').on(t.accountId, t.purpose, t.language),
@@ -366,7 +369,7 @@ export const events = pgTable(
     talkingPoints: textList('talking_points'),
     notes: text('notes'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('events_account_starts_idx').on(t.accountId, t.startsAt, t.id)],
 );
@@ -410,7 +413,7 @@ export const campaigns = pgTable(
     meetingsPerWeek: integer('meetings_per_week').notNull().default(1),
     notes: text('notes'),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('campaigns_account_starts_idx').on(t.accountId, t.startsOn, t.id)],
 );
@@ -430,7 +433,7 @@ export const campaignMembers = pgTable(
     addedOn: date('added_on', { mode: 'string' }).notNull(),
     /** The local date of the (advice) meeting: the campaign's meetings per week count by it. */
     metOn: date('met_on', { mode: 'string' }),
-    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.contactId] }), index('campaign_members_contact_idx').on(t.contactId)],
 );

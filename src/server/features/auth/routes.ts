@@ -41,7 +41,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       response: { 201: Me, 409: Problem },
     },
     handler: async (request, reply) => {
-      const user = await createUserWithAccount(ctx.db, request.body, { onlyIfFirst: true });
+      const user = await createUserWithAccount(ctx.db, request.body, ctx.now(), { onlyIfFirst: true });
       if (!user) throw new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
       const csrfToken = await startSession(reply, user.id, user.accountId);
       return reply.code(201).send({ user: toUser(user), csrfToken });

@@ -13,7 +13,7 @@ export async function createSession(db: Db, userId: string, accountId: string, n
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await db.insert(sessions).values({ idHash: sha256(cookieValue), userId, accountId, csrfToken, expiresAt });
+  await db.insert(sessions).values({ idHash: sha256(cookieValue), userId, accountId, csrfToken, createdAt: now, expiresAt });
   // Opportunistic clean-up keeps the table small without a scheduler.
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
   return { cookieValue, csrfToken, expiresAt };

@@ -54,14 +54,14 @@ export class EmailTakenError extends Error {
 }
 
 /** Each user gets an account of their own: an account's data is private to it. */
-export async function createUserWithAccount(db: Db, input: NewUser, options: { onlyIfFirst?: boolean } = {}) {
+export async function createUserWithAccount(db: Db, input: NewUser, now: Date, options: { onlyIfFirst?: boolean } = {}) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Serialises concurrent set-ups across processes.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(4210612)`);
     if (options.onlyIfFirst && (await countUsers(tx)) > 0) return null;
     if (await findUserByEmail(tx, input.email)) throw new EmailTakenError(input.email);
-    const [account] = await tx.insert(accounts).values({ name: input.name }).returning();
+    const [account] = await tx.insert(accounts).values({ name: input.name, createdAt: now }).returning();
     const [user] = await tx
       .insert(users)
       .values({
@@ -71,6 +71,7 @@ export async function createUserWithAccount(db: Db, input: NewUser, options: { o
         passwordHash,
         timeZone: input.timeZone ?? 'UTC',
         language: input.language ?? 'en',
+        createdAt: now,
       })
       .returning();
     return user!;

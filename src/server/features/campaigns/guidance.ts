@@ -53,7 +53,7 @@ export async function campaignSuggestions(db: Db, user: UserContext, campaignId:
 export async function adviceRequest(db: Db, user: UserContext, campaignId: string, contactId: string): Promise<AdviceRequest> {
   await findCampaignRow(db, user.accountId, campaignId);
   await getMember(db, user.accountId, campaignId, contactId);
-  const template = await templateFor(db, user.accountId, 'advice_request', user.language);
+  const template = await templateFor(db, user.accountId, 'advice_request', user.language, user.now);
   const builtIn = DEFAULT_TEMPLATES.find((t) => t.key === `advice_request.${user.language}`)!;
   const values = await templateValues(db, user, { contactId }, user.language);
   return { ...renderTemplate(template ?? builtIn, values), templateId: template?.id ?? null };

@@ -71,6 +71,7 @@ async function logMeeting(tx: Tx, user: UserContext, campaign: CampaignRow, cont
       direction: 'outbound',
       intent: 'nurture',
       summary: recordTexts.adviceMeeting(user.language, campaign.name),
+      createdAt: user.now,
     })
     .returning({ id: interactions.id });
   await tx.insert(interactionContacts).values({ accountId: user.accountId, interactionId: touch!.id, contactId, occurredAt });
@@ -91,6 +92,7 @@ async function askForThankYou(tx: Tx, user: UserContext, campaign: CampaignRow, 
     dueOn: addDays(metOn, user.followupDelays.thankYouDays),
     title: followupTitles.thankForAdvice(user.language, contact.displayName),
     campaignId: campaign.id,
+    createdAt: user.now,
   });
 }
 

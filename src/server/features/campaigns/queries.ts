@@ -106,6 +106,8 @@ export async function createCampaign(db: Db, user: UserContext, input: CampaignC
         newContactsPerWeek: input.newContactsPerWeek ?? user.weeklyTarget,
         meetingsPerWeek: input.meetingsPerWeek ?? 1,
         notes: input.notes ?? null,
+        createdAt: user.now,
+        updatedAt: user.now,
       })
       .returning({ id: campaigns.id });
     return getCampaign(tx, user, row!.id);

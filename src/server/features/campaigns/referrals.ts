@@ -29,6 +29,8 @@ export async function addReferrals(db: Db, user: UserContext, campaignId: string
           introducedById: memberId,
           source: 'referral',
           howMet: recordTexts.referredBy(user.language, member.contact.displayName),
+          createdAt: user.now,
+          updatedAt: user.now,
         })
         .returning();
       created.push(toSummary(contact!, user));

@@ -95,7 +95,7 @@ export async function createContact(db: Db, user: UserContext, input: ContactCre
     await checkReferences(tx, user.accountId, input);
     const [row] = await tx
       .insert(contacts)
-      .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input) })
+      .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input), createdAt: user.now, updatedAt: user.now })
       .returning({ id: contacts.id });
     return getContact(tx, user, row!.id);
   });

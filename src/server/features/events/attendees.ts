@@ -70,6 +70,7 @@ export async function addAttendee(db: Db, user: UserContext, eventId: string, in
         topics: (input.topics as string[] | undefined) ?? [],
         questions: (input.questions as string[] | undefined) ?? [],
         met: input.met ?? false,
+        createdAt: user.now,
       })
       .onConflictDoNothing()
       .returning({ contactId: eventAttendees.contactId });

@@ -37,9 +37,11 @@ export async function captureAtEvent(db: Db, user: UserContext, eventId: string,
           metAtEventId: event.id,
           metOn,
           howMet: recordTexts.metAtEvent(user.language, event.name),
+          createdAt: user.now,
+          updatedAt: user.now,
         })
         .returning();
-      await tx.insert(eventAttendees).values({ accountId: user.accountId, eventId: event.id, contactId: contact!.id, met: true });
+      await tx.insert(eventAttendees).values({ accountId: user.accountId, eventId: event.id, contactId: contact!.id, met: true, createdAt: user.now });
       const [followup] = await tx
         .insert(followups)
         .values({
@@ -49,6 +51,7 @@ export async function captureAtEvent(db: Db, user: UserContext, eventId: string,
           dueOn,
           title: followupTitles.afterEvent(user.language, displayName, event.name),
           eventId: event.id,
+          createdAt: user.now,
         })
         .returning({ id: followups.id });
       captured.push(toSummary(contact!, user));

@@ -75,6 +75,8 @@ export async function createEvent(db: Db, user: UserContext, input: EventCreate)
         pitch: input.pitch ?? null,
         talkingPoints: (input.talkingPoints as string[] | undefined) ?? [],
         notes: input.notes ?? null,
+        createdAt: user.now,
+        updatedAt: user.now,
       })
       .returning({ id: events.id });
     return getEvent(tx, user, row!.id);

@@ -79,6 +79,8 @@ export async function createFavor(db: Db, user: UserContext, input: FavorCreate)
           source: 'referral',
           metOn: occurredOn,
           howMet: `${contact.displayName}`,
+          createdAt: user.now,
+          updatedAt: user.now,
         })
         .returning({ id: contacts.id });
       introducedToId = created!.id;
@@ -95,6 +97,7 @@ export async function createFavor(db: Db, user: UserContext, input: FavorCreate)
       thankedOn: null,
       outcomeReportedOn: null,
       outcomeNotApplicable: false,
+      createdAt: user.now,
     };
     const [row] = await tx
       .insert(favors)
@@ -108,6 +111,7 @@ export async function createFavor(db: Db, user: UserContext, input: FavorCreate)
         dueOn: addDays(user.today, user.followupDelays.thankYouDays),
         title: followupTitles.thankYou(user.language, contact.displayName, row!.kind as FavorKind),
         favorId: row!.id,
+        createdAt: user.now,
       });
     }
     return getFavor(tx, user, row!.id);
@@ -132,6 +136,7 @@ export async function thankFavor(db: Db, user: UserContext, id: string, input: F
         dueOn: input.reportDueOn ?? addDays(thankedOn, user.followupDelays.outcomeReportDays),
         title: followupTitles.reportOutcome(user.language, contact.displayName, row.kind as FavorKind),
         favorId: id,
+        createdAt: user.now,
       });
     }
     return getFavor(tx, user, id);

@@ -56,7 +56,7 @@ export async function getFollowup(db: Tx, accountId: string, id: string): Promis
   return found;
 }
 
-export async function createFollowup(db: Db, accountId: string, input: FollowupCreate) {
+export async function createFollowup(db: Db, accountId: string, input: FollowupCreate, now: Date) {
   const [contact] = await db
     .select({ id: contacts.id })
     .from(contacts)
@@ -64,7 +64,7 @@ export async function createFollowup(db: Db, accountId: string, input: FollowupC
   if (!contact) throw badRequest('contactId', 'no such contact');
   const [row] = await db
     .insert(followups)
-    .values({ accountId, contactId: input.contactId, dueOn: input.dueOn, kind: input.kind ?? 'custom', title: input.title, notes: input.notes ?? null })
+    .values({ accountId, contactId: input.contactId, dueOn: input.dueOn, kind: input.kind ?? 'custom', title: input.title, notes: input.notes ?? null, createdAt: now })
     .returning({ id: followups.id });
   return getFollowup(db, accountId, row!.id);
 }

@@ -14,7 +14,7 @@ export function followupRoutes(app: App, { db, now }: AppContext) {
 
   app.post('/api/followups', {
     schema: { tags, summary: 'Create a follow-up for a contact', body: FollowupCreate, response: { 201: Followup } },
-    handler: async (request, reply) => reply.code(201).send(await createFollowup(db, authOf(request).accountId, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createFollowup(db, authOf(request).accountId, request.body, now())),
   });
 
   app.get('/api/followups/:id', {

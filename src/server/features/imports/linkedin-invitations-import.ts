@@ -78,7 +78,7 @@ async function writeBatch(ctx: ImportContext, connections: Map<string, string | 
   if (fresh.size === 0) return;
   const rows = await ctx.tx
     .insert(invitations)
-    .values([...fresh.values()].map((i) => ({ accountId, contactId: i.contactId, network: 'linkedin', direction: i.direction, receivedOn: i.receivedOn, message: i.message, externalId: i.externalId, acceptedOn: acceptedOf(i) })))
+    .values([...fresh.values()].map((i) => ({ accountId, contactId: i.contactId, network: 'linkedin', direction: i.direction, receivedOn: i.receivedOn, message: i.message, externalId: i.externalId, acceptedOn: acceptedOf(i), createdAt: ctx.user.now })))
     .returning();
   ctx.report.invitations.created += rows.length;
   const welcomeFrom = addDays(ctx.user.today, -WELCOME_WINDOW_DAYS);

@@ -78,7 +78,7 @@ export async function createInteraction(db: Db, accountId: string, input: Intera
     await checkContacts(tx, accountId, contactIds);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
     const { contactIds: _, occurredAt: __, ...fields } = input;
-    const [row] = await tx.insert(interactions).values({ ...fields, accountId, occurredAt }).returning({ id: interactions.id });
+    const [row] = await tx.insert(interactions).values({ ...fields, accountId, occurredAt, createdAt: now }).returning({ id: interactions.id });
     await linkContacts(tx, accountId, row!.id, contactIds, occurredAt);
     await refreshLastInteraction(tx, accountId, contactIds);
     return getInteraction(tx, accountId, row!.id);

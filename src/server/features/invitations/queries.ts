@@ -85,6 +85,8 @@ export async function createInvitation(db: Db, user: UserContext, input: Invitat
           linkedinKey: n.profileUrl ? linkedinKey(n.profileUrl) : null,
           circle: 'professional',
           source: input.network === 'linkedin' ? 'linkedin' : 'manual',
+          createdAt: user.now,
+          updatedAt: user.now,
         })
         .returning({ id: contacts.id });
       contactId = created!.id;
@@ -92,7 +94,7 @@ export async function createInvitation(db: Db, user: UserContext, input: Invitat
     const receivedOn = input.receivedOn ?? user.today;
     const [row] = await tx
       .insert(invitations)
-      .values({ accountId: user.accountId, contactId: contactId!, network: input.network ?? 'linkedin', direction: input.direction, receivedOn, message: input.message ?? null })
+      .values({ accountId: user.accountId, contactId: contactId!, network: input.network ?? 'linkedin', direction: input.direction, receivedOn, message: input.message ?? null, createdAt: user.now })
       .returning();
     if (input.direction === 'incoming') await addReplyFollowup(tx, user, row!);
     return getInvitation(tx, user.accountId, row!.id);
@@ -110,6 +112,7 @@ export async function addReplyFollowup(tx: Tx, user: UserContext, row: Row) {
     dueOn: addDays(due, 1),
     title: followupTitles.welcome(user.language, contact.displayName),
     invitationId: row.id,
+    createdAt: user.now,
   });
 }
 

@@ -68,7 +68,7 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
       const user = await userOf(request);
       const invitation = await getInvitation(db, user.accountId, request.params.id);
       const contact = (await findContactRow(db, user.accountId, invitation.contactId))!;
-      const template = await templateFor(db, user.accountId, 'welcome', user.language);
+      const template = await templateFor(db, user.accountId, 'welcome', user.language, user.now);
       const commonPoints = await commonPointsFor(db, user, contact);
       const values = await templateValues(db, user, { contactId: contact.id }, user.language);
       const rendered = renderTemplate(template ?? { subject: null, body: '' }, values);

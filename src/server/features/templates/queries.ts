@@ -21,19 +21,24 @@ const toTemplate = (row: TemplateRow): Template => ({
 });
 
 /** Gives an account the shipped templates it does not have yet (new accounts, new defaults). */
-export async function ensureDefaultTemplates(db: Tx, accountId: string) {
+export async function ensureDefaultTemplates(db: Tx, accountId: string, now: Date) {
   const present = await db.select({ key: templates.defaultKey }).from(templates).where(eq(templates.accountId, accountId));
   const have = new Set(present.map((p) => p.key));
   const missing = DEFAULT_TEMPLATES.filter((t) => !have.has(t.key));
   if (missing.length === 0) return;
   await db
     .insert(templates)
-    .values(missing.map(({ key, ...t }) => ({ ...t, accountId, defaultKey: key })))
+    .values(missing.map(({ key, ...t }) => ({ ...t, accountId, defaultKey: key, createdAt: now, updatedAt: now })))
     .onConflictDoNothing();
 }
 
-export async function listTemplates(db: Db, accountId: string, filter: { purpose?: TemplatePurpose | undefined; language?: Language | undefined }) {
-  await ensureDefaultTemplates(db, accountId);
+export async function listTemplates(
+  db: Db,
+  accountId: string,
+  filter: { purpose?: TemplatePurpose | undefined; language?: Language | undefined },
+  now: Date,
+) {
+  await ensureDefaultTemplates(db, accountId, now);
   const rows = await db
     .select()
     .from(templates)
@@ -55,15 +60,15 @@ export async function getTemplate(db: Tx, accountId: string, id: string): Promis
 }
 
 /** The template to suggest for a purpose: the user's own first, else the default, in their language. */
-export async function templateFor(db: Db, accountId: string, purpose: TemplatePurpose, language: Language): Promise<Template | null> {
-  const list = await listTemplates(db, accountId, { purpose, language });
+export async function templateFor(db: Db, accountId: string, purpose: TemplatePurpose, language: Language, now: Date): Promise<Template | null> {
+  const list = await listTemplates(db, accountId, { purpose, language }, now);
   return list.find((t) => !t.defaultKey) ?? list[0] ?? null;
 }
 
-export async function createTemplate(db: Db, accountId: string, input: TemplateCreate) {
+export async function createTemplate(db: Db, accountId: string, input: TemplateCreate, now: Date) {
   const [row] = await db
     .insert(templates)
-    .values({ accountId, purpose: input.purpose, language: input.language, name: input.name, subject: input.subject ?? null, body: input.body })
+    .values({ accountId, purpose: input.purpose, language: input.language, name: input.name, subject: input.subject ?? null, body: input.body, createdAt: now, updatedAt: now })
     .returning();
   return toTemplate(row!);
 }

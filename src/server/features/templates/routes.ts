@@ -16,12 +16,12 @@ export function templateRoutes(app: App, { db, now }: AppContext) {
 
   app.get('/api/templates', {
     schema: { tags, summary: 'Message templates (the shipped ones in Spanish and English included)', querystring: TemplateListQuery, response: { 200: z.array(Template) } },
-    handler: async (request) => listTemplates(db, authOf(request).accountId, request.query),
+    handler: async (request) => listTemplates(db, authOf(request).accountId, request.query, now()),
   });
 
   app.post('/api/templates', {
     schema: { tags, summary: 'Create a template', body: TemplateCreate, response: { 201: Template } },
-    handler: async (request, reply) => reply.code(201).send(await createTemplate(db, authOf(request).accountId, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createTemplate(db, authOf(request).accountId, request.body, now())),
   });
 
   app.get('/api/templates/:id', {

@@ -10,7 +10,7 @@ import { API_TOKEN_PREFIX } from '../auth/sessions.js';
 
 const tags = ['tokens'];
 
-export function tokenRoutes(app: App, { db }: AppContext) {
+export function tokenRoutes(app: App, { db, now }: AppContext) {
   app.get('/api/tokens', {
     schema: { tags, summary: 'API tokens of this account', response: { 200: z.array(ApiToken) } },
     handler: async (request) => {
@@ -35,7 +35,7 @@ export function tokenRoutes(app: App, { db }: AppContext) {
       const token = API_TOKEN_PREFIX + randomToken();
       const [row] = await db
         .insert(apiTokens)
-        .values({ accountId: auth.accountId, userId: auth.userId, name: request.body.name, tokenHash: sha256(token) })
+        .values({ accountId: auth.accountId, userId: auth.userId, name: request.body.name, tokenHash: sha256(token), createdAt: now() })
         .returning();
       return reply.code(201).send({ id: row!.id, name: row!.name, token });
     },
