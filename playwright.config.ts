@@ -2,16 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Each browser test file gets its own server on a fresh embedded database, so a test can
 // walk the first-run setup. Debian's Chromium is used: Playwright cannot download one here.
-const allServers = [
-  { name: 'english', port: 3100 },
-  { name: 'spanish', port: 3101 },
-  { name: 'favors', port: 3102 },
-  { name: 'invitations', port: 3103 },
-  { name: 'imports', port: 3104 },
-  { name: 'merge', port: 3107 },
-  { name: 'events', port: 3105 },
-  { name: 'campaigns', port: 3106 },
-];
+// E2E_PORT_BASE moves every port (two checkouts can run their browser tests side by side).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge'].map((name, i) => ({
+  name,
+  port: portBase + i,
+}));
 // `E2E_ONLY=favors,english npx playwright test` starts only those files' servers (quicker while
 // working on one screen); CI runs them all.
 const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());

@@ -103,7 +103,7 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   await expect(page.getByText('1 contact shown')).toBeVisible();
 });
 
-test('a spreadsheet is imported after matching its columns; a backup replaces everything after a warning; the calendar link', async ({ page }) => {
+test('a spreadsheet is imported after matching its columns; a backup replaces everything after a warning; the calendar link', async ({ page, baseURL }) => {
   // The account from the first test: log in as Lucía.
   const login = await page.request.post('/api/auth/login', { data: { email: 'lucia@example.com', password: 'correct horse battery' } });
   expect(login.ok()).toBe(true);
@@ -167,7 +167,7 @@ test('a spreadsheet is imported after matching its columns; a backup replaces ev
   await feed.getByRole('button', { name: 'Turn on the calendar feed' }).click();
   const link = feed.getByRole('textbox', { name: 'Subscription link' });
   const first = await link.inputValue();
-  expect(first).toMatch(/^http:\/\/127\.0\.0\.1:3104\/api\/calendar\/[\w-]+\.ics$/);
+  expect(first).toMatch(new RegExp(`^${baseURL!.replace(/\./g, '\\.')}/api/calendar/[\\w-]+\\.ics$`));
   expect((await page.request.get(first)).headers()['content-type']).toContain('text/calendar');
   await feed.getByRole('button', { name: 'Get a new link' }).click();
   await page.getByRole('dialog', { name: 'Get a new link?' }).getByRole('button', { name: 'Get a new link' }).click();

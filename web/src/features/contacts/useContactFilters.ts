@@ -1,6 +1,6 @@
 // The contact filters live in the URL, so a filtered list survives reloads and the back button.
 import { useCallback, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { circles, contactKinds, stages, type Circle, type ContactKind, type Stage } from '@shared/enums.js';
 import type { ContactFilters } from '../../api/queryKeys';
 
@@ -27,15 +27,26 @@ export function useContactFilters() {
   // live URL instead, through a stable callback.
   const setParamsRef = useRef(setParams);
   setParamsRef.current = setParams;
+  // A search typed a moment before clicking a contact lands after the click (it is debounced).
+  // Applied then, it would replace the navigation to the contact's page, still loading its code,
+  // with one back to the list: a filter only applies while the user stays on the list.
+  const listPath = useLocation().pathname;
+  const navigation = useNavigation();
+  const leaving = useRef(false);
+  leaving.current = navigation.state !== 'idle' && navigation.location?.pathname !== listPath;
 
-  const setFilter = useCallback((key: keyof ContactFilters, value: string | boolean | null | undefined) => {
-    const next = new URLSearchParams(window.location.search);
-    if (value === null || value === undefined || value === '' || value === false) next.delete(key);
-    else next.set(key, String(value));
-    if (next.toString() !== new URLSearchParams(window.location.search).toString()) {
-      setParamsRef.current(next, { replace: true });
-    }
-  }, []);
+  const setFilter = useCallback(
+    (key: keyof ContactFilters, value: string | boolean | null | undefined) => {
+      if (leaving.current || window.location.pathname !== listPath) return;
+      const next = new URLSearchParams(window.location.search);
+      if (value === null || value === undefined || value === '' || value === false) next.delete(key);
+      else next.set(key, String(value));
+      if (next.toString() !== new URLSearchParams(window.location.search).toString()) {
+        setParamsRef.current(next, { replace: true });
+      }
+    },
+    [listPath],
+  );
 
   const clear = useCallback(() => setParamsRef.current(new URLSearchParams(), { replace: true }), []);
   const active = Object.values(filters).some((v) => v !== undefined);

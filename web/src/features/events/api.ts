@@ -109,8 +109,13 @@ export function useAddAttendee(eventId: string) {
 }
 
 export function useUpdateAttendee(eventId: string) {
+  const queryClient = useQueryClient();
   const after = useAfterAttendeeWrite(eventId);
   return useMutation({
+    // A read of the event still on its way (after a capture, say) was answered before this
+    // write: landing after it, it would undo the change on screen. Drop it; the write's own
+    // answer is swapped in below.
+    onMutate: () => queryClient.cancelQueries({ queryKey: eventKeys.detail(eventId) }),
     mutationFn: ({ contactId, patch }: { contactId: string; patch: AttendeePatch }) =>
       api<Attendee>(`/api/events/${eventId}/attendees/${contactId}`, { method: 'PATCH', body: patch }),
     onSuccess: (attendee) => after({ put: attendee }),
