@@ -94,6 +94,7 @@ export const imports = {
     skipCodes: {
       hidden_profile: 'Hidden profile: LinkedIn only gives the date you connected',
       sponsored_message: 'Sponsored message, with no sender to link it to',
+      draft: 'A draft that was never sent',
       no_contact_in_conversation: 'Nobody in this conversation is one of your contacts',
       no_name: 'No name to save the contact under',
       bad_date: 'A date that could not be read',

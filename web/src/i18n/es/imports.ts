@@ -95,6 +95,7 @@ export const imports: typeof en = {
     skipCodes: {
       hidden_profile: 'Perfil oculto: LinkedIn solo da la fecha en que conectasteis',
       sponsored_message: 'Mensaje patrocinado, sin remitente al que asociarlo',
+      draft: 'Un borrador que nunca se envió',
       no_contact_in_conversation: 'Nadie de esta conversación está entre tus contactos',
       no_name: 'Sin nombre con el que guardar el contacto',
       bad_date: 'Una fecha que no se pudo leer',
