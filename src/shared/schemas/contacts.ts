@@ -131,3 +131,16 @@ export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
 export const ContactPage = pageOf(ContactSummary);
 export type ContactPage = z.infer<typeof ContactPage>;
+
+/** What deleting a contact would take with it, asked before the user confirms. */
+export const DeleteImpact = z.object({
+  followups: z.number().int(),
+  favors: z.number().int(),
+  /** Event attendee lists they are on. */
+  events: z.number().int(),
+  /** Campaigns they are a member of. */
+  campaigns: z.number().int(),
+  interactionsDeleted: z.number().int(),
+  interactionsKept: z.number().int(),
+});
+export type DeleteImpact = z.infer<typeof DeleteImpact>;
