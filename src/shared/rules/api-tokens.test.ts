@@ -7,7 +7,8 @@ const inHours = (h: number) => new Date(now.getTime() + h * 3_600_000);
 describe('tokenExpiry', () => {
   it.each([
     { name: 'no expiry never expires', expiresAt: null, expected: { state: 'never' } },
-    { name: 'twelve and a half days away reads 12 days', expiresAt: inHours(12 * 24 + 12), expected: { state: 'active', daysLeft: 12 } },
+    { name: 'twelve days and six hours away reads 12 days', expiresAt: inHours(12 * 24 + 6), expected: { state: 'active', daysLeft: 12 } },
+    { name: 'a 90-day token a minute after it was made reads 90 days', expiresAt: inHours(90 * 24 - 1 / 60), expected: { state: 'active', daysLeft: 90 } },
     { name: 'an hour away expires within a day', expiresAt: inHours(1), expected: { state: 'active', daysLeft: 0 } },
     { name: 'the very instant it is expired', expiresAt: now, expected: { state: 'expired' } },
     { name: 'yesterday is expired', expiresAt: inHours(-24), expected: { state: 'expired' } },

@@ -16,13 +16,13 @@ export function isTokenExpired(expiresAt: Date | null, now: Date): boolean {
 export type TokenExpiry =
   | { state: 'never' }
   | { state: 'expired' }
-  /** `daysLeft` is whole days still to go: 0 means it expires within a day. */
+  /** `daysLeft`: days still to go, rounded (a 90-day token reads 90 just after it is made); 0: within half a day. */
   | { state: 'active'; daysLeft: number };
 
 export function tokenExpiry(expiresAt: Date | null, now: Date): TokenExpiry {
   if (expiresAt === null) return { state: 'never' };
   if (isTokenExpired(expiresAt, now)) return { state: 'expired' };
-  return { state: 'active', daysLeft: Math.floor((expiresAt.getTime() - now.getTime()) / DAY_MS) };
+  return { state: 'active', daysLeft: Math.round((expiresAt.getTime() - now.getTime()) / DAY_MS) };
 }
 
 /** The instant a token made now with this lifetime expires (null: never). */

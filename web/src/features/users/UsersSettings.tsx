@@ -54,7 +54,7 @@ function UserRow({ user }: { user: UserSummary }) {
           </ThemeIcon>
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Group gap={6} wrap="wrap">
-              <Text fw={600} truncate c={disabled ? 'dimmed' : undefined}>
+              <Text fw={600} c={disabled ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
                 {user.name}
               </Text>
               {user.isOwner && (
@@ -92,6 +92,7 @@ function UserAction({ user }: { user: UserSummary }) {
       <Button
         size="compact-sm"
         variant="light"
+        style={{ flexShrink: 0 }}
         loading={enable.isPending}
         aria-label={t('users.enableNamed', { name: user.name })}
         onClick={() => enable.mutate(user.id, { onSuccess: () => notifySuccess(t('users.enabled', { name: user.name })) })}
@@ -102,7 +103,7 @@ function UserAction({ user }: { user: UserSummary }) {
   }
   return (
     <>
-      <Button size="compact-sm" variant="subtle" color="red" aria-label={t('users.disableNamed', { name: user.name })} onClick={open}>
+      <Button size="compact-sm" variant="subtle" color="red" style={{ flexShrink: 0 }} aria-label={t('users.disableNamed', { name: user.name })} onClick={open}>
         {t('users.disable')}
       </Button>
       <ConfirmModal
