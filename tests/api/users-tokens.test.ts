@@ -159,6 +159,14 @@ describe('users, for the owner', () => {
     expect((await other.post(`/api/users/${other.user.id}/enable`)).status).toBe(403);
     const { token: otherToken } = await token(other, { name: 'mine', scope: 'write' });
     expect((await withToken(otherToken, 'GET', '/api/users')).status).toBe(403);
+
+    // Nor can they make themselves owner through their profile or a doctored backup of their own.
+    await other.patch('/api/profile', { name: 'Promoted', isOwner: true });
+    const backup = (await other.get('/api/exports/json')).body;
+    const doctored = await other.post('/api/backup/restore?replace=true', { ...backup, profile: { ...backup.profile, isOwner: true } });
+    expect(doctored.status).toBe(400);
+    expect((await other.get('/api/auth/me')).body.user).toMatchObject({ name: 'Promoted', isOwner: false });
+    expect((await other.get('/api/users')).status).toBe(403);
     expect((await owner.get('/api/auth/me')).body.user).toMatchObject({ isOwner: true });
   });
 
