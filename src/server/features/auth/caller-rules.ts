@@ -20,7 +20,8 @@ export async function enforceCallerRules(db: Db, request: FastifyRequest): Promi
   const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, auth.userId)).limit(1);
   if (!user || user.disabledAt) throw disabledUserProblem();
   if (request.routeOptions.config.sessionOnly) requireSession(auth);
-  if (auth.via === 'token' && auth.scope && !scopeAllows(auth.scope, request.method)) {
+  // A token whose scope is unknown is held to the narrower one.
+  if (auth.via === 'token' && !scopeAllows(auth.scope ?? 'read', request.method)) {
     throw new HttpProblem(403, 'Forbidden', 'This API token is read-only: it can read but not change anything.');
   }
 }
