@@ -7,6 +7,7 @@ import { serveCommand } from './serve.js';
 import { reviewCommand } from './review.js';
 import { todayCommand } from './today.js';
 import { userCreateCommand } from './user-create.js';
+import { userDisableCommand, userEnableCommand, userListCommand } from './user-manage.js';
 import { CliError } from './shared.js';
 
 const program = new Command('circulo')
@@ -15,9 +16,9 @@ const program = new Command('circulo')
 
 program.command('serve').description('run the web app and API').action(serveCommand);
 
-program
-  .command('user')
-  .description('manage users')
+const user = program.command('user').description('manage users');
+
+user
   .command('create')
   .description('create a user with an account of their own (the password is read from CIRCULO_PASSWORD or asked for)')
   .requiredOption('--email <email>', 'e-mail to log in with')
@@ -26,6 +27,22 @@ program
   .option('--language <es|en>', 'interface language', 'en')
   .option('--json', 'machine-readable output')
   .action(userCreateCommand);
+
+user.command('list').description('every user: name, e-mail, created, owner, disabled').option('--json', 'machine-readable output').action(userListCommand);
+
+user
+  .command('disable')
+  .description('stop a user from logging in: their sessions end and their API tokens are refused; their data stays')
+  .requiredOption('--email <email>', 'whose user')
+  .option('--json', 'machine-readable output')
+  .action(userDisableCommand);
+
+user
+  .command('enable')
+  .description('let a disabled user log in again')
+  .requiredOption('--email <email>', 'whose user')
+  .option('--json', 'machine-readable output')
+  .action(userEnableCommand);
 
 program
   .command('today')

@@ -67,9 +67,17 @@ export const users = pgTable(
     interests: textList('interests'),
     places: textList('places'),
     communities: textList('communities'),
+    /** The first user of an installation: manages the others (Settings → Users). */
+    isOwner: boolean('is_owner').notNull().default(false),
+    /** Set by the owner: no login, no session, no token; the account's data stays. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    // At most one owner per installation.
+    uniqueIndex('users_one_owner_key').on(t.isOwner).where(sql`${t.isOwner}`),
+  ],
 );
 
 export const sessions = pgTable(
@@ -98,10 +106,17 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    /** `read` tokens may only read; tokens made before scopes existed keep full access. */
+    scope: text('scope', { enum: ['read', 'write'] }).notNull().default('write'),
+    /** Refused from this instant on; null never expires. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('api_tokens_account_idx').on(t.accountId)],
+  (t) => [
+    index('api_tokens_account_idx').on(t.accountId),
+    check('api_tokens_scope_check', sql`${t.scope} in ('read','write')`),
+  ],
 );
 
 /** Failed logins, shared by every app process so the limit holds behind a load balancer. */

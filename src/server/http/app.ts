@@ -24,12 +24,14 @@ import { settingsRoutes } from '../features/settings/routes.js';
 import { templateRoutes } from '../features/templates/routes.js';
 import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
+import { userRoutes } from '../features/users/routes.js';
 import type { App, AppContext } from './context.js';
 import { errorHandler, HttpProblem } from './problems.js';
 
 const features = [
   authRoutes,
   tokenRoutes,
+  userRoutes,
   settingsRoutes,
   contactRoutes,
   interactionRoutes,

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
 
 /** What every route may use, built once per server. */
@@ -17,6 +18,8 @@ export interface Auth {
   via: 'session' | 'token';
   /** Present for session (cookie) callers: writes must echo it in X-CSRF-Token. */
   csrfToken: string | null;
+  /** Present for token callers: `read` tokens may only read. */
+  scope?: TokenScope;
 }
 
 export type App = FastifyInstance<
@@ -34,6 +37,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes open to anonymous callers (setup, login, the calendar feed…). */
     public?: boolean;
+    /** Refused to API tokens: only a logged-in person may (features/auth/caller-rules.ts). */
+    sessionOnly?: boolean;
   }
 }
 

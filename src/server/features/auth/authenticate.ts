@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.js';
 import type { AppContext } from '../../http/context.js';
+import { enforceCallerRules } from './caller-rules.js';
 import { sameSecret } from './secrets.js';
 import { SESSION_COOKIE, sessionAuth, tokenAuth } from './sessions.js';
 
@@ -34,6 +35,7 @@ export function authenticationHook(ctx: AppContext) {
     if (request.routeOptions.config.public) return;
     const auth = request.auth;
     if (!auth) throw new HttpProblem(401, 'Unauthorized', 'Log in, or send an API token as "Authorization: Bearer …".');
+    await enforceCallerRules(ctx.db, request);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {

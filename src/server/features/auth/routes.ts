@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { HttpProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
+import { refuseDisabledLogin } from './caller-rules.js';
 import { LOGIN_WINDOW_MINUTES, clearFailedLogins, recordFailedLogin, tooManyFailedLogins } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './secrets.js';
 import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
@@ -66,6 +67,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
       }
       await clearFailedLogins(ctx.db, throttleKey);
+      refuseDisabledLogin(user);
       const csrfToken = await startSession(reply, user.id, user.accountId);
       return { user: toUser(user), csrfToken };
     },

@@ -48,10 +48,13 @@ export function backupRoutes(app: App, { db, now }: AppContext) {
 
   app.post('/api/backup/restore', {
     bodyLimit: RESTORE_BODY_LIMIT,
+    // Replacing a whole account is for a person logged in, never an API token.
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary:
         'Restore a backup into this account, all or nothing. A non-empty account is refused (409) unless replace=true, which deletes everything it has first.',
+      description: 'Only from a logged-in session: an API token cannot restore a backup (403).',
       querystring: RestoreQuery,
       body: BackupDocument,
       response: { 200: RestoreReport },

@@ -9,6 +9,7 @@ import { CsvMapping, CsvPreview, ImportReport, ImportSource, VcardExportQuery } 
 import type { RestoreReport } from '#shared/schemas/backup.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { HttpProblem, badRequest } from '../../http/problems.js';
+import { requireSession } from '../auth/caller-rules.js';
 import { restoreBackup } from '../backup/restore.js';
 import { parseBackupJson } from '../backup/validate.js';
 import { loadUserContext } from '../settings/user-context.js';
@@ -77,7 +78,7 @@ export function importRoutes(app: App, { db, now }: AppContext) {
         tags,
         summary: 'Import a LinkedIn export, vCards, a CSV of contacts or a JSON backup (multipart: `source`, one or more `file`, `mapping` for a generic CSV, `replace` for a backup)',
         description:
-          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked. A JSON backup (`source=json`) is restored as by POST /api/backup/restore: refused (409) into an account that is not empty unless `replace=true`, which deletes everything it has first.',
+          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked. A JSON backup (`source=json`) is restored as by POST /api/backup/restore: refused (409) into an account that is not empty unless `replace=true`, which deletes everything it has first. Like that route, a backup is restored only from a logged-in session, never with an API token (403).',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport },
       },
@@ -87,6 +88,7 @@ export function importRoutes(app: App, { db, now }: AppContext) {
           const source = sourceOf(upload.fields.source);
           if (upload.files.length === 0) throw badRequest('file', 'attach the file to import', 'required');
           if (source === 'json') {
+            requireSession(authOf(request)); // a restore, so the same rule as POST /api/backup/restore
             // The backup file is restored exactly as POST /api/backup/restore would (same checks,
             // same 409 for an account that is not empty unless `replace` is "true").
             const [file, ...more] = upload.files;

@@ -10,6 +10,7 @@ import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
+import { users } from './users';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...users, enums };
 export type Messages = typeof en;

@@ -11,5 +11,6 @@ import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
 import { templates } from './templates';
+import { users } from './users';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...users, enums };
