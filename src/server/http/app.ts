@@ -26,7 +26,7 @@ import { templateRoutes } from '../features/templates/routes.js';
 import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
 import type { TrustProxy } from '../config.js';
-import type { App, AppContext } from './context.js';
+import type { App, AppContext, RouteEntry } from './context.js';
 import { errorHandler, HttpProblem } from './problems.js';
 
 const features = [
@@ -90,8 +90,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // The web app's files are public and not rate-limited (a page load fetches several); they are
   // marked here, as the static plugin registers them, because its routes take no options of ours.
   let registeringWebFiles = false;
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (registeringWebFiles) route.config = { ...route.config, public: true, rateLimit: false };
+    const querystring = (route.schema?.querystring as { shape?: Record<string, unknown> } | undefined)?.shape;
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, public: route.config?.public === true, query: Object.keys(querystring ?? {}) });
+    }
   });
 
   await app.register(cookie, { secret: options.secret });
@@ -136,6 +142,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {
+    // Every plugin registered above (the imports scope…) must be loaded first, or its routes would
+    // be taken for web files; tests/security/gate.test.ts asserts the exact list of public routes.
+    await app.after();
     registeringWebFiles = true;
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     registeringWebFiles = false;
