@@ -109,10 +109,11 @@ describe('the login throttle', () => {
 
 describe('behind a trusted proxy (CIRCULO_TRUST_PROXY)', () => {
   let proxied: TestServer;
+  let proxiedOwner: ApiClient;
   beforeAll(async () => {
     proxied = await startTestServer({ trustProxy: ['127.0.0.1'] });
     proxied.setNow(clock);
-    await setupOwner(proxied.app, { email: 'owner@example.com' });
+    proxiedOwner = await setupOwner(proxied.app, { email: 'owner@example.com' });
   });
   afterAll(() => proxied.close());
 
@@ -143,6 +144,15 @@ describe('behind a trusted proxy (CIRCULO_TRUST_PROXY)', () => {
     expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     const http = await viaProxy('owner@example.com', PASSWORD, '203.0.113.3', '127.0.0.1', 'http');
     expect(String(http.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('builds the calendar feed’s URL on the host and protocol the proxy forwarded', async () => {
+    const { token } = (await proxiedOwner.post('/api/tokens', { name: 'feed' })).body;
+    const headers = { authorization: `Bearer ${token}`, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'circulo.example.org' };
+    const on = await rawCall(proxied.app, 'POST', '/api/calendar/secret', { headers, remoteAddress: '127.0.0.1' });
+    expect(on.body.url).toMatch(/^https:\/\/circulo\.example\.org\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const direct = await rawCall(proxied.app, 'GET', '/api/calendar', { headers, remoteAddress: '192.0.2.40' });
+    expect(direct.body.url).toMatch(/^http:\/\/localhost(:80)?\/api\/calendar\//);
   });
 
   it('ignores X-Forwarded-Proto from anyone else', async () => {
