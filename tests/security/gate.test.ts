@@ -335,6 +335,8 @@ describe('malformed input', () => {
       encodeCursor([{}, [], {}]),
       encodeCursor(['x', 'not-a-uuid']),
       encodeCursor(['x', 'not-a-uuid', 'not-a-uuid']),
+      encodeCursor(['nul\u0000byte', randomUUID()]),
+      encodeCursor(['nul\u0000byte', randomUUID(), randomUUID()]),
     ];
     for (const route of lists) {
       const url = fill(route.url, () => ids.contact!, ids.contact!);
@@ -346,7 +348,7 @@ describe('malformed input', () => {
       // The right shape with a key of the wrong kind (text where a date goes): a 400 on the lists
       // keyed by a date or a time, a page on those keyed by a name.
       const arity = route.url.endsWith('duplicates') ? 3 : 2;
-      for (const first of ['not a date', '2026-13-45', '2026-02-30T25:00:00Z']) {
+      for (const first of ['not a date', '2026-13-45', '2026-02-30', '2026-02-30T25:00:00Z', '0000-01-01', '0000-01-01T00:00:00Z']) {
         const wrongKind = await alice.get(`${url}?cursor=${encodeCursor([first, randomUUID(), randomUUID()].slice(0, arity))}`);
         const keyedByName = route.url === '/api/contacts' || route.url.endsWith('duplicates');
         expect(wrongKind.status, `${url} cursor key ${first}`).toBe(keyedByName ? 200 : 400);

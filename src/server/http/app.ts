@@ -56,10 +56,9 @@ export interface BuildOptions {
   webRoot?: string | null;
   /** Whose X-Forwarded-For/-Proto to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
   trustProxy?: TrustProxy;
-  /** Requests a minute one address may make to the public API routes (login, setup…). */
-  anonymousRequestsPerMinute?: number;
 }
 
+/** Requests a minute one address may make to the public API routes (login, setup, status…). */
 export const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
 
 /**
@@ -105,7 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // not limited by it (the hook refuses anonymous callers there before this runs).
   await app.register(rateLimit, {
     global: true,
-    max: options.anonymousRequestsPerMinute ?? ANONYMOUS_REQUESTS_PER_MINUTE,
+    max: ANONYMOUS_REQUESTS_PER_MINUTE,
     timeWindow: 60_000,
     allowList: (request) => request.routeOptions.config.public !== true,
     errorResponseBuilder: (_request, context) => {

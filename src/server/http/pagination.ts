@@ -11,10 +11,14 @@ export function encodeCursor(key: readonly (string | number | null)[]): string {
 /** What each element of a cursor must be, in the SQL type it is cast to. */
 export type CursorPart = 'text' | 'date' | 'timestamptz' | 'uuid';
 
+/** PostgreSQL has no year 0 (ISO 8601 does): refused here rather than by a failed cast. */
+const notYearZero = (value: string) => !value.startsWith('0000');
+
 const cursorParts: Record<CursorPart, z.ZodType<string>> = {
-  text: z.string(),
-  date: IsoDate,
-  timestamptz: IsoDateTime,
+  // PostgreSQL text cannot hold a NUL character.
+  text: z.string().refine((value) => !value.includes('\u0000')),
+  date: IsoDate.refine(notYearZero),
+  timestamptz: IsoDateTime.refine(notYearZero),
   uuid: Id,
 };
 
