@@ -92,6 +92,13 @@ describe('the login throttle', () => {
     expect(statuses).toEqual([...Array(FREE_FAILURES).fill(401), 429]);
   });
 
+  it('counts an IPv6 client by its /64, whichever address in it each try comes from', async () => {
+    const statuses = [];
+    for (let i = 0; i < FREE_FAILURES + 1; i++) statuses.push((await login(`six${i}@example.com`, 'guess guess', { ip: `2001:db8:1:2::${(i + 1).toString(16)}` })).status);
+    expect(statuses).toEqual([...Array(FREE_FAILURES).fill(401), 429]);
+    expect((await login('six-other@example.com', 'guess guess', { ip: '2001:db8:1:3::1' })).status).toBe(401);
+  });
+
   it('does not believe X-Forwarded-For when no proxy is trusted: a new forged address each try changes nothing', async () => {
     const statuses = [];
     for (let i = 0; i < FREE_FAILURES + 3; i++) {

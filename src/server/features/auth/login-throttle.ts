@@ -6,6 +6,7 @@
 // A try is counted as a failure *before* the password is verified, under a row lock on both
 // keys: thirty tries sent at once cannot all read "4 failures so far" and all go through. A
 // success then clears the account's count and the address's count.
+import { normalizeIP } from '@fastify/rate-limit';
 import { inArray, lt, sql } from 'drizzle-orm';
 import { FORGET_AFTER_MS, countingFailures, secondsToWait } from '#shared/rules/login-delay.js';
 import type { Db } from '../../db/database.js';
@@ -16,8 +17,11 @@ export interface ThrottleKeys {
   address: string;
 }
 
+/** An IPv6 client is counted by its /64 (one machine can pick any address in it). */
+const IPV6_PREFIX = 64;
+
 export function throttleKeys(email: string, ip: string): ThrottleKeys {
-  return { account: `account:${email.trim().toLowerCase()}`, address: `address:${ip}` };
+  return { account: `account:${email.trim().toLowerCase()}`, address: `address:${normalizeIP(ip, IPV6_PREFIX)}` };
 }
 
 export type TryVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
