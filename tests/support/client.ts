@@ -19,10 +19,16 @@ export interface ApiClient {
   del<T = any>(url: string): Promise<Reply<T>>;
 }
 
-export async function rawCall(app: App, method: string, url: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function rawCall(
+  app: App,
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {},
+): Promise<Reply> {
   const response = await app.inject({
     method: method as 'GET',
     url,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
     ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
   });

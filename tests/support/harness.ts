@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp, type BuildOptions } from '../../src/server/http/app.js';
 import type { App } from '../../src/server/http/context.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
@@ -56,7 +56,8 @@ export async function throwawayDatabaseEnv(): Promise<{ env: Record<string, stri
   return { env: { DATABASE_URL: '', CIRCULO_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `options`: build options to change (e.g. `trustProxy`), over the test defaults. */
+export async function startTestServer(options: Partial<Omit<BuildOptions, 'ctx'>> = {}): Promise<TestServer> {
   let clock: Date | null = null;
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -76,6 +77,7 @@ export async function startTestServer(): Promise<TestServer> {
     secret: 'test-secret-test-secret-test-secret',
     logLevel: 'silent',
     webRoot: null,
+    ...options,
   });
   await app.ready();
   return {

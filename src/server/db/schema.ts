@@ -119,15 +119,19 @@ export const apiTokens = pgTable(
   ],
 );
 
-/** Failed logins, shared by every app process so the limit holds behind a load balancer. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Failed logins per key (`account:<e-mail>` or `address:<ip>`), shared by every app process so
+ * the throttle holds behind a load balancer. One row per key, updated under a row lock
+ * (features/auth/login-throttle.ts); the delay rule is src/shared/rules/login-delay.ts.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
   {
-    id: id(),
-    key: text('key').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('login_attempts_key_idx').on(t.key, t.attemptedAt)],
+  (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
 );
 
 export const contacts = pgTable(

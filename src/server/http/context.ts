@@ -30,7 +30,20 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** One method of one route, as registered: what the security tests walk (tests/security). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  /** The names of its query-string parameters (e.g. `cursor`). */
+  query: string[];
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered so far, with whether it is public. */
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     auth: Auth | null;
   }

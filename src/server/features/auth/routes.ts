@@ -6,7 +6,7 @@ import { authOf, type App, type AppContext } from '../../http/context.js';
 import { HttpProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
 import { refuseDisabledLogin } from './caller-rules.js';
-import { LOGIN_WINDOW_MINUTES, clearFailedLogins, recordFailedLogin, tooManyFailedLogins } from './login-throttle.js';
+import { loginSucceeded, takeLoginTry, throttleKeys } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './secrets.js';
 import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
 import { EmailTakenError, countUsers, createUserWithAccount, findUser, findUserByEmail, toUser } from './users.js';
@@ -20,7 +20,8 @@ export function authRoutes(app: App, ctx: AppContext) {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: ctx.secureCookies,
+      // 'auto': Secure when the request came over https (through a trusted proxy, its X-Forwarded-Proto).
+      secure: ctx.secureCookies ? true : 'auto',
       signed: true,
       expires: session.expiresAt,
     });
@@ -42,8 +43,10 @@ export function authRoutes(app: App, ctx: AppContext) {
       response: { 201: Me, 409: Problem },
     },
     handler: async (request, reply) => {
+      // Refused before the password is hashed: once set up, this is no CPU burner for anyone.
+      if ((await countUsers(ctx.db)) > 0) throw alreadySetUp();
       const user = await createUserWithAccount(ctx.db, request.body, ctx.now(), { onlyIfFirst: true });
-      if (!user) throw new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
+      if (!user) throw alreadySetUp();
       const csrfToken = await startSession(reply, user.id, user.accountId);
       return reply.code(201).send({ user: toUser(user), csrfToken });
     },
@@ -54,19 +57,22 @@ export function authRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: 'Log in with e-mail and password', body: LoginBody, response: { 200: Me, 401: Problem, 429: Problem } },
     handler: async (request, reply) => {
       const { email, password } = request.body;
-      const throttleKey = `${email}|${request.ip}`;
-      if (await tooManyFailedLogins(ctx.db, throttleKey, ctx.now())) {
-        throw new HttpProblem(429, 'Too Many Requests', `Too many failed logins. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`, undefined, {
-          'retry-after': String(LOGIN_WINDOW_MINUTES * 60),
-        });
+      // Throttled per account and per address (login-throttle.ts); a refused try is not verified.
+      const keys = throttleKeys(email, request.ip);
+      const verdict = await takeLoginTry(ctx.db, keys, ctx.now());
+      if (!verdict.allowed) {
+        throw new HttpProblem(
+          429,
+          'Too Many Requests',
+          `Too many failed logins. Try again in ${verdict.retryAfterSeconds} s.`,
+          undefined,
+          { 'retry-after': String(verdict.retryAfterSeconds) },
+        );
       }
       const user = await findUserByEmail(ctx.db, email);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!user || !ok) {
-        await recordFailedLogin(ctx.db, throttleKey, ctx.now());
-        throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
-      }
-      await clearFailedLogins(ctx.db, throttleKey);
+      if (!user || !ok) throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
+      await loginSucceeded(ctx.db, keys);
       refuseDisabledLogin(user);
       const csrfToken = await startSession(reply, user.id, user.accountId);
       return { user: toUser(user), csrfToken };
@@ -94,5 +100,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
   });
 }
+
+const alreadySetUp = () => new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
 
 export { EmailTakenError };

@@ -91,7 +91,7 @@ interface PairRow {
 }
 
 export async function findDuplicates(db: Db, accountId: string, query: { limit: number; cursor?: string | undefined }): Promise<DuplicatePage> {
-  const cursor = decodeCursor(query.cursor, 3);
+  const cursor = decodeCursor(query.cursor, ['text', 'uuid', 'uuid']);
   return db.transaction(async (tx) => {
     // The keys of 30,000 contacts fit in memory; the default 4 MB sends them to disk (5× slower).
     await tx.execute(sql`set local work_mem = '64MB'`);

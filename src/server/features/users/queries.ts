@@ -28,7 +28,7 @@ export function toUserSummary(row: UserRow): UserSummary {
 
 /** Oldest first: the owner, then everyone in the order they joined. */
 export async function listUsers(db: Db, page: { limit: number; cursor?: string | undefined }) {
-  const cursor = decodeCursor(page.cursor, 2);
+  const cursor = decodeCursor(page.cursor, ['timestamptz', 'uuid']);
   const rows = await db
     .select()
     .from(users)

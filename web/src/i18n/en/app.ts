@@ -68,7 +68,7 @@ export const app = {
     loginIntro: 'Log in to see who to reach out to today.',
     logIn: 'Log in',
     badCredentials: 'That email and password do not match.',
-    tooManyAttempts: 'Too many attempts. Wait a minute and try again.',
+    tooManyAttempts: 'Too many failed attempts. Wait a moment and try again: each failed attempt makes the next wait longer.',
     alreadySetUp: 'This Círculo is already set up. Log in instead.',
     userDisabled: 'This user has been disabled. Ask the owner of this Círculo to enable it again.',
   },

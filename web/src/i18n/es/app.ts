@@ -69,7 +69,7 @@ export const app: typeof en = {
     loginIntro: 'Inicia sesión para ver con quién hablar hoy.',
     logIn: 'Iniciar sesión',
     badCredentials: 'El correo y la contraseña no coinciden.',
-    tooManyAttempts: 'Demasiados intentos. Espera un minuto y vuelve a probar.',
+    tooManyAttempts: 'Demasiados intentos fallidos. Espera un momento y vuelve a probar: cada intento fallido alarga la espera siguiente.',
     alreadySetUp: 'Este Círculo ya está configurado. Inicia sesión.',
     userDisabled: 'Este usuario está desactivado. Pide a la persona propietaria de este Círculo que lo vuelva a activar.',
   },
