@@ -25,6 +25,7 @@ import { templateRoutes } from '../features/templates/routes.js';
 import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
 import type { App, AppContext } from './context.js';
+import { limitsOf } from './limits.js';
 import { errorHandler, HttpProblem } from './problems.js';
 
 const features = [
@@ -59,7 +60,8 @@ const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.meta.ur
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
-    bodyLimit: 50 * 1024 * 1024,
+    // JSON bodies; uploads and the backup restore set their own caps on their routes.
+    bodyLimit: limitsOf(options.ctx.limits).jsonBytes,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

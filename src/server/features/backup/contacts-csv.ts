@@ -1,9 +1,12 @@
 // Contacts as CSV in Google Contacts' own column names (so Google, and Círculo's CSV import, take
 // the file back as it is), followed by Círculo's fields that Google has no column for.
 // Multi-valued cells use Google's ` ::: ` separator, as its `Labels` column does.
+// Names, headlines and notes come from other people (LinkedIn imports): a cell a spreadsheet would
+// run as a formula is guarded with a `'` (shared/rules/csv-formulas.ts); our import takes it off.
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
+import { guardFormula } from '#shared/rules/csv-formulas.js';
 import { linkedinKey } from '#shared/rules/linkedin.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
@@ -78,6 +81,10 @@ export function csvHeader(widths: CsvWidths): string[] {
 }
 
 export function csvRecord(c: CsvContact, widths: CsvWidths): string[] {
+  return rawRecord(c, widths).map(guardFormula);
+}
+
+function rawRecord(c: CsvContact, widths: CsvWidths): string[] {
   return [
     c.firstName ?? '',
     c.lastName ?? '',
