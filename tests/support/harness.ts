@@ -7,6 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/http/app.js';
 import type { App } from '../../src/server/http/context.js';
+import type { InputLimits } from '../../src/server/http/limits.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
 
@@ -56,7 +57,14 @@ export async function throwawayDatabaseEnv(): Promise<{ env: Record<string, stri
   return { env: { DATABASE_URL: '', CIRCULO_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Body caps other than the defaults (src/server/http/limits.ts). */
+  limits?: Partial<InputLimits>;
+  /** Receives the server's log lines (at level info) instead of silencing them. */
+  logStream?: { write(line: string): void };
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   let clock: Date | null = null;
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -72,9 +80,10 @@ export async function startTestServer(): Promise<TestServer> {
   }
   const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: false, now },
+    ctx: { db: database.db, secureCookies: false, now, ...(options.limits ? { limits: options.limits } : {}) },
     secret: 'test-secret-test-secret-test-secret',
-    logLevel: 'silent',
+    logLevel: options.logStream ? 'info' : 'silent',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: null,
   });
   await app.ready();

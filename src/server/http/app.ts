@@ -26,7 +26,9 @@ import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
 import type { App, AppContext } from './context.js';
 import { limitsOf } from './limits.js';
+import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 const features = [
   authRoutes,
@@ -51,6 +53,8 @@ export interface BuildOptions {
   ctx: AppContext;
   secret: string;
   logLevel?: string;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from this folder (default dist/web when it exists). */
   webRoot?: string | null;
 }
@@ -59,7 +63,7 @@ const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.meta.ur
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: { level: options.logLevel ?? 'info', serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
     // JSON bodies; uploads and the backup restore set their own caps on their routes.
     bodyLimit: limitsOf(options.ctx.limits).jsonBytes,
     trustProxy: true,
@@ -69,6 +73,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.decorateRequest('auth', null);
 
+  await registerSecurityHeaders(app, { https: options.ctx.secureCookies });
   await app.register(cookie, { secret: options.secret });
   await app.register(swagger, {
     openapi: {
