@@ -16,9 +16,9 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         defaultSrc: ["'self'"],
         // The built app is one module script from /assets; index.html has no inline script.
         scriptSrc: ["'self'"],
-        // Mantine (Emotion-free, but still) writes <style> tags for its CSS variables and
-        // responsive props, and React sets style="" attributes: without 'unsafe-inline' the app
-        // renders unstyled. Styles cannot run script, so this is the usual, accepted trade.
+        // Mantine injects <style> tags at run time (its CSS variables, responsive style props)
+        // and React writes style="" attributes: without 'unsafe-inline' the app renders unstyled.
+        // Inline styles cannot run script; script-src stays 'self' only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Contact photos are data: URLs.
         imgSrc: ["'self'", 'data:'],
