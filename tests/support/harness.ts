@@ -62,6 +62,10 @@ export interface TestServerOptions {
   limits?: Partial<InputLimits>;
   /** Receives the server's log lines (at level info) instead of silencing them. */
   logStream?: { write(line: string): void };
+  /** Serve this folder as the web app (default none). */
+  webRoot?: string;
+  /** As when served over HTTPS (CIRCULO_SECURE_COOKIES=true). */
+  https?: boolean;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,11 +84,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: false, now, ...(options.limits ? { limits: options.limits } : {}) },
+    ctx: { db: database.db, secureCookies: options.https ?? false, now, ...(options.limits ? { limits: options.limits } : {}) },
     secret: 'test-secret-test-secret-test-secret',
     logLevel: options.logStream ? 'info' : 'silent',
     ...(options.logStream ? { logStream: options.logStream } : {}),
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
   });
   await app.ready();
   return {

@@ -15,7 +15,8 @@ export const Birthday = z
 export const ContactLink = z
   .url({ protocol: /^(https?|mailto|tel)$/, error: 'must be an http:, https:, mailto: or tel: link' })
   .refine((link) => !/^(mailto|tel):\s*$/i.test(link), 'must be an http:, https:, mailto: or tel: link')
-  // The URL parser silently drops line breaks and tabs; a stored link keeps none (exports write it as is).
+  // Zod gives back the URL without the line breaks and tabs the URL parser drops; any other
+  // control character is refused, so a stored link holds none (exports write links as they are).
   .refine((link) => !/[\u0000-\u001f\u007f]/.test(link), 'must not contain line breaks or control characters');
 
 /** Whether a stored link may be rendered as a link (old data may hold any scheme). */
