@@ -95,6 +95,13 @@ describe('uploads', () => {
     expect(await contactCount()).toBe(before);
   });
 
+  it('a backup sent as an import (source=json) has the restore cap, not the import one', async () => {
+    const backup = JSON.stringify({ format: 'circulo-backup', padding: 'x'.repeat(100 * 1024) });
+    expect(backup.length).toBeGreaterThan(SMALL.restoreBytes);
+    expect(backup.length).toBeLessThan(SMALL.uploadBytes);
+    expectProblem(await uploader.upload('/api/imports', { source: 'json' }, [{ name: 'backup.json', content: backup }]), 413);
+  });
+
   it('a CSV preview over the cap answers 413', async () => {
     const csv = `name,mail\n${'Ana,ana@example.org\n'.repeat(15_000)}`;
     expectProblem(await uploader.upload('/api/imports/preview', {}, [{ name: 'big.csv', content: csv }]), 413);

@@ -69,9 +69,12 @@ function mappingOf(value: string | undefined): CsvMapping | undefined {
 }
 
 export function importRoutes(app: App, { db, now, limits }: AppContext) {
-  const { uploadBytes } = limitsOf(limits);
+  const { uploadBytes, restoreBytes } = limitsOf(limits);
+  const largestCap = Math.max(uploadBytes, restoreBytes);
+  // A backup (source=json, sent before the file as the web app does) may be as large as POST /api/backup/restore takes.
+  const capFor = (fields: Record<string, string>) => (fields.source === 'json' ? restoreBytes : uploadBytes);
   app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: uploadBytes + 1 } });
+    await scope.register(multipart, { limits: { fileSize: largestCap + 1 } });
     const typed = scope.withTypeProvider<ZodTypeProvider>();
 
     typed.post('/api/imports', {
@@ -84,7 +87,7 @@ export function importRoutes(app: App, { db, now, limits }: AppContext) {
         response: { 200: ImportReport },
       },
       handler: async (request) => {
-        const upload = await receiveUpload(request, uploadBytes);
+        const upload = await receiveUpload(request, { capFor, largestCap });
         try {
           const source = sourceOf(upload.fields.source);
           if (upload.files.length === 0) throw badRequest('file', 'attach the file to import', 'required');
@@ -115,7 +118,7 @@ export function importRoutes(app: App, { db, now, limits }: AppContext) {
         response: { 200: CsvPreview },
       },
       handler: async (request) => {
-        const upload = await receiveUpload(request, uploadBytes, 1);
+        const upload = await receiveUpload(request, { capFor: () => uploadBytes, largestCap, maxFiles: 1 });
         try {
           const [file] = upload.files;
           if (!file) throw badRequest('file', 'attach the CSV file', 'required');

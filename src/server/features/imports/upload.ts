@@ -36,7 +36,15 @@ function budget(maxBytes: number, used: { bytes: number }) {
   });
 }
 
-export async function receiveUpload(request: FastifyRequest, maxBytes: number, maxFiles = 10): Promise<Upload> {
+/**
+ * Receives the fields and files of a multipart upload. `capFor` gives the cap from the fields
+ * sent before the first file (a backup restore, `source=json`, may be larger than an import);
+ * `largestCap` is the most it can ever give.
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  { capFor, largestCap, maxFiles = 10 }: { capFor: (fields: Record<string, string>) => number; largestCap: number; maxFiles?: number },
+): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new HttpProblem(415, 'Unsupported Media Type', 'send the file as multipart/form-data (fields: source, file, mapping)');
   }
@@ -45,13 +53,15 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number, m
   const fields: Record<string, string> = {};
   const files: DiskFile[] = [];
   const used = { bytes: 0 };
+  let maxBytes = largestCap;
   try {
-    // fileSize stops one file at the cap even before the running total sees it.
-    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1, files: maxFiles, fields: 20, fieldSize: 1_000_000 } })) {
+    // fileSize stops one file at the largest cap even before the running total sees it.
+    for await (const part of request.parts({ limits: { fileSize: largestCap + 1, files: maxFiles, fields: 20, fieldSize: 1_000_000 } })) {
       if (part.type === 'field') {
         fields[part.fieldname] = String(part.value);
         continue;
       }
+      if (files.length === 0) maxBytes = Math.min(capFor(fields), largestCap);
       if (part.fieldname !== 'file') {
         part.file.resume();
         throw badRequest(part.fieldname, 'unexpected file field: send files as "file"');
