@@ -1,6 +1,6 @@
 // Meeting people on purpose (SPEC §2 idea 5): prepare an event with two people to meet, read the
 // briefing, capture three people met there, and find their follow-ups on Today.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });

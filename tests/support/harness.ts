@@ -7,6 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type BuildOptions } from '../../src/server/http/app.js';
 import type { App } from '../../src/server/http/context.js';
+import type { InputLimits } from '../../src/server/http/limits.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
 
@@ -56,8 +57,22 @@ export async function throwawayDatabaseEnv(): Promise<{ env: Record<string, stri
   return { env: { DATABASE_URL: '', CIRCULO_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `options`: build options to change (e.g. `trustProxy`), over the test defaults. */
-export async function startTestServer(options: Partial<Omit<BuildOptions, 'ctx'>> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Body caps other than the defaults (src/server/http/limits.ts). */
+  limits?: Partial<InputLimits>;
+  /** Receives the server's log lines (at level info) instead of silencing them. */
+  logStream?: { write(line: string): void };
+  /** Serve this folder as the web app (default none). */
+  webRoot?: string;
+  /** As when served over HTTPS (CIRCULO_SECURE_COOKIES=true). */
+  https?: boolean;
+  /** Whose forwarded headers to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
+  trustProxy?: BuildOptions['trustProxy'];
+  /** The public routes' budget per address and minute. */
+  anonymousRequestsPerMinute?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   let clock: Date | null = null;
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -73,11 +88,13 @@ export async function startTestServer(options: Partial<Omit<BuildOptions, 'ctx'>
   }
   const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: false, now },
+    ctx: { db: database.db, secureCookies: options.https ?? false, now, ...(options.limits ? { limits: options.limits } : {}) },
     secret: 'test-secret-test-secret-test-secret',
-    logLevel: 'silent',
-    webRoot: null,
-    ...options,
+    logLevel: options.logStream ? 'info' : 'silent',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    webRoot: options.webRoot ?? null,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.anonymousRequestsPerMinute !== undefined ? { anonymousRequestsPerMinute: options.anonymousRequestsPerMinute } : {}),
   });
   await app.ready();
   return {

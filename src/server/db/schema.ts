@@ -42,8 +42,12 @@ export const accounts = pgTable('accounts', {
   thankYouDelayDays: integer('thank_you_delay_days').notNull().default(2),
   /** Days after thanking to tell them how it went (SPEC: 14). */
   outcomeReportDelayDays: integer('outcome_report_delay_days').notNull().default(14),
-  /** The secret in the calendar feed's URL (/api/calendar/<secret>.ics); null when revoked. */
-  calendarSecret: text('calendar_secret').unique(),
+  /**
+   * SHA-256 (hex) of the secret in the calendar feed's URL (/api/calendar/<secret>.ics), as for
+   * API tokens: the URL is shown once, when made, and a copy of the database does not open feeds.
+   * Null when the feed is off.
+   */
+  calendarSecretHash: text('calendar_secret_hash').unique(),
   createdAt: createdAt(),
 });
 

@@ -28,7 +28,10 @@ import { tokenRoutes } from '../features/tokens/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { TrustProxy } from '../config.js';
 import type { App, AppContext, RouteEntry } from './context.js';
+import { limitsOf } from './limits.js';
+import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 const features = [
   authRoutes,
@@ -54,6 +57,8 @@ export interface BuildOptions {
   ctx: AppContext;
   secret: string;
   logLevel?: string;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from this folder (default dist/web when it exists). */
   webRoot?: string | null;
   /** Whose X-Forwarded-For/-Proto to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
@@ -77,8 +82,9 @@ const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.meta.ur
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
-    bodyLimit: 50 * 1024 * 1024,
+    logger: { level: options.logLevel ?? 'info', serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
+    // JSON bodies; uploads and the backup restore set their own caps on their routes.
+    bodyLimit: limitsOf(options.ctx.limits).jsonBytes,
     // Only a configured proxy may name the client (request.ip) and the protocol: otherwise anyone
     // picks their own address with X-Forwarded-For and walks around the login throttle.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -101,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     }
   });
 
+  await registerSecurityHeaders(app, { https: options.ctx.secureCookies });
   await app.register(cookie, { secret: options.secret });
   // Anonymous callers get a per-address budget on the public routes; authenticated routes are
   // not limited by it (the hook refuses anonymous callers there before this runs).

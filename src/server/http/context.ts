@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
+import type { InputLimits } from './limits.js';
 
 /** What every route may use, built once per server. */
 export interface AppContext {
@@ -9,6 +10,8 @@ export interface AppContext {
   secureCookies: boolean;
   /** The clock, injectable so tests can stand on a fixed day. */
   now: () => Date;
+  /** Body caps other than the defaults (tests use small ones); see limits.ts. */
+  limits?: Partial<InputLimits>;
 }
 
 /** Who is calling: set by the authentication hook on every authenticated request. */

@@ -48,7 +48,7 @@ export const app = {
     fixFields: 'Please fix the highlighted fields.',
     required: 'Required',
     email: 'Enter a valid email address',
-    url: 'Enter a full link, starting with https://',
+    url: 'Enter a full link starting with https://, or a mailto: or tel: link',
     passwordLength: 'Use at least 10 characters',
     number: 'Enter a whole number',
     date: 'Enter a valid date',

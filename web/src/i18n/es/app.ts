@@ -49,7 +49,7 @@ export const app: typeof en = {
     fixFields: 'Revisa los campos marcados.',
     required: 'Obligatorio',
     email: 'Escribe un correo electrónico válido',
-    url: 'Escribe un enlace completo, que empiece por https://',
+    url: 'Escribe un enlace completo que empiece por https://, o un enlace mailto: o tel:',
     passwordLength: 'Usa al menos 10 caracteres',
     number: 'Escribe un número entero',
     date: 'Escribe una fecha válida',
