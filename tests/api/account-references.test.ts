@@ -3,52 +3,15 @@
 // the schema's foreign keys and the database's catalog, so a new reference is covered (or fails
 // here as a plain `id` key) without anyone remembering to add it. They go straight through the
 // database, as a buggy query would, not through the API.
-import { is, sql, type SQL } from 'drizzle-orm';
-import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from '../../src/server/db/database.js';
 import * as schema from '../../src/server/db/schema.js';
+import { nameOf, ownedTables, references, tables } from '../support/account-references.js';
 import { setupOwner, type ApiClient, type Reply } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
-
-interface Reference {
-  name: string;
-  table: string;
-  columns: string[];
-  target: string;
-  targetColumns: string[];
-  /** As declared in the schema: 'cascade', or `set null ("<column>")` for the column alone. */
-  onDelete: string;
-  /** The reference column (the one that is not account_id). */
-  column: PgColumn;
-  /** Its table's primary key columns: how a row is found again after an update. */
-  primaryKey: string[];
-}
-
-const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
-const nameOf = (table: PgTable) => getTableConfig(table).name;
-const isAccountOwned = (table: PgTable) => getTableConfig(table).columns.some((c) => c.name === 'account_id');
-const ownedTables = new Set(tables.filter(isAccountOwned).map(nameOf));
-
-/** Every foreign key of the schema between two account-owned tables (not those to `accounts`). */
-const references: Reference[] = tables.flatMap((table) => {
-  const config = getTableConfig(table);
-  const primaryKey = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
-  return config.foreignKeys
-    .map((fk) => ({ fk, ref: fk.reference() }))
-    .filter(({ ref }) => ownedTables.has(config.name) && ownedTables.has(nameOf(ref.foreignTable)))
-    .map(({ fk, ref }) => ({
-      name: fk.getName(),
-      table: config.name,
-      columns: ref.columns.map((c) => c.name),
-      target: nameOf(ref.foreignTable),
-      targetColumns: ref.foreignColumns.map((c) => c.name),
-      onDelete: fk.onDelete ?? 'no action',
-      column: ref.columns.find((c) => c.name !== 'account_id') ?? ref.columns[0]!,
-      primaryKey,
-    }));
-});
 
 const id = (name: string) => sql.identifier(name);
 
