@@ -34,8 +34,17 @@ export async function freshPostgres(url: string): Promise<{ url: string; drop: (
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // pool.end() resolves before its connections have closed: a plain DROP waits (up to 5 s)
+        // for them to go. WITH (FORCE) at once would kill them mid-goodbye, and the closing client
+        // throws "terminating connection due to administrator command" with nobody listening.
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
