@@ -72,6 +72,7 @@ beforeAll(async () => {
     const campaign = await done(client.post('/api/campaigns', { name: 'Job search', goal: 'job_search' }));
     await done(client.post(`/api/campaigns/${campaign.id}/members`, { contactId: first.id }));
     await done(client.post('/api/tokens', { name: 'script' }));
+    await done(client.post('/api/templates', { purpose: 'custom', language: 'en', name: 'Mine', body: 'Hello {{firstName}}' }));
   }
   // A second user in Alice's account: a session or a token can then point at another of its users.
   await server.database.db.insert(schema.users).values({
@@ -142,6 +143,21 @@ describe('references between an account’s rows', () => {
       const found = indexes.some((index) => index.table === r.table && (index.columns[0] === ref || (index.columns[0] === 'account_id' && index.columns[1] === ref)));
       expect(found, `${r.table}: add an index on (account_id, ${ref}) for ${r.name}`).toBe(true);
     }
+  });
+
+  it('let a whole account be deleted at once, and leave the other account as it was', async () => {
+    const count = (tx: Tx, accountId: string) =>
+      Promise.all([...ownedTables].sort().map(async (name) => `${name}: ${(await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${id(name)} where account_id = ${accountId}`))[0]!.n}`));
+    const before = await count(server.database.db, alice.user.accountId);
+    const outcome = await inRolledBack(server, async (tx) => {
+      // Both paths cascade: account -> follow-up, and account -> contact -> follow-up.
+      await tx.execute(sql`delete from accounts where id = ${bob.user.accountId}`);
+      return { bob: await count(tx, bob.user.accountId), alice: await count(tx, alice.user.accountId) };
+    });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.value!.bob.every((line) => line.endsWith(': 0'))).toBe(true);
+    expect(outcome.value!.alice).toEqual(before);
+    expect(before.filter((line) => line.endsWith(': 0')), 'Alice has rows in every table').toEqual([]);
   });
 });
 
