@@ -21,7 +21,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the PostgreSQL server of `url`, and how to drop it. */
+export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `circulo_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -34,8 +35,17 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // pool.end() resolves before its connections have closed: a plain DROP waits (up to 5 s)
+        // for them to go. WITH (FORCE) at once would kill them mid-goodbye, and the closing client
+        // throws "terminating connection due to administrator command" with nobody listening.
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
