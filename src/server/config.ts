@@ -1,4 +1,4 @@
-// Configuration comes from the environment only (SPEC §4), validated once at start-up.
+// Configuration comes from the environment only (docs/architecture.md#configuration), validated once at start-up.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
