@@ -3,6 +3,7 @@
 // breaks (`=` at the end of a line) continue on the next line without indentation, and
 // `ENCODING=BASE64`. This small pre-pass rewrites such lines into 3.0 form and leaves every
 // other line exactly as it was, so ical.js does the real parsing.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface LogicalLine {
@@ -46,12 +47,14 @@ export function unfold(lines: LogicalLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (const { line, text } of lines) {
     const last = out[out.length - 1];
-    if (last && /^[ \t]/.test(text)) {
-      last.text += text.slice(1);
-      continue;
-    }
+    // A soft break first: its next line is the value's own text, a leading space included
+    // (a raw `=` cannot end a quoted-printable value otherwise: `=` itself is written `=3D`).
     if (last && last.text.endsWith('=') && isQuotedPrintable(splitProperty(last.text)?.params ?? [])) {
       last.text = last.text.slice(0, -1) + text;
+      continue;
+    }
+    if (last && /^[ \t]/.test(text)) {
+      last.text += text.slice(1);
       continue;
     }
     // A blank line ends a 2.1 BASE64 value; it carries nothing.
@@ -61,8 +64,12 @@ export function unfold(lines: LogicalLine[]): LogicalLine[] {
   return out;
 }
 
-/** Decodes `=C3=B1` bytes (soft breaks already joined) in the given charset. */
-export function decodeQuotedPrintable(value: string, charset: string): string {
+/**
+ * Decodes `=C3=B1` bytes (soft breaks already joined) in the given charset. With none given, the
+ * bytes are UTF-8 when they read as UTF-8, else Windows-1252: what old 2.1 exports (Outlook, older
+ * phones) meant by bytes without a CHARSET.
+ */
+export function decodeQuotedPrintable(value: string, charset: string | null): string {
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
@@ -74,8 +81,10 @@ export function decodeQuotedPrintable(value: string, charset: string): string {
       for (const b of Buffer.from(c, 'utf8')) bytes.push(b);
     }
   }
+  const buffer = Buffer.from(bytes);
+  if (charset === null) return isUtf8(buffer) ? buffer.toString('utf8') : iconv.decode(buffer, 'windows-1252');
   const encoding = iconv.encodingExists(charset) ? charset : 'utf-8';
-  return iconv.decode(Buffer.from(bytes), encoding);
+  return iconv.decode(buffer, encoding);
 }
 
 /** Escapes what a decoded value may now contain but a vCard line cannot: line breaks. */
@@ -89,7 +98,7 @@ function needsRewrite(params: string[]): boolean {
 export function modernise(text: string): string {
   const parsed = splitProperty(text);
   if (!parsed || !needsRewrite(parsed.params)) return text;
-  let charset = 'utf-8';
+  let charset: string | null = null;
   let encoding: 'qp' | 'b' | null = null;
   const kept: string[] = [];
   for (const raw of parsed.params) {

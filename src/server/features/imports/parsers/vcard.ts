@@ -6,6 +6,7 @@ import { ImportError } from '../errors.js';
 import { cleanDraft, emptyDraft, guessCircle, hasIdentity, type ContactDraft } from '../contact-draft.js';
 import { textLines } from '../text.js';
 import { parseBirthday } from './dates.js';
+import { foldText } from '#shared/rules/contact-keys.js';
 import { record, skip, type Parsed } from './parsed.js';
 import { vcardBlocks } from './vcard-cards.js';
 import { modernCardText } from './vcard-legacy.js';
@@ -73,21 +74,43 @@ function birthdayOf(prop: JProperty): string | null {
 }
 
 /** A card's properties → a draft (pure; exported for the round-trip tests). */
+/** Of several N lines, the one that agrees with FN, else the first; the others are warned about. */
+function chooseName<N extends { firstName: string | null; lastName: string | null }>(
+  names: N[],
+  fn: string | null,
+  repeated: (property: string, shown: string) => void,
+): Partial<N> {
+  if (names.length === 0) return {};
+  const full = (n: N) => [n.firstName, n.lastName].filter(Boolean).join(' ');
+  const agrees = fn ? names.find((n) => foldText(full(n)) === foldText(fn)) : undefined;
+  const chosen = agrees ?? names[0]!;
+  for (const other of names) if (other !== chosen) repeated('N', full(other));
+  return chosen;
+}
+
 export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warnings: string[] } {
   const draft = emptyDraft('vcard', 'personal');
   const warnings: string[] = [];
   const notes: string[] = [];
+  const names: { firstName: string | null; lastName: string | null }[] = [];
+  // FN, N and BDAY say one thing each: a repeat (some address books write one per source they
+  // merged) is left out with a warning rather than silently winning.
+  const repeated = (property: string, shown: string) =>
+    warnings.push(`a second ${property} ("${shown.slice(0, 40)}") is left out; the card's first one is kept`);
   for (const prop of props) {
     const name = prop[0].toLowerCase();
     const value = prop[3];
     switch (name) {
       case 'fn':
-        draft.displayName = asText(value);
+        if (draft.displayName === null) draft.displayName = asText(value);
+        else repeated('FN', asText(value));
         break;
       case 'n': {
         const [family = '', given = '', additional = ''] = structured(prop);
-        draft.lastName = family.trim() || null;
-        draft.firstName = [given, additional].map((s) => s.trim()).filter(Boolean).join(' ') || null;
+        names.push({
+          lastName: family.trim() || null,
+          firstName: [given, additional].map((s) => s.trim()).filter(Boolean).join(' ') || null,
+        });
         break;
       }
       case 'email':
@@ -113,8 +136,9 @@ export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warni
       }
       case 'bday': {
         const birthday = birthdayOf(prop);
-        if (birthday) draft.birthday = birthday;
-        else warnings.push(`birthday "${asText(value).slice(0, 30)}" is not a date; left out`);
+        if (!birthday) warnings.push(`birthday "${asText(value).slice(0, 30)}" is not a date; left out`);
+        else if (draft.birthday === null) draft.birthday = birthday;
+        else repeated('BDAY', birthday);
         break;
       }
       case 'note':
@@ -131,6 +155,7 @@ export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warni
         break;
     }
   }
+  Object.assign(draft, chooseName(names, draft.displayName, repeated));
   draft.notes = notes.join('\n\n') || null;
   // FN is kept only when it says more than the names do.
   const fromNames = [draft.firstName, draft.lastName].filter(Boolean).join(' ');
