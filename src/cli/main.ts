@@ -7,6 +7,7 @@ import { serveCommand } from './serve.js';
 import { reviewCommand } from './review.js';
 import { todayCommand } from './today.js';
 import { userCreateCommand } from './user-create.js';
+import { userResetTwoFactorCommand } from './user-reset-2fa.js';
 import { CliError } from './shared.js';
 
 const program = new Command('circulo')
@@ -15,9 +16,9 @@ const program = new Command('circulo')
 
 program.command('serve').description('run the web app and API').action(serveCommand);
 
-program
-  .command('user')
-  .description('manage users')
+const user = program.command('user').description('manage users');
+
+user
   .command('create')
   .description('create a user with an account of their own (the password is read from CIRCULO_PASSWORD or asked for)')
   .requiredOption('--email <email>', 'e-mail to log in with')
@@ -26,6 +27,13 @@ program
   .option('--language <es|en>', 'interface language', 'en')
   .option('--json', 'machine-readable output')
   .action(userCreateCommand);
+
+user
+  .command('reset-2fa')
+  .description('turn two-factor authentication off for a user who lost their phone (their recovery codes are deleted too)')
+  .requiredOption('--email <email>', "the user's e-mail")
+  .option('--json', 'machine-readable output')
+  .action(userResetTwoFactorCommand);
 
 program
   .command('today')

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/database.js';
+import type { SecretBox } from '../features/auth/secret-box.js';
 
 /** What every route may use, built once per server. */
 export interface AppContext {
@@ -8,6 +9,8 @@ export interface AppContext {
   secureCookies: boolean;
   /** The clock, injectable so tests can stand on a fixed day. */
   now: () => Date;
+  /** Encrypts TOTP secrets in the database; built by buildApp from CIRCULO_SECRET. */
+  totpBox: SecretBox;
 }
 
 /** Who is calling: set by the authentication hook on every authenticated request. */

@@ -15,3 +15,4 @@ export * from './events.js';
 export * from './campaigns.js';
 export * from './imports.js';
 export * from './duplicates.js';
+export * from './security.js';
