@@ -9,7 +9,8 @@ import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
+import { security } from './security';
 import { templates } from './templates';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, enums };
 export type Messages = typeof en;

@@ -10,6 +10,7 @@ import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
+import { security } from './security';
 import { templates } from './templates';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, enums };
