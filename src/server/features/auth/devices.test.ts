@@ -30,7 +30,7 @@ describe('describeDevice', () => {
 
   it('says so when there is no User-Agent, and keeps an unknown one short', () => {
     expect(describeDevice(null).label).toBe('Unknown device');
-    expect(describeDevice('curl/8.5.0').label).toBe('curl/8.5.0');
+    expect(describeDevice('curl/8.5.0')).toMatchObject({ label: 'curl/8.5.0', deviceType: 'other' });
     expect(describeDevice('x'.repeat(300)).label.length).toBeLessThanOrEqual(60);
   });
 });

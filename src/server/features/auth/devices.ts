@@ -18,7 +18,8 @@ export function describeDevice(userAgent: string | null): Device {
   const browser = parsed.browser.name?.replace(/^Mobile /, '').replace(/ WebView$/, '') || null;
   const os = parsed.os.name || null;
   const type = parsed.device.type;
-  const deviceType: DeviceType = type === 'mobile' || type === 'tablet' ? type : type ? 'other' : 'desktop';
+  // ua-parser-js names mobiles and tablets; a browser on a known system without one is a computer.
+  const deviceType: DeviceType = type === 'mobile' || type === 'tablet' ? type : type || !browser || !os ? 'other' : 'desktop';
   const label = browser && os ? `${browser} on ${os}` : (browser ?? os ?? (userAgent.slice(0, 60) || 'Unknown device'));
   return { browser, os, deviceType, label };
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoginProblem } from '@shared/schemas/index.js';
@@ -106,14 +106,14 @@ export function LoginPage() {
               <Button type="submit" size="md" loading={login.isPending} mt="xs">
                 {t('security.login.verify')}
               </Button>
-              <Group justify="space-between" gap="xs">
-                <Anchor component="button" type="button" size="sm" onClick={backToPassword}>
-                  {t('security.login.back')}
-                </Anchor>
+              <Stack gap="xs" align="center">
                 <Anchor component="button" type="button" size="sm" onClick={switchCodeKind}>
                   {step === 'totpCode' ? t('security.login.useRecovery') : t('security.login.useApp')}
                 </Anchor>
-              </Group>
+                <Anchor component="button" type="button" size="sm" c="dimmed" onClick={backToPassword}>
+                  {t('security.login.back')}
+                </Anchor>
+              </Stack>
             </>
           )}
         </Stack>

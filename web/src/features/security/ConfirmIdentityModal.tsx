@@ -1,6 +1,6 @@
 // Before turning two-factor off or replacing the recovery codes: the password, the app's code or
 // a recovery code proves the person at the keyboard is the user.
-import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reauthentication } from '@shared/schemas/index.js';
@@ -60,27 +60,21 @@ export function ConfirmIdentityModal({ opened, title, body, action, danger, pend
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <Text size="sm">{body}</Text>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="proof-kind-label">
-              {t('security.twoFactor.proveWith')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="proof-kind-label"
-              fullWidth
-              size="xs"
-              value={kind}
-              onChange={(next) => {
-                setKind(next as Proof);
-                setValue('');
-                setError(undefined);
-              }}
-              data={[
-                { value: 'password', label: t('security.twoFactor.proofPassword') },
-                { value: 'totpCode', label: t('security.twoFactor.proofCode') },
-                { value: 'recoveryCode', label: t('security.twoFactor.proofRecovery') },
-              ]}
-            />
-          </Stack>
+          <Radio.Group
+            label={t('security.twoFactor.proveWith')}
+            value={kind}
+            onChange={(next) => {
+              setKind(next as Proof);
+              setValue('');
+              setError(undefined);
+            }}
+          >
+            <Group gap="md" mt={6}>
+              <Radio value="password" label={t('security.twoFactor.proofPassword')} />
+              <Radio value="totpCode" label={t('security.twoFactor.proofCode')} />
+              <Radio value="recoveryCode" label={t('security.twoFactor.proofRecovery')} />
+            </Group>
+          </Radio.Group>
           {kind === 'password' ? (
             <PasswordInput autoComplete="current-password" {...inputProps} />
           ) : (

@@ -65,7 +65,7 @@ export function EnrolTwoFactorModal({ opened, onClose }: { opened: boolean; onCl
       withCloseButton={!codes}
       closeOnClickOutside={!codes}
       closeOnEscape={!codes}
-      title={codes ? t('security.twoFactor.codesTitle') : t('security.twoFactor.enrolTitle')}
+      title={codes ? t('security.twoFactor.turnedOn') : t('security.twoFactor.enrolTitle')}
       size="lg"
     >
       {!enrolment && (

@@ -28,14 +28,12 @@ export function TwoFactorCard() {
       title={t('security.twoFactor.title')}
       hint={t('security.twoFactor.hint')}
       testId="security-two-factor"
-      actions={
-        status.data && (
-          <Badge color={on ? 'sage' : 'gray'} variant="light" leftSection={on ? <IconShieldCheck size={14} aria-hidden /> : <IconShieldOff size={14} aria-hidden />}>
-            {on ? t('security.twoFactor.on') : t('security.twoFactor.off')}
-          </Badge>
-        )
-      }
     >
+      {status.data && (
+        <Badge mb="sm" color={on ? 'sage' : 'gray'} variant="light" leftSection={on ? <IconShieldCheck size={14} aria-hidden /> : <IconShieldOff size={14} aria-hidden />}>
+          {on ? t('security.twoFactor.on') : t('security.twoFactor.off')}
+        </Badge>
+      )}
       {status.isPending && <Skeleton h={48} />}
       {status.isError && <LoadError error={status.error} onRetry={() => void status.refetch()} />}
       {status.data && !on && (
@@ -96,7 +94,7 @@ export function TwoFactorCard() {
         withCloseButton={false}
         closeOnClickOutside={false}
         closeOnEscape={false}
-        title={t('security.twoFactor.codesTitle')}
+        title={t('security.twoFactor.regenerate')}
         size="lg"
       >
         {newCodes && <RecoveryCodesView codes={newCodes} onDone={() => setNewCodes(null)} />}
