@@ -126,6 +126,19 @@ describe('the sessions list', () => {
     expect((await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id)).not.toContain(bobSession.id);
   });
 
+  it('needs the CSRF token to end sessions or change the password with the cookie', async () => {
+    const user = await addUser(server);
+    const { reply } = await login(user.user.email);
+    const cookie = String(([] as string[]).concat(reply.headers['set-cookie'] as string)[0]).split(';')[0]!;
+    const [session] = (await user.get('/api/auth/sessions')).body;
+    const forged = (method: string, url: string, body?: unknown) => rawCall(server.app, method, url, { body, headers: { cookie } });
+    expect((await forged('POST', '/api/auth/sessions/end-others', {})).status).toBe(403);
+    expect((await forged('DELETE', `/api/auth/sessions/${session.id}`)).status).toBe(403);
+    expect((await forged('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(403);
+    expect((await user.get('/api/auth/me')).status).toBe(200);
+    expect((await login(user.user.email)).reply.status).toBe(200);
+  });
+
   it('logs out everywhere else', async () => {
     const user = await addUser(server);
     const phone = await loggedIn(user.user.email, PASSWORD, {}, PHONE);
@@ -261,12 +274,21 @@ describe('two-factor authentication', () => {
     expect((await login(email, PASSWORD, { totpCode: codeAt(later(360)) })).reply.status).toBe(401);
   });
 
+  it('lets only one of two simultaneous logins use the same code', async () => {
+    server.setNow(later(200));
+    const code = codeAt(later(200));
+    const replies = await Promise.all([login(email, PASSWORD, { totpCode: code }), login(email, PASSWORD, { totpCode: code })]);
+    expect(replies.map((r) => r.reply.status).sort()).toEqual([200, 401]);
+  });
+
   it('takes a recovery code once only, in any case and with or without dashes', async () => {
     const code = recoveryCodes[0]!;
     const typed = code.toUpperCase().replace(/-/g, ' ');
     expect((await login(email, PASSWORD, { recoveryCode: typed })).reply.status).toBe(200);
     expect((await login(email, PASSWORD, { recoveryCode: code })).reply.status).toBe(401);
     expect((await client.get('/api/auth/totp')).body.recoveryCodesLeft).toBe(9);
+    const twice = await Promise.all([login(email, PASSWORD, { recoveryCode: recoveryCodes[2] }), login(email, PASSWORD, { recoveryCode: recoveryCodes[2] })]);
+    expect(twice.map((r) => r.reply.status).sort()).toEqual([200, 401]);
   });
 
   it('counts wrong codes towards the login limit', async () => {
