@@ -23,6 +23,7 @@ import { requirePassword, requireReauthentication, setPassword } from './passwor
 import { sha256 } from './secrets.js';
 import { endOtherSessions, endSessionById, listSessions, type SessionRow } from './sessions.js';
 import {
+  SecretUnreadableError,
   TwoFactorAlreadyOnError,
   confirmEnrolment,
   isTwoFactorOn,
@@ -136,7 +137,11 @@ export function securityRoutes(app: App, ctx: AppContext) {
     handler: async (request) => {
       const auth = authOf(request);
       if (await isTwoFactorOn(db, auth.userId)) throw new HttpProblem(409, 'Conflict', 'Two-factor authentication is already on.');
-      const codes = await confirmEnrolment(db, ctx.totpBox, auth, request.body.totpCode, now());
+      // A pending secret sealed under an older CIRCULO_SECRET cannot be read: enrol again.
+      const codes = await confirmEnrolment(db, ctx.totpBox, auth, request.body.totpCode, now()).catch((error: unknown) => {
+        if (error instanceof SecretUnreadableError) return null;
+        throw error;
+      });
       if (!codes) throw badRequest('totpCode', 'wrong code, or no enrolment started: scan the QR code and type the 6 digits the app shows now', 'wrong_code');
       return { recoveryCodes: codes };
     },
