@@ -13,7 +13,7 @@ export default defineConfig({
       ...databases.map((db) => ({
         test: {
           name: `api-${db}`,
-          include: ['tests/api/**/*.test.ts'],
+          include: ['tests/api/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           env: { CIRCULO_TEST_DB: db },
           globalSetup: ['tests/support/global-setup.ts'],

@@ -8,6 +8,7 @@ import { reviewCommand } from './review.js';
 import { todayCommand } from './today.js';
 import { userCreateCommand } from './user-create.js';
 import { userResetTwoFactorCommand } from './user-reset-2fa.js';
+import { userDisableCommand, userEnableCommand, userListCommand } from './user-manage.js';
 import { CliError } from './shared.js';
 
 const program = new Command('circulo')
@@ -34,6 +35,22 @@ user
   .requiredOption('--email <email>', "the user's e-mail")
   .option('--json', 'machine-readable output')
   .action(userResetTwoFactorCommand);
+
+user.command('list').description('every user: name, e-mail, created, owner, disabled').option('--json', 'machine-readable output').action(userListCommand);
+
+user
+  .command('disable')
+  .description('stop a user from logging in: their sessions end and their API tokens are refused; their data stays')
+  .requiredOption('--email <email>', 'whose user')
+  .option('--json', 'machine-readable output')
+  .action(userDisableCommand);
+
+user
+  .command('enable')
+  .description('let a disabled user log in again')
+  .requiredOption('--email <email>', 'whose user')
+  .option('--json', 'machine-readable output')
+  .action(userEnableCommand);
 
 program
   .command('today')

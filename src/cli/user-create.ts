@@ -28,6 +28,6 @@ export async function userCreateCommand(options: { email: string; name: string; 
     }
   }, { writes: true });
   if (!user) throw new CliError('The user could not be created.');
-  if (options.json) printJson({ id: user.id, accountId: user.accountId, email: user.email, name: user.name });
+  if (options.json) printJson({ id: user.id, accountId: user.accountId, email: user.email, name: user.name, isOwner: user.isOwner });
   else console.log(`Created ${user.name} <${user.email}> with an account of their own.`);
 }

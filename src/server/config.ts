@@ -1,6 +1,7 @@
 // Configuration comes from the environment only (SPEC §4), validated once at start-up.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -14,8 +15,24 @@ const Env = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CIRCULO_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Set behind a TLS-terminating proxy so cookies get the Secure flag. */
+  /** Forces the Secure flag on cookies (it is set anyway when a trusted proxy says https). */
   CIRCULO_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * Which proxies' X-Forwarded-For / X-Forwarded-Proto to believe: off by default (the socket's
+   * address is the client), `true` (any), a hop count, or addresses/CIDRs separated by commas.
+   */
+  CIRCULO_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null) {
+        ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count (1) or addresses/CIDRs separated by commas' });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,7 +42,29 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   secureCookies: boolean;
+  trustProxy: TrustProxy;
   logLevel: string;
+}
+
+/** What Fastify's `trustProxy` accepts: off, any proxy, a hop count, or addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+/** `CIRCULO_TRUST_PROXY` as Fastify's `trustProxy`; null when it is none of the accepted forms. */
+export function parseTrustProxy(raw: string): TrustProxy | null {
+  const value = raw.trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    if (!address || rest.length > 0) return false;
+    const family = isIP(address);
+    if (family === 0) return false;
+    if (bits === undefined) return true;
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.CIRCULO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     secureCookies: e.CIRCULO_SECURE_COOKIES === 'true',
+    trustProxy: e.CIRCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

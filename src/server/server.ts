@@ -25,6 +25,7 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
       ctx: { db: database.db, secureCookies: config.secureCookies, now: () => new Date() },
       secret,
       logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

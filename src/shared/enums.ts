@@ -124,3 +124,8 @@ export const CampaignStage = z.enum(campaignStages);
 export type EventKind = z.infer<typeof EventKind>;
 export type CampaignGoal = z.infer<typeof CampaignGoal>;
 export type CampaignStage = z.infer<typeof CampaignStage>;
+
+/** What an API token may do: `read` only reads (GET, HEAD); `write` may also change data. */
+export const tokenScopes = ['read', 'write'] as const;
+export const TokenScope = z.enum(tokenScopes);
+export type TokenScope = z.infer<typeof TokenScope>;

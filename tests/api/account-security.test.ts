@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCredentials } from '../../src/server/db/schema.js';
+import { FREE_FAILURES } from '../../src/shared/rules/login-delay.js';
 import { SESSION_IDLE_DAYS } from '../../src/server/features/auth/sessions.js';
 import { rawCall, setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, throwawayDatabaseEnv, type TestServer } from '../support/harness.js';
@@ -24,9 +25,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * Where the logins come from. The public routes allow an address 60 requests a minute, and this
+ * file logs in more often than that: the two-factor tests come from an address of their own.
+ */
+let clientAddress = '127.0.0.1';
+
 /** Logs in as a browser would; the client keeps the cookie and CSRF token. */
 async function login(email: string, password = PASSWORD, extra: Record<string, unknown> = {}, userAgent = LAPTOP) {
-  const reply = await rawCall(server.app, 'POST', '/api/auth/login', { body: { email, password, ...extra }, headers: { 'user-agent': userAgent } });
+  const reply = await rawCall(server.app, 'POST', '/api/auth/login', {
+    body: { email, password, ...extra },
+    headers: { 'user-agent': userAgent },
+    remoteAddress: clientAddress,
+  });
   if (reply.status !== 200) return { reply, client: null };
   const cookie = String(([] as string[]).concat(reply.headers['set-cookie'] as string)[0]).split(';')[0]!;
   const call = (method: string, url: string, body?: unknown) =>
@@ -76,14 +87,29 @@ describe('changing the password', () => {
     expect(weak.body.errors.map((e: { field: string }) => e.field)).toEqual(['newPassword']);
   });
 
-  it('stops a stolen session from guessing the password through this form', async () => {
+  it('stops a stolen session from guessing the password through this form, with growing delays', async () => {
     const user = await addUser(server);
-    for (let i = 0; i < 10; i++) {
-      expect((await user.post('/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' })).status).toBe(400);
+    const t0 = new Date();
+    server.setNow(t0);
+    try {
+      for (let i = 0; i < FREE_FAILURES; i++) {
+        expect((await user.post('/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' })).status).toBe(400);
+      }
+      // Too early: refused without checking, even the right password.
+      const limited = await user.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toBe('1');
+      // A count of its own: the login form is not slowed down by it.
+      expect((await login(user.user.email, PASSWORD)).reply.status).toBe(200);
+      // Another wrong guess once the wait is over doubles it.
+      server.setNow(new Date(t0.getTime() + 1_000));
+      expect((await user.post('/api/auth/password', { currentPassword: 'guess again', newPassword: 'a brand new passphrase' })).status).toBe(400);
+      expect((await user.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).headers['retry-after']).toBe('2');
+      server.setNow(new Date(t0.getTime() + 3_000));
+      expect((await user.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(200);
+    } finally {
+      server.setNow(null);
     }
-    const limited = await user.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
-    expect(limited.status).toBe(429);
-    expect((await login(user.user.email, PASSWORD)).reply.status).toBe(200);
   });
 });
 
@@ -137,6 +163,34 @@ describe('the sessions list', () => {
     expect((await forged('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(403);
     expect((await user.get('/api/auth/me')).status).toBe(200);
     expect((await login(user.user.email)).reply.status).toBe(200);
+  });
+
+  it('is out of reach of API tokens, even with write scope: no password, two-factor or session change', async () => {
+    const user = await addUser(server);
+    const phone = await loggedIn(user.user.email, PASSWORD, {}, PHONE);
+    const minted = await user.post('/api/tokens', { name: 'script', scope: 'write' });
+    expect(minted.status).toBe(201);
+    const withToken = (method: string, url: string, body?: unknown) =>
+      rawCall(server.app, method, url, { body, headers: { authorization: `Bearer ${minted.body.token}` } });
+    const [session] = (await user.get('/api/auth/sessions')).body;
+    for (const [method, url, body] of [
+      ['POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }],
+      ['DELETE', `/api/auth/sessions/${session.id}`, undefined],
+      ['POST', '/api/auth/sessions/end-others', {}],
+      ['POST', '/api/auth/totp/enrol', { password: PASSWORD }],
+      ['POST', '/api/auth/totp/confirm', { totpCode: '123456' }],
+      ['POST', '/api/auth/totp/recovery-codes', { password: PASSWORD }],
+      ['POST', '/api/auth/totp/disable', { password: PASSWORD }],
+    ] as const) {
+      const reply = await withToken(method, url, body);
+      expect(reply.status, `${method} ${url}`).toBe(403);
+      expect(reply.body.detail).toContain('log in');
+    }
+    // Reading is fine, and nothing changed.
+    expect((await withToken('GET', '/api/auth/totp')).status).toBe(200);
+    expect((await user.get('/api/auth/sessions')).body).toHaveLength(2);
+    expect((await phone.get('/api/auth/me')).status).toBe(200);
+    expect((await login(user.user.email, PASSWORD)).reply.status).toBe(200);
   });
 
   it('logs out everywhere else', async () => {
@@ -203,11 +257,15 @@ describe('two-factor authentication', () => {
 
   beforeAll(async () => {
     server.setNow(start);
+    clientAddress = '198.51.100.7';
     const user = await addUser(server);
     email = user.user.email;
     client = await loggedIn(email);
   });
-  afterAll(() => server.setNow(null));
+  afterAll(() => {
+    server.setNow(null);
+    clientAddress = '127.0.0.1';
+  });
 
   it('enrols: the password first, then a secret, its otpauth URI and a QR code', async () => {
     expect((await client.get('/api/auth/totp')).body).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 });
@@ -301,8 +359,14 @@ describe('two-factor authentication', () => {
     server.setNow(later(700));
     const right = OTPAuth.TOTP.generate({ secret: s, timestamp: later(700).getTime() });
     const wrong = right === '999999' ? '888888' : '999999';
-    for (let i = 0; i < 10; i++) expect((await login(user.user.email, PASSWORD, { totpCode: wrong })).reply.status).toBe(401);
-    expect((await login(user.user.email, PASSWORD, { totpCode: right })).reply.status).toBe(429);
+    // Every try counts until a code passes: the first step without a code, and wrong codes.
+    for (let i = 0; i < 2; i++) expect((await login(user.user.email)).reply.body.totpRequired).toBe(true);
+    for (let i = 2; i < FREE_FAILURES; i++) expect((await login(user.user.email, PASSWORD, { totpCode: wrong })).reply.status).toBe(401);
+    const limited = await login(user.user.email, PASSWORD, { totpCode: right });
+    expect(limited.reply.status).toBe(429);
+    expect(limited.reply.headers['retry-after']).toBe('1');
+    server.setNow(later(701));
+    expect((await login(user.user.email, PASSWORD, { totpCode: right })).reply.status).toBe(200);
   });
 
   it('regenerates recovery codes (the old ones stop working) with a code as proof', async () => {

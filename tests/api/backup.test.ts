@@ -88,7 +88,7 @@ beforeAll(async () => {
   server.setNow(NOW);
   alice = await setupOwner(server.app, { name: 'Alicia', timeZone: 'Europe/Madrid', language: 'es' });
   await fillAccount(alice);
-  await server.database.db.update(accounts).set({ calendarSecret: 'alice-calendar-secret' }).where(eq(accounts.id, alice.user.accountId));
+  await server.database.db.update(accounts).set({ calendarSecretHash: 'alice-calendar-secret-hash' }).where(eq(accounts.id, alice.user.accountId));
   await alice.post('/api/tokens', { name: 'alice-token' });
 });
 afterAll(() => server.close());
@@ -131,7 +131,7 @@ describe('JSON backup', () => {
     expect((await alice.get(`/api/contacts/${ana.id}`)).body.lastInteractionAt).not.toBeNull();
     // The calendar secret is not data: restore leaves it as it was.
     const [account] = await server.database.db.select().from(accounts).where(eq(accounts.id, alice.user.accountId));
-    expect(account!.calendarSecret).toBe('alice-calendar-secret');
+    expect(account!.calendarSecretHash).toBe('alice-calendar-secret-hash');
   });
 
   it('restores the same backup into two other accounts with new ids, leaving the first untouched', async () => {

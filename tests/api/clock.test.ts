@@ -58,7 +58,9 @@ describe('the clock', () => {
     await created(`/api/campaigns/${campaign.id}/members/${ana.id}/referrals`, { people: [{ firstName: 'Elena' }] });
     await created('/api/invitations', { direction: 'incoming', newContact: { firstName: 'Fernando' } });
     await created('/api/templates', { purpose: 'custom', language: 'es', name: 'Mía', body: 'Hola {{firstName}}' });
-    await created('/api/tokens', { name: 'script' });
+    await created('/api/tokens', { name: 'script', scope: 'read', expiresAt: '2031-04-04T10:00:00Z' });
+    const colleague = await created('/api/users', { name: 'Colega', email: 'colega@example.com', password: 'a long enough password' });
+    await created(`/api/users/${colleague.id}/disable`, {});
 
     // Every timestamp in every table: the fixed day, or a time the test itself chose near it.
     const columns = await queryRows<{ table_name: string; column_name: string }>(
@@ -93,6 +95,8 @@ describe('the clock', () => {
         'invitations.created_at',
         'templates.created_at',
         'api_tokens.created_at',
+        'api_tokens.expires_at',
+        'users.disabled_at',
         'sessions.created_at',
         'users.created_at',
         'accounts.created_at',

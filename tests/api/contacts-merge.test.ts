@@ -69,6 +69,36 @@ describe('finding duplicates', () => {
     expect(first.items[0].contacts[0]).toMatchObject({ counts: { interactions: 0, followups: 0, favors: 0 }, hasPhoto: false });
   });
 
+  it('offers the same full name as a weaker hint, only when nothing contradicts it', async () => {
+    const other = await addUser(server);
+    const make = async (body: Record<string, unknown>) => (await other.post('/api/contacts', body)).body;
+    // One from LinkedIn with a company, one from the phone without: the same person, most likely.
+    const tom1 = await make({ firstName: 'Tom', lastName: 'Becker', company: 'Contoso', links: ['https://www.linkedin.com/in/tombecker'] });
+    const tom2 = await make({ firstName: 'TOM', lastName: 'Becker ', emails: ['tom@becker.example'] });
+    // Each with an e-mail of their own: two people who share a name. (With no company on either,
+    // name + company would pair them, as imports match: see the first test.)
+    await make({ firstName: 'María', lastName: 'López', company: 'Uno', emails: ['maria@uno.example'] });
+    await make({ firstName: 'Maria', lastName: 'Lopez', emails: ['mlopez@dos.example'] });
+    // Each with a phone of their own, likewise.
+    await make({ firstName: 'Juan', lastName: 'Pérez', company: 'Uno', phones: ['+34 600 000 001'] });
+    await make({ firstName: 'Juan', lastName: 'Perez', phones: ['+34 600 000 002'] });
+    // Two different LinkedIn profiles.
+    await make({ firstName: 'Sara', lastName: 'Kim', company: 'Uno', links: ['https://linkedin.com/in/sara-1'] });
+    await make({ firstName: 'Sara', lastName: 'Kim', links: ['https://linkedin.com/in/sara-2'] });
+    // A stronger reason says it all: no extra 'same_name' beside it.
+    const eva1 = await make({ firstName: 'Eva', lastName: 'Sanz', emails: ['eva@sanz.example'] });
+    const eva2 = await make({ firstName: 'Eva', lastName: 'Sanz', emails: ['EVA@sanz.example'], company: 'Sanz SL' });
+
+    const pairs = await allPairs(other, 10);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        { ids: pairOf(tom1, tom2), reasons: ['same_name'] },
+        { ids: pairOf(eva1, eva2), reasons: ['email'] },
+      ]),
+    );
+    expect(pairs, JSON.stringify(pairs)).toHaveLength(2);
+  });
+
   it('leaves out a key that many contacts share (a switchboard, a team inbox)', async () => {
     const before = (await me.get('/api/contacts/duplicates')).body.total;
     for (let i = 0; i < 26; i++) await contact({ firstName: `Support ${i}`, emails: ['help@bigco.example'] });
@@ -237,7 +267,7 @@ describe('merging', () => {
       from pg_constraint c
       join pg_class cl on cl.oid = c.conrelid
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-      where c.contype = 'f' and c.confrelid = 'contacts'::regclass`);
+      where c.contype = 'f' and c.confrelid = 'contacts'::regclass and a.attname <> 'account_id'`);
     expect(rows.map((r) => r.ref).sort(), 'a table references contacts: move its rows in contacts/merge.ts').toEqual([...MERGED_REFERENCES].sort());
   });
 });

@@ -96,6 +96,28 @@ describe('LinkedIn export', () => {
     expect((await alex.client.get(`/api/contacts/${idOf('Priya Raman')}`)).body.lastInteractionAt).toBe('2026-01-22T08:40:00.000Z');
   });
 
+  it('leaves out unsent drafts: no touch, no keep-in-touch date moved, counted in the report', async () => {
+    const account = await newAccount();
+    const header = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION DRAFT';
+    const messages = [
+      header,
+      '2-c2VudA==,,Alex Rivera,https://www.linkedin.com/in/alexrivera,Priya Raman,https://www.linkedin.com/in/priya-raman-7b1c2a,2026-01-21 10:02:11 UTC,,Sent for real,INBOX,,No,No',
+      '2-c2VudA==,,Alex Rivera,https://www.linkedin.com/in/alexrivera,Priya Raman,https://www.linkedin.com/in/priya-raman-7b1c2a,2026-03-02 09:00:00 UTC,,Half a thought,DRAFT,,Yes,No',
+      '2-ZHJhZnQ=,,Alex Rivera,https://www.linkedin.com/in/alexrivera,Wei Chen,https://www.linkedin.com/in/weichen88,2026-03-03 09:00:00 UTC,,Never sent,DRAFT,,No,Yes',
+    ].join('\n');
+    const files = linkedinFiles.filter((f) => f.name === 'Connections.csv').concat({ name: 'messages.csv', content: Buffer.from(messages) });
+    const reply = await importLinkedin(account, files);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.interactions).toMatchObject({ created: 1 });
+    expect(reply.body.skipped.filter((s: { code: string }) => s.code === 'draft')).toEqual([
+      { file: 'messages.csv', line: 3, code: 'draft', reason: 'an unsent draft, not a message' },
+      { file: 'messages.csv', line: 4, code: 'draft', reason: 'an unsent draft, not a message' },
+    ]);
+    const contacts = await contactsOf(account.client);
+    expect(contacts.find((c) => c.displayName === 'Priya Raman').lastInteractionAt).toBe('2026-01-21T10:02:11.000Z');
+    expect(contacts.find((c) => c.displayName === 'Wei Chen').lastInteractionAt).toBeNull();
+  });
+
   it('records invitations both ways; an outgoing one to a connection was accepted', async () => {
     const list = (await alex.client.get('/api/invitations?limit=100')).body.items;
     const of = (name: string) => list.find((i: { contact: { displayName: string } }) => i.contact.displayName === name);

@@ -223,3 +223,25 @@ describe('JSON backup as an import (source=json)', () => {
     expect(await contactCount(into.client)).toBe(2);
   });
 });
+
+describe('every sample file in one account', () => {
+  it('offers the people the files name twice as possible duplicates (one with a company, one without)', async () => {
+    const account = await newAccount();
+    const linkedin = ['Connections.csv', 'Invitations.csv', 'messages.csv'].map((name) => ({ name, content: fixture(`linkedin/${name}`) }));
+    expect((await account.uploader.upload('/api/imports', { source: 'linkedin' }, linkedin)).status).toBe(200);
+    for (const file of ['apple-icloud-3.0.vcf', 'google-3.0.vcf', 'android-2.1.vcf', 'vcard-4.0.vcf', 'outlook-2.1.vcf']) {
+      expect((await upload(account, 'vcard', file, fixture(`vcard/${file}`))).status).toBe(200);
+    }
+    expect((await upload(account, 'csv', 'contacts.csv', fixture('csv/google-contacts.csv'))).status).toBe(200);
+
+    const pairs = (await account.client.get('/api/contacts/duplicates?limit=100')).body.items as { reasons: string[]; contacts: { displayName: string }[] }[];
+    const named = pairs.map((p) => `${p.contacts.map((c) => c.displayName).join(' = ')} (${p.reasons.join(', ')})`).sort();
+    expect(named).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Daniel Okoro = Daniel Okoro \(same_name\)$/),
+        expect.stringMatching(/^Martín Gómez = Martín Gómez \(same_name\)$/),
+        expect.stringMatching(/^Tom Becker = Tom Becker \(same_name\)$/),
+      ]),
+    );
+  });
+});

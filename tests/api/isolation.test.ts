@@ -86,6 +86,9 @@ const accountFree = new Set([
   'POST /api/auth/totp/disable',
 ]);
 
+/** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
+const ownerOnly = new Set(['GET /api/users', 'POST /api/users', 'POST /api/users/{id}/disable', 'POST /api/users/{id}/enable']);
+
 /** Multipart endpoints, checked by their own test below (this loop sends JSON). */
 const describedBelow = new Set(['POST /api/imports']);
 
@@ -148,6 +151,11 @@ describe('account isolation', () => {
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;
+      if (ownerOnly.has(key)) {
+        const reply = await mallory.call(method, path.replace('{id}', alice.user.id), method === 'GET' ? undefined : {});
+        expect(reply.status, `${key} as a user who is not the owner`).toBe(403);
+        continue;
+      }
       if (path.includes('{')) {
         const resource = resourceOf.find(([pattern]) => pattern.test(path))?.[1];
         expect(resource, `${key}: say which record {id} names in resourceOf`).toBeDefined();

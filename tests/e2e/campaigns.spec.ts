@@ -1,6 +1,6 @@
 // A networking campaign snowballs (SPEC §2 idea 6): add the closest person, meet them, leave the
 // meeting with two names, and the referral tree grows a second generation of two people.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });

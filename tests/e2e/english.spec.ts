@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test } from './csp.js';
 import { TIME_ZONE, addContact, addFollowupDueToday, completeFollowupFromToday, logTouch, setUpAccount, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });

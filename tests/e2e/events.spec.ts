@@ -1,6 +1,6 @@
 // Meeting people on purpose (SPEC §2 idea 5): prepare an event with two people to meet, read the
 // briefing, capture three people met there, and find their follow-ups on Today.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
@@ -120,6 +120,11 @@ test('an event prepared with two targets, briefed, and the people met there foll
   await capture.getByRole('link', { name: 'Carmen Ruiz' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Carmen Ruiz' })).toBeVisible();
   await expect(page.getByTestId('timeline-event').getByRole('link', { name: 'Robotics Meetup' })).toBeVisible();
+  // Deleting someone says they will leave the event's guest list (asked, then cancelled).
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const impact = page.getByRole('dialog', { name: 'Delete Carmen Ruiz?' }).getByTestId('delete-impact');
+  await expect(impact.getByText('They will leave the guest list of 1 event')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Delete Carmen Ruiz?' }).getByRole('button', { name: 'Cancel' }).click();
 
   // Their follow-ups were due two days after the event: yesterday, so overdue on Today.
   await page.getByRole('link', { name: 'Today', exact: true }).click();

@@ -1,6 +1,6 @@
 // Closing the loop (SPEC §2 ideas 1–2): someone does you a big favor, Today suggests a gift to
 // thank them, then reminds you to tell them how it went; the closed loop counts in the review.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './csp.js';
 import { ZipFile } from 'yazl';
 import { TIME_ZONE, setUpAccount, englishWords } from './foundation-flow.js';
 
@@ -161,7 +161,7 @@ test('a spreadsheet is imported after matching its columns; a backup replaces ev
   await page.getByLabel('Search contacts').fill('Después');
   await expect(page.getByText('No contacts match')).toBeVisible();
 
-  // The calendar feed: on, an absolute link that serves iCalendar, a new one on demand, off.
+  // The calendar feed: on, an absolute link that serves iCalendar, a new one on demand, shown once, off.
   await page.getByRole('link', { name: 'Import & export' }).click();
   const feed = page.getByTestId('calendar-feed');
   await feed.getByRole('button', { name: 'Turn on the calendar feed' }).click();
@@ -173,6 +173,11 @@ test('a spreadsheet is imported after matching its columns; a backup replaces ev
   await page.getByRole('dialog', { name: 'Get a new link?' }).getByRole('button', { name: 'Get a new link' }).click();
   await expect(link).not.toHaveValue(first);
   expect((await page.request.get(first)).status()).toBe(404);
+  // Only the link's hash is kept: once the page is left, the link cannot be shown again.
+  await expect(feed.getByText('cannot be shown again once you leave this page')).toBeVisible();
+  await page.reload();
+  await expect(feed.getByTestId('calendar-feed-hidden')).toContainText('cannot be shown again');
+  await expect(link).toHaveCount(0);
   await feed.getByRole('button', { name: 'Turn off' }).click();
   await page.getByRole('dialog', { name: 'Turn off the calendar feed?' }).getByRole('button', { name: 'Turn off' }).click();
   await expect(feed.getByRole('button', { name: 'Turn on the calendar feed' })).toBeVisible();

@@ -1,6 +1,6 @@
 // Online networking done right (issue 5): an incoming invitation gets a personal welcome that
 // names what you share, it is marked sent, they reply, and the funnel counts it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE } from './foundation-flow.js';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE });

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test } from './csp.js';
 import { TIME_ZONE, addContact, addFollowupDueToday, completeFollowupFromToday, logTouch, setUpAccount, type Words } from './foundation-flow.js';
 
 // A browser set to Spanish gets the whole interface in Spanish without choosing anything.

@@ -10,6 +10,8 @@ export interface Reply<T = any> {
 export interface ApiClient {
   csrfToken: string | null;
   user: { id: string; accountId: string; email: string; name: string };
+  /** The session cookie and CSRF header, for requests made without `call` (uploads). */
+  headers: Record<string, string>;
   call<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>>;
   get<T = any>(url: string): Promise<Reply<T>>;
   post<T = any>(url: string, body?: unknown): Promise<Reply<T>>;
@@ -17,10 +19,16 @@ export interface ApiClient {
   del<T = any>(url: string): Promise<Reply<T>>;
 }
 
-export async function rawCall(app: App, method: string, url: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function rawCall(
+  app: App,
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {},
+): Promise<Reply> {
   const response = await app.inject({
     method: method as 'GET',
     url,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
     ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
   });
@@ -35,11 +43,12 @@ export async function rawCall(app: App, method: string, url: string, options: { 
 }
 
 function clientFrom(app: App, cookie: string, me: { user: ApiClient['user']; csrfToken: string | null }): ApiClient {
-  const call = (method: string, url: string, body?: unknown) =>
-    rawCall(app, method, url, { body, headers: { cookie, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) } });
+  const headers = { cookie, ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) };
+  const call = (method: string, url: string, body?: unknown) => rawCall(app, method, url, { body, headers });
   return {
     csrfToken: me.csrfToken,
     user: me.user,
+    headers,
     call,
     get: (url) => call('GET', url),
     post: (url, body) => call('POST', url, body ?? {}),

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp, type BuildOptions } from '../../src/server/http/app.js';
 import type { App } from '../../src/server/http/context.js';
+import type { InputLimits } from '../../src/server/http/limits.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 
 
@@ -20,7 +21,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty database on the PostgreSQL server of `url`, and how to drop it. */
+export async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `circulo_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -33,8 +35,17 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // pool.end() resolves before its connections have closed: a plain DROP waits (up to 5 s)
+        // for them to go. WITH (FORCE) at once would kill them mid-goodbye, and the closing client
+        // throws "terminating connection due to administrator command" with nobody listening.
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
@@ -56,7 +67,22 @@ export async function throwawayDatabaseEnv(): Promise<{ env: Record<string, stri
   return { env: { DATABASE_URL: '', CIRCULO_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Body caps other than the defaults (src/server/http/limits.ts). */
+  limits?: Partial<InputLimits>;
+  /** Receives the server's log lines (at level info) instead of silencing them. */
+  logStream?: { write(line: string): void };
+  /** Serve this folder as the web app (default none). */
+  webRoot?: string;
+  /** As when served over HTTPS (CIRCULO_SECURE_COOKIES=true). */
+  https?: boolean;
+  /** Whose forwarded headers to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
+  trustProxy?: BuildOptions['trustProxy'];
+  /** The public routes' budget per address and minute. */
+  anonymousRequestsPerMinute?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   let clock: Date | null = null;
   let database: Database;
   let cleanup: () => Promise<void>;
@@ -72,10 +98,13 @@ export async function startTestServer(): Promise<TestServer> {
   }
   const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: false, now },
+    ctx: { db: database.db, secureCookies: options.https ?? false, now, ...(options.limits ? { limits: options.limits } : {}) },
     secret: 'test-secret-test-secret-test-secret',
-    logLevel: 'silent',
-    webRoot: null,
+    logLevel: options.logStream ? 'info' : 'silent',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    webRoot: options.webRoot ?? null,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.anonymousRequestsPerMinute !== undefined ? { anonymousRequestsPerMinute: options.anonymousRequestsPerMinute } : {}),
   });
   await app.ready();
   return {

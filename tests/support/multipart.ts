@@ -1,5 +1,5 @@
-// Multipart uploads (imports) as a logged-in user: an API token in the Authorization header, so
-// no cookie or CSRF token is needed.
+// Multipart uploads (imports) as a logged-in user (the session cookie and CSRF header, as the web
+// app sends them), or with any headers (an API token).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../../src/server/http/context.js';
@@ -19,9 +19,10 @@ export interface Uploader {
 }
 
 export async function uploaderFor(app: App, client: ApiClient): Promise<Uploader> {
-  const created = await client.post('/api/tokens', { name: `uploads ${Date.now()}` });
-  if (created.status !== 201) throw new Error(`could not create a token: ${created.status} ${JSON.stringify(created.body)}`);
-  const token: string = created.body.token;
+  return uploaderWith(app, client.headers);
+}
+
+export function uploaderWith(app: App, headers: Record<string, string>): Uploader {
   return {
     async upload(url, fields, files) {
       const form = new FormData();
@@ -31,7 +32,7 @@ export async function uploaderFor(app: App, client: ApiClient): Promise<Uploader
       const response = await app.inject({
         method: 'POST',
         url,
-        headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type')! },
+        headers: { ...headers, 'content-type': request.headers.get('content-type')! },
         payload: Buffer.from(await request.arrayBuffer()),
       });
       let body: unknown = response.body;

@@ -7,14 +7,17 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
+  type PgColumn,
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -32,6 +35,34 @@ const textList = (name: string) =>
     .notNull()
     .default(sql`'{}'::text[]`);
 
+/**
+ * A reference to a row of the same account: the key is `(account_id, <ref>)` → `(account_id, id)`,
+ * so the database itself refuses a link to another account's row, whatever a query forgets
+ * (README "Every reference stays in its account"). Every target table has a unique
+ * `(account_id, id)` for it (`accountScopedId`); its primary key stays `id`.
+ */
+function sameAccount(
+  name: string,
+  [accountId, column]: [PgColumn, PgColumn],
+  target: { accountId: PgColumn; id: PgColumn },
+  onDelete: 'cascade' | 'set null',
+) {
+  return foreignKey({ name, columns: [accountId, column], foreignColumns: [target.accountId, target.id] }).onDelete(
+    onDelete === 'cascade' ? 'cascade' : setNullOnly(column),
+  );
+}
+
+/**
+ * ON DELETE SET NULL of the reference column alone (PostgreSQL 15 and later): a composite key's
+ * plain SET NULL would null `account_id` too, which is NOT NULL. Drizzle's type lists only the
+ * plain actions, and drizzle-kit writes the action into the migration as it is.
+ */
+const setNullOnly = (column: PgColumn) => `set null ("${column.name}")` as 'set null';
+
+/** The unique `(account_id, id)` that references from the same account point at (see sameAccount). */
+const accountScopedId = (table: string, t: { accountId: PgColumn; id: PgColumn }) =>
+  unique(`${table}_account_id_id_key`).on(t.accountId, t.id);
+
 export const accounts = pgTable('accounts', {
   id: id(),
   name: text('name').notNull(),
@@ -42,8 +73,12 @@ export const accounts = pgTable('accounts', {
   thankYouDelayDays: integer('thank_you_delay_days').notNull().default(2),
   /** Days after thanking to tell them how it went (SPEC: 14). */
   outcomeReportDelayDays: integer('outcome_report_delay_days').notNull().default(14),
-  /** The secret in the calendar feed's URL (/api/calendar/<secret>.ics); null when revoked. */
-  calendarSecret: text('calendar_secret').unique(),
+  /**
+   * SHA-256 (hex) of the secret in the calendar feed's URL (/api/calendar/<secret>.ics), as for
+   * API tokens: the URL is shown once, when made, and a copy of the database does not open feeds.
+   * Null when the feed is off.
+   */
+  calendarSecretHash: text('calendar_secret_hash').unique(),
   createdAt: createdAt(),
 });
 
@@ -67,9 +102,18 @@ export const users = pgTable(
     interests: textList('interests'),
     places: textList('places'),
     communities: textList('communities'),
+    /** The first user of an installation: manages the others (Settings → Users). */
+    isOwner: boolean('is_owner').notNull().default(false),
+    /** Set by the owner: no login, no session, no token; the account's data stays. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    // At most one owner per installation.
+    uniqueIndex('users_one_owner_key').on(t.isOwner).where(sql`${t.isOwner}`),
+    accountScopedId('users', t),
+  ],
 );
 
 export const sessions = pgTable(
@@ -78,9 +122,7 @@ export const sessions = pgTable(
     /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
     idHash: text('id_hash').primaryKey(),
     accountId: accountId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     /** What the sessions list shows and revokes by: never the cookie or its hash. */
     publicId: uuid('public_id').notNull().unique().default(sql`gen_random_uuid()`),
     csrfToken: text('csrf_token').notNull(),
@@ -93,22 +135,27 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     ipAddress: text('ip_address'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    sameAccount('sessions_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    index('sessions_user_idx').on(t.userId),
+  ],
 );
 
 /** A user's authenticator app (TOTP, RFC 6238). Two-factor is on once `confirmed_at` is set. */
-export const totpCredentials = pgTable('totp_credentials', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  accountId: accountId(),
-  /** The base32 secret, AES-256-GCM encrypted with a key derived from CIRCULO_SECRET. */
-  secretEncrypted: text('secret_encrypted').notNull(),
-  confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
-  /** The time step of the last code accepted: a code is never accepted twice. */
-  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
-  createdAt: createdAt(),
-});
+export const totpCredentials = pgTable(
+  'totp_credentials',
+  {
+    userId: uuid('user_id').primaryKey(),
+    accountId: accountId(),
+    /** The base32 secret, AES-256-GCM encrypted with a key derived from CIRCULO_SECRET. */
+    secretEncrypted: text('secret_encrypted').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    /** The time step of the last code accepted: a code is never accepted twice. */
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [sameAccount('totp_credentials_user_id_fk', [t.accountId, t.userId], users, 'cascade')],
+);
 
 /** Single-use recovery codes for a lost phone, stored as SHA-256 (they are 80 random bits). */
 export const recoveryCodes = pgTable(
@@ -116,14 +163,16 @@ export const recoveryCodes = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('recovery_codes_user_code_key').on(t.userId, t.codeHash)],
+  (t) => [
+    sameAccount('recovery_codes_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    // Also the index for the reference (user_id first).
+    uniqueIndex('recovery_codes_user_code_key').on(t.userId, t.codeHash),
+  ],
 );
 
 export const apiTokens = pgTable(
@@ -131,26 +180,37 @@ export const apiTokens = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
+    /** `read` tokens may only read; tokens made before scopes existed keep full access. */
+    scope: text('scope', { enum: ['read', 'write'] }).notNull().default('write'),
+    /** Refused from this instant on; null never expires. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('api_tokens_account_idx').on(t.accountId)],
+  (t) => [
+    sameAccount('api_tokens_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    // Also finds a user's tokens when the user is deleted.
+    index('api_tokens_account_user_idx').on(t.accountId, t.userId),
+    check('api_tokens_scope_check', sql`${t.scope} in ('read','write')`),
+  ],
 );
 
-/** Failed logins, shared by every app process so the limit holds behind a load balancer. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Failed logins per key (`account:<e-mail>` or `address:<ip>`), shared by every app process so
+ * the throttle holds behind a load balancer. One row per key, updated under a row lock
+ * (features/auth/login-throttle.ts); the delay rule is src/shared/rules/login-delay.ts.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
   {
-    id: id(),
-    key: text('key').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('login_attempts_key_idx').on(t.key, t.attemptedAt)],
+  (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
 );
 
 export const contacts = pgTable(
@@ -180,8 +240,8 @@ export const contacts = pgTable(
     pastCompanies: textList('past_companies'),
     howMet: text('how_met'),
     metOn: date('met_on', { mode: 'string' }),
-    metAtEventId: uuid('met_at_event_id').references((): any => events.id, { onDelete: 'set null' }),
-    introducedById: uuid('introduced_by_id').references((): any => contacts.id, { onDelete: 'set null' }),
+    metAtEventId: uuid('met_at_event_id'),
+    introducedById: uuid('introduced_by_id'),
     stage: text('stage').notNull().default('new'),
     cadenceDays: integer('cadence_days'),
     source: text('source').notNull().default('manual'),
@@ -199,6 +259,9 @@ export const contacts = pgTable(
       ),
   },
   (t) => [
+    accountScopedId('contacts', t),
+    sameAccount('contacts_met_at_event_id_fk', [t.accountId, t.metAtEventId], events, 'set null'),
+    sameAccount('contacts_introduced_by_id_fk', [t.accountId, t.introducedById], t, 'set null'),
     index('contacts_account_name_idx').on(t.accountId, sql`lower(${t.displayName})`, t.id),
     index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('contacts_tags_idx').using('gin', t.tags),
@@ -227,6 +290,7 @@ export const interactions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    accountScopedId('interactions', t),
     index('interactions_account_time_idx').on(t.accountId, t.occurredAt.desc(), t.id),
     uniqueIndex('interactions_external_id_key').on(t.accountId, t.externalId),
   ],
@@ -236,17 +300,15 @@ export const interactionContacts = pgTable(
   'interaction_contacts',
   {
     accountId: accountId(),
-    interactionId: uuid('interaction_id')
-      .notNull()
-      .references(() => interactions.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    interactionId: uuid('interaction_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
     /** Copied from the interaction so a contact's timeline is one index scan. */
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.interactionId, t.contactId] }),
+    sameAccount('interaction_contacts_interaction_id_fk', [t.accountId, t.interactionId], interactions, 'cascade'),
+    sameAccount('interaction_contacts_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
     index('interaction_contacts_contact_idx').on(t.contactId, t.occurredAt.desc()),
   ],
 );
@@ -256,9 +318,7 @@ export const followups = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -266,13 +326,18 @@ export const followups = pgTable(
     status: text('status').notNull().default('open'),
     snoozedUntil: date('snoozed_until', { mode: 'string' }),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
-    favorId: uuid('favor_id').references((): any => favors.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id').references((): any => events.id, { onDelete: 'cascade' }),
-    campaignId: uuid('campaign_id').references((): any => campaigns.id, { onDelete: 'cascade' }),
-    invitationId: uuid('invitation_id').references((): any => invitations.id, { onDelete: 'cascade' }),
+    favorId: uuid('favor_id'),
+    eventId: uuid('event_id'),
+    campaignId: uuid('campaign_id'),
+    invitationId: uuid('invitation_id'),
     createdAt: createdAt(),
   },
   (t) => [
+    sameAccount('followups_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    sameAccount('followups_favor_id_fk', [t.accountId, t.favorId], favors, 'cascade'),
+    sameAccount('followups_event_id_fk', [t.accountId, t.eventId], events, 'cascade'),
+    sameAccount('followups_campaign_id_fk', [t.accountId, t.campaignId], campaigns, 'cascade'),
+    sameAccount('followups_invitation_id_fk', [t.accountId, t.invitationId], invitations, 'cascade'),
     index('followups_account_status_due_idx').on(t.accountId, t.status, t.dueOn),
     // Today and the follow-up list read pending follow-ups by their effective due date (the
     // snooze date while snoozed): the same expression as effectiveDueSql, so one index scan.
@@ -282,9 +347,11 @@ export const followups = pgTable(
     // "Follow-ups done this week" in the weekly review.
     index('followups_account_completed_idx').on(t.accountId, t.completedAt),
     index('followups_contact_idx').on(t.contactId),
-    // ON DELETE CASCADE from an event or a campaign finds its follow-ups by these.
+    // ON DELETE CASCADE from an event, a campaign, a favor or an invitation finds its follow-ups by these.
     index('followups_event_idx').on(t.eventId),
     index('followups_campaign_idx').on(t.campaignId),
+    index('followups_favor_idx').on(t.accountId, t.favorId),
+    index('followups_invitation_idx').on(t.accountId, t.invitationId),
   ],
 );
 
@@ -293,15 +360,13 @@ export const favors = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
     direction: text('direction').notNull(),
     kind: text('kind').notNull(),
     effort: text('effort').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     description: text('description'),
-    introducedToId: uuid('introduced_to_id').references(() => contacts.id, { onDelete: 'set null' }),
+    introducedToId: uuid('introduced_to_id'),
     thankedOn: date('thanked_on', { mode: 'string' }),
     outcome: text('outcome'),
     outcomeReportedOn: date('outcome_reported_on', { mode: 'string' }),
@@ -313,6 +378,9 @@ export const favors = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    accountScopedId('favors', t),
+    sameAccount('favors_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    sameAccount('favors_introduced_to_id_fk', [t.accountId, t.introducedToId], contacts, 'set null'),
     index('favors_account_loop_idx').on(t.accountId, t.loopStatus),
     index('favors_contact_idx').on(t.contactId, t.occurredOn),
     index('favors_introduced_to_idx').on(t.introducedToId),
@@ -325,16 +393,19 @@ export const stageChanges = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
     fromStage: text('from_stage').notNull(),
     toStage: text('to_stage').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Insertion order: two moves in the same instant still read in the order they happened. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
-  (t) => [index('stage_changes_account_time_idx').on(t.accountId, t.changedAt)],
+  (t) => [
+    sameAccount('stage_changes_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    index('stage_changes_account_time_idx').on(t.accountId, t.changedAt),
+    // Deleting a contact finds its stage changes by this.
+    index('stage_changes_contact_idx').on(t.accountId, t.contactId),
+  ],
 );
 
 /** An invitation on LinkedIn or another network (SPEC §3 Invitation). */
@@ -343,9 +414,7 @@ export const invitations = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
     network: text('network').notNull().default('linkedin'),
     direction: text('direction').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
@@ -361,6 +430,8 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    accountScopedId('invitations', t),
+    sameAccount('invitations_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
     index('invitations_account_received_idx').on(t.accountId, t.receivedOn),
     index('invitations_contact_idx').on(t.contactId),
     uniqueIndex('invitations_external_id_key').on(t.accountId, t.externalId),
@@ -409,7 +480,7 @@ export const events = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('events_account_starts_idx').on(t.accountId, t.startsAt, t.id)],
+  (t) => [accountScopedId('events', t), index('events_account_starts_idx').on(t.accountId, t.startsAt, t.id)],
 );
 
 /** Who will be (or was) at an event, and how I prepare to meet them. */
@@ -417,12 +488,8 @@ export const eventAttendees = pgTable(
   'event_attendees',
   {
     accountId: accountId(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
     /** I want to meet them. */
     target: boolean('target').notNull().default(false),
     why: text('why'),
@@ -432,7 +499,12 @@ export const eventAttendees = pgTable(
     met: boolean('met').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.contactId] }), index('event_attendees_contact_idx').on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.contactId] }),
+    sameAccount('event_attendees_event_id_fk', [t.accountId, t.eventId], events, 'cascade'),
+    sameAccount('event_attendees_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    index('event_attendees_contact_idx').on(t.contactId),
+  ],
 );
 
 /** A networking campaign with a goal and weekly targets (SPEC §3 Campaign). */
@@ -453,7 +525,7 @@ export const campaigns = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('campaigns_account_starts_idx').on(t.accountId, t.startsOn, t.id)],
+  (t) => [accountScopedId('campaigns', t), index('campaigns_account_starts_idx').on(t.accountId, t.startsOn, t.id)],
 );
 
 /** A contact in a campaign, at a stage from identified to following up. */
@@ -461,17 +533,18 @@ export const campaignMembers = pgTable(
   'campaign_members',
   {
     accountId: accountId(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id')
-      .notNull()
-      .references(() => contacts.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
     stage: text('stage').notNull().default('identified'),
     addedOn: date('added_on', { mode: 'string' }).notNull(),
     /** The local date of the (advice) meeting: the campaign's meetings per week count by it. */
     metOn: date('met_on', { mode: 'string' }),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.contactId] }), index('campaign_members_contact_idx').on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.contactId] }),
+    sameAccount('campaign_members_campaign_id_fk', [t.accountId, t.campaignId], campaigns, 'cascade'),
+    sameAccount('campaign_members_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    index('campaign_members_contact_idx').on(t.contactId),
+  ],
 );

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -26,13 +27,19 @@ import { settingsRoutes } from '../features/settings/routes.js';
 import { templateRoutes } from '../features/templates/routes.js';
 import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
-import type { App, AppContext } from './context.js';
+import { userRoutes } from '../features/users/routes.js';
+import type { TrustProxy } from '../config.js';
+import type { App, AppContext, RouteEntry } from './context.js';
+import { limitsOf } from './limits.js';
+import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 const features = [
   authRoutes,
   securityRoutes,
   tokenRoutes,
+  userRoutes,
   settingsRoutes,
   contactRoutes,
   interactionRoutes,
@@ -54,24 +61,72 @@ export interface BuildOptions {
   ctx: Omit<AppContext, 'totpBox'>;
   secret: string;
   logLevel?: string;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from this folder (default dist/web when it exists). */
   webRoot?: string | null;
+  /** Whose X-Forwarded-For/-Proto to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
+  trustProxy?: TrustProxy;
+}
+
+/** Requests a minute one address may make to the public API routes (login, setup, status…). */
+export const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
+
+/**
+ * CIRCULO_TRUST_PROXY as Fastify's option. A hop count `n` trusts the `n` nearest hops whatever
+ * their address (as Express does); Fastify 5 itself ignores a bare number, so it becomes a
+ * function here. Addresses/CIDRs are the stricter choice (README, "Security").
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
-    bodyLimit: 50 * 1024 * 1024,
-    trustProxy: true,
+    logger: { level: options.logLevel ?? 'info', serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) },
+    // JSON bodies; uploads and the backup restore set their own caps on their routes.
+    bodyLimit: limitsOf(options.ctx.limits).jsonBytes,
+    // Only a configured proxy may name the client (request.ip) and the protocol: otherwise anyone
+    // picks their own address with X-Forwarded-For and walks around the login throttle.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('auth', null);
 
+  // The web app's files are public and not rate-limited (a page load fetches several); they are
+  // marked here, as the static plugin registers them, because its routes take no options of ours.
+  let registeringWebFiles = false;
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (registeringWebFiles) route.config = { ...route.config, public: true, rateLimit: false };
+    const querystring = (route.schema?.querystring as { shape?: Record<string, unknown> } | undefined)?.shape;
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, public: route.config?.public === true, query: Object.keys(querystring ?? {}) });
+    }
+  });
+
+  await registerSecurityHeaders(app, { https: options.ctx.secureCookies });
   await app.register(cookie, { secret: options.secret });
+  // Anonymous callers get a per-address budget on the public routes; authenticated routes are
+  // not limited by it (the hook refuses anonymous callers there before this runs).
+  await app.register(rateLimit, {
+    global: true,
+    max: ANONYMOUS_REQUESTS_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) => request.routeOptions.config.public !== true,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new HttpProblem(429, 'Too Many Requests', `Too many requests from your address. Try again in ${seconds} s.`, undefined, {
+        'retry-after': String(seconds),
+      });
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -100,7 +155,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {
+    // Every plugin registered above (the imports scope…) must be loaded first, or its routes would
+    // be taken for web files; tests/security/gate.test.ts asserts the exact list of public routes.
+    await app.after();
+    registeringWebFiles = true;
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    registeringWebFiles = false;
     // Client-side routes (/contacts/…) get the app shell; unknown /api paths stay 404.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
 import type { SecretBox } from '../features/auth/secret-box.js';
+import type { InputLimits } from './limits.js';
 
 /** What every route may use, built once per server. */
 export interface AppContext {
@@ -11,6 +13,8 @@ export interface AppContext {
   now: () => Date;
   /** Encrypts TOTP secrets in the database; built by buildApp from CIRCULO_SECRET. */
   totpBox: SecretBox;
+  /** Body caps other than the defaults (tests use small ones); see limits.ts. */
+  limits?: Partial<InputLimits>;
 }
 
 /** Who is calling: set by the authentication hook on every authenticated request. */
@@ -20,6 +24,8 @@ export interface Auth {
   via: 'session' | 'token';
   /** Present for session (cookie) callers: writes must echo it in X-CSRF-Token. */
   csrfToken: string | null;
+  /** Present for token callers: `read` tokens may only read. */
+  scope?: TokenScope;
 }
 
 export type App = FastifyInstance<
@@ -30,13 +36,28 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** One method of one route, as registered: what the security tests walk (tests/security). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  /** The names of its query-string parameters (e.g. `cursor`). */
+  query: string[];
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered so far, with whether it is public. */
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     auth: Auth | null;
   }
   interface FastifyContextConfig {
     /** Routes open to anonymous callers (setup, login, the calendar feed…). */
     public?: boolean;
+    /** Refused to API tokens: only a logged-in person may (features/auth/caller-rules.ts). */
+    sessionOnly?: boolean;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language } from '../enums.js';
+import { Language, TokenScope } from '../enums.js';
 import { Id, IsoDateTime } from './common.js';
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
@@ -52,6 +52,8 @@ export const User = z.object({
   timeZone: z.string(),
   language: Language,
   weeklyTarget: z.number().int(),
+  /** The installation's first user, who manages the others (Settings → Users). */
+  isOwner: z.boolean(),
   createdAt: IsoDateTime,
 });
 export type User = z.infer<typeof User>;
@@ -66,16 +68,28 @@ export type Me = z.infer<typeof Me>;
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
-export const TokenCreateBody = z.object({ name: z.string().trim().min(1).max(80) });
+export const TokenCreateBody = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** `read`: GET and HEAD only. Default `write`. */
+  scope: TokenScope.default('write'),
+  /** When the token stops working (in the future); absent or null: never. */
+  expiresAt: IsoDateTime.nullable().optional(),
+});
+export type TokenCreateBody = z.input<typeof TokenCreateBody>;
 export const TokenCreated = z.object({
   id: Id,
   name: z.string(),
   /** Shown once; only its hash is stored. */
   token: z.string(),
+  scope: TokenScope,
+  expiresAt: IsoDateTime.nullable(),
 });
 export const ApiToken = z.object({
   id: Id,
   name: z.string(),
+  scope: TokenScope,
+  /** Null: never expires. */
+  expiresAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
   lastUsedAt: IsoDateTime.nullable(),
 });

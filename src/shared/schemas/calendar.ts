@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** The calendar feed to subscribe to: open follow-ups (and events) as an iCalendar URL. */
 export const CalendarFeed = z.object({
   enabled: z.boolean(),
-  /** The secret feed URL (anyone with it can read the feed); null when there is none. */
+  /**
+   * The secret feed URL (anyone with it can read the feed), only in the answer that creates it:
+   * the server keeps its hash, so it cannot be shown again. Null otherwise.
+   */
   url: z.url().nullable(),
 });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;

@@ -8,6 +8,20 @@ export const Birthday = z
   .regex(/^(\d{4}|--)-?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'use YYYY-MM-DD or --MM-DD')
   .transform((v) => (v.startsWith('---') ? v.slice(1) : v));
 
+/**
+ * A contact's link: a web page, an e-mail or a phone. Nothing else (`javascript:`, `data:`,
+ * `file:`…) is accepted, and the web app makes only these clickable (see isSafeLink).
+ */
+export const ContactLink = z
+  .url({ protocol: /^(https?|mailto|tel)$/, error: 'must be an http:, https:, mailto: or tel: link' })
+  .refine((link) => !/^(mailto|tel):\s*$/i.test(link), 'must be an http:, https:, mailto: or tel: link')
+  // Zod gives back the URL without the line breaks and tabs the URL parser drops; any other
+  // control character is refused, so a stored link holds none (exports write links as they are).
+  .refine((link) => !/[\u0000-\u001f\u007f]/.test(link), 'must not contain line breaks or control characters');
+
+/** Whether a stored link may be rendered as a link (old data may hold any scheme). */
+export const isSafeLink = (link: string): boolean => ContactLink.safeParse(link).success;
+
 const contactFields = {
   firstName: optionalText(120),
   lastName: optionalText(120),
@@ -18,7 +32,7 @@ const contactFields = {
   company: optionalText(200),
   title: optionalText(200),
   location: optionalText(200),
-  links: stringList(500, 20).pipe(z.array(z.url())).optional(),
+  links: stringList(500, 20).pipe(z.array(ContactLink)).optional(),
   birthday: Birthday.nullable().optional(),
   /** A `data:image/…;base64,` URL, at most ~700 KB. */
   photo: z
@@ -131,3 +145,16 @@ export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
 export const ContactPage = pageOf(ContactSummary);
 export type ContactPage = z.infer<typeof ContactPage>;
+
+/** What deleting a contact would take with it, asked before the user confirms. */
+export const DeleteImpact = z.object({
+  followups: z.number().int(),
+  favors: z.number().int(),
+  /** Event attendee lists they are on. */
+  events: z.number().int(),
+  /** Campaigns they are a member of. */
+  campaigns: z.number().int(),
+  interactionsDeleted: z.number().int(),
+  interactionsKept: z.number().int(),
+});
+export type DeleteImpact = z.infer<typeof DeleteImpact>;

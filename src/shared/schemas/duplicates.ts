@@ -3,8 +3,12 @@ import { z } from 'zod';
 import { Circle, ContactKind, ContactSource, Stage } from '../enums.js';
 import { Id, IsoDateTime, PageQuery } from './common.js';
 
-/** Why two contacts look like one person, strongest first. */
-export const duplicateReasons = ['linkedin', 'email', 'phone', 'name'] as const;
+/**
+ * Why two contacts look like one person, strongest first. `same_name` is the weak one: the same
+ * full name with nothing that contradicts it (no two different e-mails, phones or LinkedIn
+ * profiles) — typically one copy from LinkedIn with a company and one from the phone without.
+ */
+export const duplicateReasons = ['linkedin', 'email', 'phone', 'name', 'same_name'] as const;
 export const DuplicateReason = z.enum(duplicateReasons);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 

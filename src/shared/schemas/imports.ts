@@ -11,6 +11,7 @@ export type ImportSource = z.infer<typeof ImportSource>;
 export const skipCodes = [
   'hidden_profile',
   'sponsored_message',
+  'draft',
   'no_contact_in_conversation',
   'no_name',
   'bad_date',

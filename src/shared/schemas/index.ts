@@ -16,3 +16,4 @@ export * from './campaigns.js';
 export * from './imports.js';
 export * from './duplicates.js';
 export * from './security.js';
+export * from './users.js';

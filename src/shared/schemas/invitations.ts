@@ -11,7 +11,7 @@ const NewInvitationContact = z.object({
   lastName: optionalText(120),
   company: optionalText(200),
   title: optionalText(200),
-  profileUrl: z.url().max(500).optional(),
+  profileUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500).optional(),
 });
 
 export const InvitationCreate = z

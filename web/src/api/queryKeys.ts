@@ -34,6 +34,7 @@ export const queryKeys = {
   profile: ['profile'] as const,
   settings: ['settings'] as const,
   tokens: ['tokens'] as const,
+  users: ['users'] as const,
   invitations: ['invitations'] as const,
   invitationList: (filters: { direction?: InvitationDirection; contactId?: string }) => ['invitations', 'list', filters] as const,
   invitation: (id: string) => ['invitations', 'detail', id] as const,

@@ -1,8 +1,13 @@
-// Every /api route needs a caller unless it is marked `config: { public: true }`.
+// Who may reach a handler is decided by the route Fastify matched, never by the URL text: the
+// router decodes the path (`/%61pi/contacts` is `/api/contacts`), so a prefix test on
+// `request.url` can be walked around. Every route is private unless its options say
+// `config: { public: true }` (README, "Security"). The check runs in `onRequest`, before the
+// body is read, so an anonymous caller cannot make the server parse an upload or a backup.
 // Cookie callers must also prove the request comes from our own pages (CSRF token).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.js';
 import type { AppContext } from '../../http/context.js';
+import { enforceCallerRules } from './caller-rules.js';
 import { sameSecret } from './secrets.js';
 import { SESSION_COOKIE, sessionAuth, tokenAuth } from './sessions.js';
 
@@ -27,13 +32,21 @@ export function sessionCookie(request: FastifyRequest): string | null {
   return unsigned.valid ? unsigned.value : null;
 }
 
+/** Whether the matched route is open to anonymous callers (its own options say so). */
+export function isPublicRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.config.public === true;
+}
+
 export function authenticationHook(ctx: AppContext) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // No route matched: the not-found handler answers, and it reveals nothing.
+    if (request.is404) return;
+    // Public routes (login, setup, the calendar feed, the web app's files) use no caller.
+    if (isPublicRoute(request)) return;
     await identify(ctx, request);
-    if (request.routeOptions.config.public) return;
     const auth = request.auth;
     if (!auth) throw new HttpProblem(401, 'Unauthorized', 'Log in, or send an API token as "Authorization: Bearer …".');
+    await enforceCallerRules(ctx.db, request);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {

@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { HttpProblem, sendProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
-import { LOGIN_WINDOW_MINUTES, clearFailedLogins, recordFailedLogin, tooManyFailedLogins } from './login-throttle.js';
+import { refuseDisabledLogin } from './caller-rules.js';
+import { loginSucceeded, takeLoginTry, throttleKeys } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './secrets.js';
 import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
 import { SecretUnreadableError, isTwoFactorOn, passSecondFactor } from './totp.js';
@@ -31,7 +32,8 @@ export function authRoutes(app: App, ctx: AppContext) {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: ctx.secureCookies,
+      // 'auto': Secure when the request came over https (through a trusted proxy, its X-Forwarded-Proto).
+      secure: ctx.secureCookies ? true : 'auto',
       signed: true,
       expires: session.expiresAt,
     });
@@ -53,8 +55,10 @@ export function authRoutes(app: App, ctx: AppContext) {
       response: { 201: Me, 409: Problem },
     },
     handler: async (request, reply) => {
+      // Refused before the password is hashed: once set up, this is no CPU burner for anyone.
+      if ((await countUsers(ctx.db)) > 0) throw alreadySetUp();
       const user = await createUserWithAccount(ctx.db, request.body, ctx.now(), { onlyIfFirst: true });
-      if (!user) throw new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
+      if (!user) throw alreadySetUp();
       const csrfToken = await startSession(request, reply, user.id, user.accountId);
       return reply.code(201).send({ user: toUser(user), csrfToken });
     },
@@ -72,25 +76,28 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
     handler: async (request, reply) => {
       const { email, password } = request.body;
-      const throttleKey = `${email}|${request.ip}`;
-      if (await tooManyFailedLogins(ctx.db, throttleKey, ctx.now())) {
-        throw new HttpProblem(429, 'Too Many Requests', `Too many failed logins. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`, undefined, {
-          'retry-after': String(LOGIN_WINDOW_MINUTES * 60),
-        });
+      // Throttled per account and per address (login-throttle.ts); a refused try is not verified.
+      const keys = throttleKeys(email, request.ip);
+      const verdict = await takeLoginTry(ctx.db, keys, ctx.now());
+      if (!verdict.allowed) {
+        throw new HttpProblem(
+          429,
+          'Too Many Requests',
+          `Too many failed logins. Try again in ${verdict.retryAfterSeconds} s.`,
+          undefined,
+          { 'retry-after': String(verdict.retryAfterSeconds) },
+        );
       }
       const user = await findUserByEmail(ctx.db, email);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!user || !ok) {
-        await recordFailedLogin(ctx.db, throttleKey, ctx.now());
-        throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
-      }
+      if (!user || !ok) throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
       if (await isTwoFactorOn(ctx.db, user.id)) {
         const { totpCode, recoveryCode } = request.body;
         const given = totpCode !== undefined || recoveryCode !== undefined;
         const passed = given && (await secondFactorPasses({ userId: user.id, accountId: user.accountId }, { totpCode, recoveryCode }));
         if (!passed) {
-          // A wrong code counts as a failed login; a missing one is the first step, not a failure.
-          if (given) await recordFailedLogin(ctx.db, throttleKey, ctx.now());
+          // takeLoginTry counted this try as a failure already: it stays one until a code passes
+          // (the first step without a code too; FREE_FAILURES leaves room for it).
           const problem: LoginProblem = {
             type: '/problems/totp-required',
             title: 'Unauthorized',
@@ -103,7 +110,8 @@ export function authRoutes(app: App, ctx: AppContext) {
           return sendProblem(reply, request, problem);
         }
       }
-      await clearFailedLogins(ctx.db, throttleKey);
+      await loginSucceeded(ctx.db, keys);
+      refuseDisabledLogin(user);
       const csrfToken = await startSession(request, reply, user.id, user.accountId);
       return { user: toUser(user), csrfToken };
     },
@@ -130,5 +138,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
   });
 }
+
+const alreadySetUp = () => new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
 
 export { EmailTakenError };

@@ -1,5 +1,6 @@
 // Account security: change the password, see and end sessions, two-factor authentication.
-// Every route acts on the caller's own user only.
+// Every route acts on the caller's own user only; every write is for a person logged in to the
+// web app (`sessionOnly`): no API token may change the password or 2FA or end sessions.
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { IdParams, Problem } from '#shared/schemas/common.js';
@@ -58,6 +59,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   const { db, now } = ctx;
 
   app.post('/api/auth/password', {
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary: "Change the password; the user's other sessions end, this one stays",
@@ -85,6 +87,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.delete('/api/auth/sessions/:id', {
+    config: { sessionOnly: true },
     schema: { tags, summary: 'End one of your sessions (log that device out)', params: IdParams, response: { 204: z.null(), 404: Problem } },
     handler: async (request, reply) => {
       if (!(await endSessionById(db, authOf(request), request.params.id))) throw notFound('Session');
@@ -93,6 +96,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/sessions/end-others', {
+    config: { sessionOnly: true },
     schema: { tags, summary: 'Log out everywhere else: end every session but this one', response: { 200: SessionsEnded } },
     handler: async (request) => {
       const auth = authOf(request);
@@ -109,6 +113,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/totp/enrol', {
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary: 'Start turning on two-factor: a new secret, its otpauth:// URI and QR code (on once confirmed with a code)',
@@ -128,6 +133,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/totp/confirm', {
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary: 'Turn two-factor on with a code from the app; answers the ten recovery codes, shown this once',
@@ -148,6 +154,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/totp/recovery-codes', {
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary: 'Ten new recovery codes (the old ones stop working); needs the password or a code',
@@ -163,6 +170,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/auth/totp/disable', {
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary: 'Turn two-factor off (the secret and recovery codes are deleted); needs the password or a code',

@@ -5,6 +5,7 @@ import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { apiTokens, sessions } from '../../db/schema.js';
 import type { Auth } from '../../http/context.js';
+import { refuseExpiredToken } from './caller-rules.js';
 import { randomToken, sha256 } from './secrets.js';
 
 export const SESSION_COOKIE = 'circulo_session';
@@ -107,13 +108,14 @@ export async function endOtherSessions(db: Db, auth: Pick<Auth, 'accountId' | 'u
 export async function tokenAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, accountId: apiTokens.accountId, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ id: apiTokens.id, accountId: apiTokens.accountId, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .where(eq(apiTokens.tokenHash, sha256(token)))
     .limit(1);
   if (!row) return null;
+  refuseExpiredToken(row, now);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > RENEW_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { accountId: row.accountId, userId: row.userId, via: 'token', csrfToken: null };
+  return { accountId: row.accountId, userId: row.userId, via: 'token', csrfToken: null, scope: row.scope };
 }

@@ -16,6 +16,7 @@ export function toUser(row: UserRow): User {
     timeZone: row.timeZone,
     language: row.language as Language,
     weeklyTarget: row.weeklyTarget,
+    isOwner: row.isOwner,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -53,13 +54,14 @@ export class EmailTakenError extends Error {
   }
 }
 
-/** Each user gets an account of their own: an account's data is private to it. */
+/** Each user gets an account of their own: an account's data is private to it. The first user is the owner. */
 export async function createUserWithAccount(db: Db, input: NewUser, now: Date, options: { onlyIfFirst?: boolean } = {}) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Serialises concurrent set-ups across processes.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(4210612)`);
-    if (options.onlyIfFirst && (await countUsers(tx)) > 0) return null;
+    const first = (await countUsers(tx)) === 0;
+    if (options.onlyIfFirst && !first) return null;
     if (await findUserByEmail(tx, input.email)) throw new EmailTakenError(input.email);
     const [account] = await tx.insert(accounts).values({ name: input.name, createdAt: now }).returning();
     const [user] = await tx
@@ -71,6 +73,8 @@ export async function createUserWithAccount(db: Db, input: NewUser, now: Date, o
         passwordHash,
         timeZone: input.timeZone ?? 'UTC',
         language: input.language ?? 'en',
+        // The installation's first user owns it, whether setup or `circulo user create` made them.
+        isOwner: first,
         createdAt: now,
       })
       .returning();

@@ -1,9 +1,12 @@
 // Contacts as CSV in Google Contacts' own column names (so Google, and Círculo's CSV import, take
 // the file back as it is), followed by Círculo's fields that Google has no column for.
 // Multi-valued cells use Google's ` ::: ` separator, as its `Labels` column does.
+// Names, headlines and notes come from other people (LinkedIn imports): a cell a spreadsheet would
+// run as a formula is guarded with a `'` (shared/rules/csv-formulas.ts); our import takes it off.
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
+import { guardFormula } from '#shared/rules/csv-formulas.js';
 import { linkedinKey } from '#shared/rules/linkedin.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
@@ -77,31 +80,39 @@ export function csvHeader(widths: CsvWidths): string[] {
   ];
 }
 
+/** A cell of text someone typed (or a LinkedIn import brought), guarded against formulas. */
+const text = (value: string | null) => guardFormula(value ?? '');
+const joinedText = (list: readonly string[]) => guardFormula(joined(list));
+
+/**
+ * One contact's row. Text cells are guarded; dates (`--08-23` is a birthday without a year),
+ * the enums and numbers are written as they are, since they are validated and Google reads them.
+ */
 export function csvRecord(c: CsvContact, widths: CsvWidths): string[] {
   return [
-    c.firstName ?? '',
-    c.lastName ?? '',
-    c.displayName,
-    c.company ?? '',
-    c.title ?? '',
+    text(c.firstName),
+    text(c.lastName),
+    text(c.displayName),
+    text(c.company),
+    text(c.title),
     c.birthday ?? '',
-    c.notes ?? '',
-    joined(c.tags),
-    ...pairs(widths.emails, c.emails, () => ''),
-    ...pairs(widths.phones, c.phones, () => ''),
+    text(c.notes),
+    joinedText(c.tags),
+    ...pairs(widths.emails, c.emails.map(text), () => ''),
+    ...pairs(widths.phones, c.phones.map(text), () => ''),
     '',
-    c.location ?? '',
-    ...pairs(widths.links, c.links, (link) => (linkedinKey(link) ? 'LinkedIn' : '')),
+    text(c.location),
+    ...pairs(widths.links, c.links.map(text), (link) => (linkedinKey(link) ? 'LinkedIn' : '')),
     c.circle,
     c.kind ?? '',
     c.stage,
     c.source,
     c.metOn ?? '',
-    c.howMet ?? '',
-    joined(c.interests),
-    joined(c.communities),
-    joined(c.schools),
-    joined(c.pastCompanies),
+    text(c.howMet),
+    joinedText(c.interests),
+    joinedText(c.communities),
+    joinedText(c.schools),
+    joinedText(c.pastCompanies),
     c.cadenceDays === null ? '' : String(c.cadenceDays),
   ];
 }

@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { BackupDocument, RestoreQuery, RestoreReport } from '#shared/schemas/backup.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
+import { limitsOf } from '../../http/limits.js';
 import { loadUserContext } from '../settings/user-context.js';
 import { contactsCsvStream } from './contacts-csv.js';
 import { backupStream } from './export-json.js';
 import { restoreBackup } from './restore.js';
 
 const tags = ['backup'];
-/** A heavy account's backup (30,000 contacts, 300,000 interactions) is about 150 MB of JSON. */
-const RESTORE_BODY_LIMIT = 1024 * 1024 * 1024;
 
-export function backupRoutes(app: App, { db, now }: AppContext) {
+export function backupRoutes(app: App, { db, now, limits }: AppContext) {
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   app.get('/api/exports/json', {
@@ -47,11 +46,14 @@ export function backupRoutes(app: App, { db, now }: AppContext) {
   });
 
   app.post('/api/backup/restore', {
-    bodyLimit: RESTORE_BODY_LIMIT,
+    bodyLimit: limitsOf(limits).restoreBytes,
+    // Replacing a whole account is for a person logged in, never an API token.
+    config: { sessionOnly: true },
     schema: {
       tags,
       summary:
         'Restore a backup into this account, all or nothing. A non-empty account is refused (409) unless replace=true, which deletes everything it has first.',
+      description: 'Only from a logged-in session: an API token cannot restore a backup (403).',
       querystring: RestoreQuery,
       body: BackupDocument,
       response: { 200: RestoreReport },

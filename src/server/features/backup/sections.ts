@@ -143,7 +143,7 @@ export const notBackedUp: Record<string, string> = {
   users: 'the profile goes in `profile`; the e-mail and password hash stay with the login',
   sessions: 'secret',
   api_tokens: 'secret',
-  login_attempts: 'not account data',
+  login_throttle: 'not account data',
   totp_credentials: 'secret (the second factor stays with the login, like the password)',
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',

@@ -4,6 +4,13 @@ import ical, { ICalEventTransparency, type ICalEventData } from 'ical-generator'
 import type { EventKind, FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
 import { calendarTexts } from './texts.js';
 
+/**
+ * What people typed (names, titles, places) as calendar text: ical-generator escapes line breaks,
+ * `;`, `,` and `\\`, and this drops the other control characters RFC 5545 does not allow in text,
+ * so no value can start a line (`END:VEVENT`) of its own.
+ */
+const text = (value: string) => value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+
 export interface FeedContext {
   language: Language;
   /** Where the web app is, as the subscriber reached us: `https://circulo.example.org`. */
@@ -27,7 +34,7 @@ export function followupEntry(f: OpenFollowup, ctx: FeedContext): ICalEventData 
   const snoozed = f.status === 'snoozed' && f.snoozedUntil !== null;
   const url = `${ctx.origin}/contacts/${f.contactId}`;
   // Titles the app writes already name the person ("Thank Ana for…"); the user's own may not.
-  const summary = f.title.includes(f.contactName) ? f.title : `${f.title} — ${f.contactName}`;
+  const summary = text(f.title.includes(f.contactName) ? f.title : `${f.title} — ${f.contactName}`);
   return {
     id: `followup-${f.id}@circulo`,
     start: snoozed ? f.snoozedUntil! : f.dueOn,
@@ -36,7 +43,7 @@ export function followupEntry(f: OpenFollowup, ctx: FeedContext): ICalEventData 
     transparency: ICalEventTransparency.TRANSPARENT,
     summary,
     description: [
-      calendarTexts.contact(ctx.language, f.contactName),
+      calendarTexts.contact(ctx.language, text(f.contactName)),
       calendarTexts.followupKind(ctx.language, f.kind),
       ...(snoozed ? [calendarTexts.snoozed(ctx.language, f.dueOn)] : []),
       url,
@@ -67,12 +74,12 @@ export function eventEntry(e: FeedEvent, ctx: FeedContext): ICalEventData {
     start: e.startsAt,
     // Without an end, an hour: calendar apps show a zero-length event as a line.
     end: e.endsAt ?? new Date(e.startsAt.getTime() + 60 * 60 * 1000),
-    summary: e.name,
-    ...(e.place ? { location: e.place } : {}),
+    summary: text(e.name),
+    ...(e.place ? { location: text(e.place) } : {}),
     description: [
       calendarTexts.eventKind(ctx.language, e.kind),
       ...(e.targets > 0 ? [calendarTexts.targets(ctx.language, e.targets)] : []),
-      ...(e.url ? [e.url] : []),
+      ...(e.url ? [text(e.url)] : []),
       calendarTexts.briefing(ctx.language, `${page}/briefing`),
     ].join('\n'),
     url: page,

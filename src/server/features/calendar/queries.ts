@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ICalEventData } from 'ical-generator';
 import type { EventKind, FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
 import type { Db } from '../../db/database.js';
 import { accounts, contacts, eventAttendees, events, followups, users } from '../../db/schema.js';
+import { randomToken, sha256 } from '../auth/secrets.js';
 import { effectiveDueSql } from '../followups/queries.js';
 import { eventEntry, followupEntry, type FeedContext } from './feed.js';
 
@@ -17,7 +17,7 @@ export async function feedOwner(db: Db, secret: string): Promise<{ accountId: st
     .select({ accountId: accounts.id, language: users.language })
     .from(accounts)
     .innerJoin(users, eq(users.accountId, accounts.id))
-    .where(eq(accounts.calendarSecret, secret))
+    .where(eq(accounts.calendarSecretHash, sha256(secret)))
     .orderBy(asc(users.createdAt))
     .limit(1);
   return row ? { accountId: row.accountId, language: row.language as Language } : null;
@@ -72,14 +72,14 @@ export async function feedEntries(db: Db, accountId: string, ctx: FeedContext): 
   return lists.flat();
 }
 
-export async function calendarSecretOf(db: Db, accountId: string): Promise<string | null> {
-  const [row] = await db.select({ secret: accounts.calendarSecret }).from(accounts).where(eq(accounts.id, accountId));
-  return row?.secret ?? null;
+export async function calendarFeedIsOn(db: Db, accountId: string): Promise<boolean> {
+  const [row] = await db.select({ hash: accounts.calendarSecretHash }).from(accounts).where(eq(accounts.id, accountId));
+  return Boolean(row?.hash);
 }
 
-/** A new secret (the old URL stops working), or none (the feed is off). */
+/** A new secret (the old URL stops working), or none (the feed is off). Only its hash is kept. */
 export async function setCalendarSecret(db: Db, accountId: string, on: boolean): Promise<string | null> {
-  const secret = on ? randomBytes(32).toString('base64url') : null;
-  await db.update(accounts).set({ calendarSecret: secret }).where(eq(accounts.id, accountId));
+  const secret = on ? randomToken(32) : null;
+  await db.update(accounts).set({ calendarSecretHash: secret === null ? null : sha256(secret) }).where(eq(accounts.id, accountId));
   return secret;
 }

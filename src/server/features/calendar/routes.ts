@@ -4,15 +4,16 @@ import { CalendarFeed, CalendarFeedParams } from '#shared/schemas/calendar.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { notFound } from '../../http/problems.js';
 import { calendarText } from './feed.js';
-import { calendarSecretOf, feedEntries, feedOwner, setCalendarSecret } from './queries.js';
+import { calendarFeedIsOn, feedEntries, feedOwner, setCalendarSecret } from './queries.js';
 
 const tags = ['calendar'];
 
 /** The app as this caller reached it (behind a proxy, from X-Forwarded-Proto and -Host: trustProxy is on). */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-const feedOf = (request: FastifyRequest, secret: string | null): CalendarFeed => ({
-  enabled: secret !== null,
-  url: secret === null ? null : `${originOf(request)}/api/calendar/${secret}.ics`,
+/** The feed's URL is known only when its secret is made: the database keeps just its hash. */
+const newFeed = (request: FastifyRequest, secret: string): CalendarFeed => ({
+  enabled: true,
+  url: `${originOf(request)}/api/calendar/${secret}.ics`,
 });
 
 export function calendarRoutes(app: App, { db, now }: AppContext) {
@@ -39,13 +40,21 @@ export function calendarRoutes(app: App, { db, now }: AppContext) {
   });
 
   app.get('/api/calendar', {
-    schema: { tags, summary: 'Whether the calendar feed is on, and its secret URL', response: { 200: CalendarFeed } },
-    handler: async (request) => feedOf(request, await calendarSecretOf(db, authOf(request).accountId)),
+    schema: {
+      tags,
+      summary: 'Whether the calendar feed is on (`url` is always null: the secret URL is shown only once, by POST /api/calendar/secret)',
+      response: { 200: CalendarFeed },
+    },
+    handler: async (request) => ({ enabled: await calendarFeedIsOn(db, authOf(request).accountId), url: null }),
   });
 
   app.post('/api/calendar/secret', {
-    schema: { tags, summary: 'Turn the calendar feed on, or give it a new URL (the old one stops working)', response: { 200: CalendarFeed } },
-    handler: async (request) => feedOf(request, await setCalendarSecret(db, authOf(request).accountId, true)),
+    schema: {
+      tags,
+      summary: 'Turn the calendar feed on, or give it a new URL (the old one stops working). The answer is the only time the URL is shown: only its hash is kept.',
+      response: { 200: CalendarFeed },
+    },
+    handler: async (request) => newFeed(request, (await setCalendarSecret(db, authOf(request).accountId, true))!),
   });
 
   app.delete('/api/calendar/secret', {

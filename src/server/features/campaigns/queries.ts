@@ -55,7 +55,7 @@ export async function getCampaign(db: Tx, user: UserContext, id: string): Promis
 
 /** Newest campaigns first, each with its members counted by stage. */
 export async function listCampaigns(db: Db, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['date', 'uuid']);
   const rows = await db
     .select()
     .from(campaigns)

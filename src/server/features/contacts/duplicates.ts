@@ -1,6 +1,6 @@
 // Possible duplicates among the contacts already in an account, found with the keys imports
 // match on (src/shared/rules/contact-keys.ts): the same LinkedIn profile, e-mail, phone, or name
-// and company. One set-based query: every contact's keys are listed, grouped by key, and pairs
+// and company; and, as a weaker hint, the same full name when nothing contradicts it. One set-based query: every contact's keys are listed, grouped by key, and pairs
 // come only from keys that two or more contacts share (hash joins: the heavy user's 30,000
 // contacts take well under a second, never 30,000² comparisons).
 import { inArray, sql, type SQL } from 'drizzle-orm';
@@ -23,6 +23,9 @@ const fold = (value: SQL) => sql`btrim(regexp_replace(circulo_normalize(${value}
 
 /** normalisePhone() in SQL: digits, with a + for international numbers (`+` or `00`); one regex per phone. */
 const phoneKey = sql`(case when ltrim(p) like '+%' then '+' || d when ltrim(p) like '00%' then '+' || substr(d, 3) else d end)`;
+
+/** Whether a text[] column holds a non-blank value. */
+const hasAny = (list: SQL) => sql`exists (select 1 from unnest(${list}) v where btrim(v) <> '')`;
 
 /**
  * The pairs of the account as `ordered` (a_id, b_id, reasons, sort_name), a's id below b's, each
@@ -49,6 +52,10 @@ function pairsSql(accountId: string) {
       -- '?' and e-mails are what nameless contacts are called, not names.
       select id, 'name', nm || chr(31) || btrim(folded[2]) from mine, unnest(array[btrim(folded[1]), btrim(folded[3])]) nm
         where nm <> '' and nm <> '?' and position('@' in nm) = 0
+      union all
+      -- The full name alone, whatever the company: judged below, it stands only uncontradicted.
+      select id, 'same_name', btrim(folded[1]) from mine
+        where btrim(folded[1]) not in ('', '?') and position('@' in folded[1]) = 0
     ),
     groups as (
       select reason, array_agg(distinct id) as ids from keys
@@ -64,7 +71,12 @@ function pairsSql(accountId: string) {
       select p.a_id, p.b_id, lower(ca.display_name) as sort_name,
         -- Two different LinkedIn profiles are two people, whatever their names (as imports decide).
         array(select r from unnest(p.reasons) r
-          where r <> 'name' or ca.linkedin_key is null or cb.linkedin_key is null or ca.linkedin_key = cb.linkedin_key) as reasons
+          where (r not in ('name', 'same_name') or ca.linkedin_key is null or cb.linkedin_key is null or ca.linkedin_key = cb.linkedin_key)
+            -- The bare name is said only when nothing stronger is, and when the two do not each
+            -- have e-mails (or phones) of their own that they do not share: that is two people.
+            and (r <> 'same_name' or (cardinality(p.reasons) = 1
+              and not (${hasAny(sql`ca.emails`)} and ${hasAny(sql`cb.emails`)})
+              and not (${hasAny(sql`ca.phones`)} and ${hasAny(sql`cb.phones`)})))) as reasons
       from pairs p join ${contacts} ca on ca.id = p.a_id join ${contacts} cb on cb.id = p.b_id
     ),
     ordered as (select * from judged where cardinality(reasons) > 0)`;
@@ -79,7 +91,7 @@ interface PairRow {
 }
 
 export async function findDuplicates(db: Db, accountId: string, query: { limit: number; cursor?: string | undefined }): Promise<DuplicatePage> {
-  const cursor = decodeCursor(query.cursor, 3);
+  const cursor = decodeCursor(query.cursor, ['text', 'uuid', 'uuid']);
   return db.transaction(async (tx) => {
     // The keys of 30,000 contacts fit in memory; the default 4 MB sends them to disk (5× slower).
     await tx.execute(sql`set local work_mem = '64MB'`);

@@ -26,7 +26,7 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 export async function listContacts(db: Db, user: UserContext, query: ContactListQuery) {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['text', 'uuid']);
   const conditions = [
     eq(contacts.accountId, user.accountId),
     query.q ? searchCondition(query.q) : undefined,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactPatch } from '#shared/schemas/contacts.js';
+import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactPatch, DeleteImpact } from '#shared/schemas/contacts.js';
 import { IdParams, PageQuery } from '#shared/schemas/common.js';
 import { TimelinePage } from '#shared/schemas/timeline.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
@@ -11,16 +11,6 @@ import { findDuplicates } from './duplicates.js';
 import { mergeInto } from './merge.js';
 
 const tags = ['contacts'];
-const DeleteImpact = z.object({
-  followups: z.number().int(),
-  favors: z.number().int(),
-  /** Event attendee lists they are on. */
-  events: z.number().int(),
-  /** Campaigns they are a member of. */
-  campaigns: z.number().int(),
-  interactionsDeleted: z.number().int(),
-  interactionsKept: z.number().int(),
-});
 
 export function contactRoutes(app: App, { db, now }: AppContext) {
   const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());

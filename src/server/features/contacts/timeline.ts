@@ -22,7 +22,7 @@ interface EntryKey {
 export async function contactTimeline(db: Db, user: UserContext, contactId: string, page: { limit: number; cursor?: string | undefined }) {
   const { accountId } = user;
   if (!(await findContactRow(db, accountId, contactId))) throw notFound('Contact');
-  const cursor = decodeCursor(page.cursor, 2);
+  const cursor = decodeCursor(page.cursor, ['timestamptz', 'uuid']);
   const after = cursor ? sql`where (at, id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : sql``;
   const touchAfter = cursor ? sql`and (occurred_at, interaction_id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)` : sql``;
   const rows = await queryRows<{ type: EntryKey['type']; id: string; at: string | Date }>(db, sql`

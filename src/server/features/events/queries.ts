@@ -26,7 +26,7 @@ export async function getEvent(db: Tx, user: UserContext, id: string) {
 }
 
 export async function listEvents(db: Db, user: UserContext, query: EventListQuery) {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['timestamptz', 'uuid']);
   const soonestFirst = query.when === 'upcoming';
   const after = cursor
     ? soonestFirst

@@ -186,7 +186,7 @@ export interface FavorFilter {
 }
 
 export async function listFavors(db: Db, user: UserContext, filter: FavorFilter) {
-  const cursor = decodeCursor(filter.cursor, 2);
+  const cursor = decodeCursor(filter.cursor, ['date', 'uuid']);
   const rows = await db
     .select({ id: favors.id, occurredOn: favors.occurredOn })
     .from(favors)

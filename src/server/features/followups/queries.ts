@@ -112,7 +112,7 @@ export interface FollowupFilter {
 }
 
 export async function listFollowups(db: Db, accountId: string, filter: FollowupFilter) {
-  const cursor = decodeCursor(filter.cursor, 2);
+  const cursor = decodeCursor(filter.cursor, ['date', 'uuid']);
   const rows = await db
     .select({ id: followups.id, due: effectiveDueSql })
     .from(followups)

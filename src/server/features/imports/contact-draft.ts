@@ -3,7 +3,7 @@
 // nothing an import writes could not have been typed in.
 import { z } from 'zod';
 import type { Circle, ContactSource } from '#shared/enums.js';
-import { Birthday } from '#shared/schemas/contacts.js';
+import { Birthday, isSafeLink } from '#shared/schemas/contacts.js';
 
 export interface ContactDraft {
   firstName: string | null;
@@ -53,7 +53,6 @@ import { foldText, normaliseEmail, normalisePhone } from '#shared/rules/contact-
 export { foldText, normaliseEmail, normalisePhone };
 
 const EmailSchema = z.email();
-const UrlSchema = z.url({ protocol: /^https?$/ });
 const PHOTO = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$/;
 
 // The same limits as ContactCreate (src/shared/schemas/contacts.ts).
@@ -68,12 +67,12 @@ function cleanText(value: string | null, max: number, label: string, warnings: s
   return trimmed.slice(0, max);
 }
 
-/** A link as typed: `www.x.com` gains its https://. */
+/** A link as typed: `www.x.com` gains its https://; only the schemes a contact's link may have (ContactLink). */
 function cleanLink(link: string): string | null {
   const trimmed = link.trim();
   if (!trimmed) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  return UrlSchema.safeParse(withScheme).success && withScheme.length <= LIMITS.link ? withScheme : null;
+  return isSafeLink(withScheme) && withScheme.length <= LIMITS.link ? withScheme : null;
 }
 
 function uniqueBy(list: string[], key: (s: string) => string): string[] {
@@ -116,7 +115,7 @@ export function cleanDraft(draft: ContactDraft): { draft: ContactDraft; warnings
     draft.links.flatMap((l) => {
       if (!l.trim()) return [];
       const cleaned = cleanLink(l);
-      if (!cleaned) warnings.push(`"${l.slice(0, 80)}" is not a web address; left out`);
+      if (!cleaned) warnings.push(`"${l.slice(0, 80)}" is not a web address (http, https, mailto or tel); left out`);
       return cleaned ? [cleaned] : [];
     }),
     (l) => l.replace(/\/+$/, '').toLowerCase(),

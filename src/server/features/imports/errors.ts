@@ -17,7 +17,8 @@ export type ImportErrorCode =
   | 'empty'
   | 'zip'
   | 'no_owner'
-  | 'too_large';
+  | 'too_large'
+  | 'unsafe_name';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

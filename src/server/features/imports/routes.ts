@@ -8,21 +8,23 @@ import { z } from 'zod';
 import { CsvMapping, CsvPreview, ImportReport, ImportSource, VcardExportQuery } from '#shared/schemas/imports.js';
 import type { RestoreReport } from '#shared/schemas/backup.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
+import { limitsOf } from '../../http/limits.js';
 import { HttpProblem, badRequest } from '../../http/problems.js';
+import { requireSession } from '../auth/caller-rules.js';
 import { restoreBackup } from '../backup/restore.js';
 import { parseBackupJson } from '../backup/validate.js';
 import { loadUserContext } from '../settings/user-context.js';
 import { ImportError } from './errors.js';
 import { runImport } from './pipeline.js';
 import { previewCsv } from './preview.js';
-import { receiveUpload, MAX_UPLOAD_BYTES } from './upload.js';
+import { receiveUpload } from './upload.js';
 import { vcardExport } from './vcard-export.js';
 
 const tags = ['imports'];
 
-/** A refused file is the caller's to fix: a 400 naming the file, line or card. */
+/** A refused file is the caller's to fix: a 400 naming the file, line or card (413 when it is too large). */
 function refused(error: ImportError): HttpProblem {
-  return new HttpProblem(400, 'Import refused', error.message, [{ field: 'file', message: error.message, code: error.code }]);
+  return new HttpProblem(error.code === 'too_large' ? 413 : 400, 'Import refused', error.message, [{ field: 'file', message: error.message, code: error.code }]);
 }
 
 function sourceOf(value: string | undefined): ImportSource {
@@ -67,9 +69,13 @@ function mappingOf(value: string | undefined): CsvMapping | undefined {
   return parsed.data;
 }
 
-export function importRoutes(app: App, { db, now }: AppContext) {
+export function importRoutes(app: App, { db, now, limits }: AppContext) {
+  const { uploadBytes, restoreBytes } = limitsOf(limits);
+  const largestCap = Math.max(uploadBytes, restoreBytes);
+  // A backup (source=json, sent before the file as the web app does) may be as large as POST /api/backup/restore takes.
+  const capFor = (fields: Record<string, string>) => (fields.source === 'json' ? restoreBytes : uploadBytes);
   app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES } });
+    await scope.register(multipart, { limits: { fileSize: largestCap + 1 } });
     const typed = scope.withTypeProvider<ZodTypeProvider>();
 
     typed.post('/api/imports', {
@@ -77,16 +83,17 @@ export function importRoutes(app: App, { db, now }: AppContext) {
         tags,
         summary: 'Import a LinkedIn export, vCards, a CSV of contacts or a JSON backup (multipart: `source`, one or more `file`, `mapping` for a generic CSV, `replace` for a backup)',
         description:
-          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked. A JSON backup (`source=json`) is restored as by POST /api/backup/restore: refused (409) into an account that is not empty unless `replace=true`, which deletes everything it has first.',
+          'All or nothing: a malformed file is refused (400, naming the file and line or card) and changes nothing. Importing the same file twice creates no duplicates; existing contacts only gain what they lacked. A JSON backup (`source=json`) is restored as by POST /api/backup/restore: refused (409) into an account that is not empty unless `replace=true`, which deletes everything it has first. Like that route, a backup is restored only from a logged-in session, never with an API token (403).',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport },
       },
       handler: async (request) => {
-        const upload = await receiveUpload(request);
+        const upload = await receiveUpload(request, { capFor, largestCap });
         try {
           const source = sourceOf(upload.fields.source);
           if (upload.files.length === 0) throw badRequest('file', 'attach the file to import', 'required');
           if (source === 'json') {
+            requireSession(authOf(request)); // a restore, so the same rule as POST /api/backup/restore
             // The backup file is restored exactly as POST /api/backup/restore would (same checks,
             // same 409 for an account that is not empty unless `replace` is "true").
             const [file, ...more] = upload.files;
@@ -113,7 +120,7 @@ export function importRoutes(app: App, { db, now }: AppContext) {
         response: { 200: CsvPreview },
       },
       handler: async (request) => {
-        const upload = await receiveUpload(request, 1);
+        const upload = await receiveUpload(request, { capFor: () => uploadBytes, largestCap, maxFiles: 1 });
         try {
           const [file] = upload.files;
           if (!file) throw badRequest('file', 'attach the CSV file', 'required');

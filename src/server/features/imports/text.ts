@@ -84,11 +84,18 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array | string>, fi
   }
 }
 
-/** Splits decoded text into lines (CRLF, LF or CR), numbered from 1. */
-export async function* textLines(text: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string }> {
+/**
+ * A line longer than this is not an address book's: a photo, the longest thing a card holds, is
+ * refused past 1 MB anyway, and exporters fold long lines.
+ */
+export const MAX_LINE_CHARS = 2_000_000;
+
+/** Splits decoded text into lines (CRLF, LF or CR), numbered from 1; refuses a line over `maxLine` characters. */
+export async function* textLines(text: AsyncIterable<string>, file = 'upload', maxLine = MAX_LINE_CHARS): AsyncGenerator<{ line: number; text: string }> {
   let pending = '';
   let line = 0;
   let lastWasCr = false;
+  const tooLong = () => new ImportError('too_large', `a line is longer than ${maxLine.toLocaleString('en')} characters: this is not a vCard file`, file, { line: line + 1 });
   for await (const chunk of text) {
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
@@ -101,6 +108,7 @@ export async function* textLines(text: AsyncIterable<string>): AsyncGenerator<{ 
       }
       lastWasCr = false;
       if (c === 10 || c === 13) {
+        if (pending.length + i - start > maxLine) throw tooLong();
         yield { line: ++line, text: pending + chunk.slice(start, i) };
         pending = '';
         if (c === 13 && chunk.charCodeAt(i + 1) === 10) i++;
@@ -109,6 +117,7 @@ export async function* textLines(text: AsyncIterable<string>): AsyncGenerator<{ 
       }
     }
     pending += chunk.slice(start);
+    if (pending.length > maxLine) throw tooLong();
   }
   if (pending !== '') yield { line: ++line, text: pending };
 }

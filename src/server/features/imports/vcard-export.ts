@@ -37,6 +37,22 @@ function photoProperty(photo: string, version: VcardVersion): JProperty | null {
   return ['photo', { encoding: 'b', type: match[1]!.toUpperCase() }, 'binary', base64];
 }
 
+/**
+ * A value can never start a new line of the card. ical.js escapes a line feed in a text value
+ * (`\n`) but not a lone carriage return, and writes uri, phone-number and date values as they are:
+ * so text keeps its line breaks as line feeds, and other values lose every control character.
+ * Without this a name like `Ana\r\nEND:VCARD\r\nBEGIN:VCARD` would add a card of its own.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const ANY_CONTROL = /[\u0000-\u001f\u007f]/g;
+
+function safeValue(value: unknown, type: string): unknown {
+  if (typeof value !== 'string') return Array.isArray(value) ? value.map((v) => safeValue(v, type)) : value;
+  return type === 'text' ? value.replace(/\r\n?/g, '\n').replace(CONTROL, '') : value.replace(ANY_CONTROL, '');
+}
+
+const safeProperty = ([name, params, type, ...values]: JProperty): JProperty => [name, params, type, ...values.map((v) => safeValue(v, type))] as JProperty;
+
 /** One card (pure). */
 export function contactToVcard(c: VcardContact, version: VcardVersion): string {
   const dateType = version === '4.0' ? 'date-and-or-time' : 'date';
@@ -58,7 +74,7 @@ export function contactToVcard(c: VcardContact, version: VcardVersion): string {
   const photo = c.photo ? photoProperty(c.photo, version) : null;
   if (photo) props.push(photo);
   if (c.tags.length > 0) props.push(['categories', {}, 'text', ...c.tags]);
-  return ICAL.stringify(['vcard', props, []] as never);
+  return ICAL.stringify(['vcard', props.map(safeProperty), []] as never);
 }
 
 const PAGE = 200;

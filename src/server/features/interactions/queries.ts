@@ -120,7 +120,7 @@ export interface InteractionFilter {
 }
 
 export async function listInteractions(db: Db, accountId: string, filter: InteractionFilter) {
-  const cursor = decodeCursor(filter.cursor, 2);
+  const cursor = decodeCursor(filter.cursor, ['timestamptz', 'uuid']);
   const rows = await db
     .select({ id: interactions.id, occurredAt: interactions.occurredAt })
     .from(interactions)

@@ -151,7 +151,7 @@ export interface InvitationFilter {
 }
 
 export async function listInvitations(db: Db, accountId: string, filter: InvitationFilter) {
-  const cursor = decodeCursor(filter.cursor, 2);
+  const cursor = decodeCursor(filter.cursor, ['date', 'uuid']);
   const rows = await db
     .select({ id: invitations.id, receivedOn: invitations.receivedOn })
     .from(invitations)

@@ -48,7 +48,9 @@ export function LoginPage() {
             ? t('auth.badCredentials')
             : isApiError(error, 429)
               ? t('auth.tooManyAttempts')
-              : errorMessage(error),
+              : isApiError(error, 403)
+                ? t('auth.userDisabled')
+                : errorMessage(error),
         );
       },
     });

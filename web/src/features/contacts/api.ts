@@ -1,17 +1,10 @@
 // Server state for contacts: lists, one contact, its timeline, and the writes.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contact, ContactCreate, ContactPage, ContactPatch, TimelinePage } from '@shared/schemas/index.js';
+import type { Contact, ContactCreate, ContactPage, ContactPatch, DeleteImpact, TimelinePage } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys, type ContactFilters } from '../../api/queryKeys';
 
 const PAGE_SIZE = 30;
-
-export interface DeleteImpact {
-  followups: number;
-  favors: number;
-  interactionsDeleted: number;
-  interactionsKept: number;
-}
 
 export function useContactList(filters: ContactFilters) {
   return useInfiniteQuery({

@@ -19,6 +19,7 @@ import { PitchCard } from './PitchCard';
 import { QuickCaptureCard } from './QuickCaptureCard';
 import { TalkingPointsCard } from './TalkingPointsCard';
 import { isOver, useEventWhen } from './useEventWhen';
+import { isSafeLink } from '@shared/schemas/contacts.js';
 
 type Mode = 'before' | 'after';
 
@@ -128,7 +129,7 @@ function EventHeader({ event }: { event: EventDetail }) {
               <IconMapPin size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {event.place}
             </Text>
           )}
-          {event.url && (
+          {event.url && isSafeLink(event.url) && (
             <Anchor href={event.url} target="_blank" rel="noopener noreferrer" size="sm">
               <IconExternalLink size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {t('events.link')}
             </Anchor>

@@ -1,5 +1,5 @@
-import { Button, Group, List, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCalendarPlus, IconCopy, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Group, List, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarPlus, IconCopy, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../app/queryClient';
@@ -9,14 +9,19 @@ import { SectionCard } from '../../ui/SectionCard';
 import { useCalendarFeed, useNewCalendarLink, useTurnOffCalendarFeed } from './api';
 import { ConfirmModal } from './ConfirmModal';
 
-/** The secret iCalendar link: turn it on, copy it, replace it if it leaked, or turn it off. */
+/**
+ * The secret iCalendar link: turn it on, copy it, replace it if it leaked, or turn it off. The
+ * server keeps only a hash of the secret, so the link is shown once, right after it is made
+ * (kept here in the mutation's answer, not in the feed query a refetch would clear).
+ */
 export function CalendarFeedPanel() {
   const { t } = useTranslation();
   const feed = useCalendarFeed();
   const newLink = useNewCalendarLink();
   const turnOff = useTurnOffCalendarFeed();
   const [confirm, setConfirm] = useState<'newLink' | 'turnOff' | null>(null);
-  const url = feed.data?.url ?? null;
+  const url = newLink.data?.url ?? null;
+  const on = feed.data?.enabled === true || url !== null;
 
   const copy = async () => {
     if (!url) return;
@@ -28,7 +33,7 @@ export function CalendarFeedPanel() {
     <SectionCard title={t('imports.calendarTitle')} hint={t('imports.calendarHint')} testId="calendar-feed">
       {feed.isPending && <Skeleton h={72} />}
       {feed.isError && <LoadError error={feed.error} onRetry={() => void feed.refetch()} />}
-      {feed.isSuccess && !url && (
+      {feed.isSuccess && !on && (
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{t('imports.calendarOff')}</Text>
           <Button
@@ -40,8 +45,19 @@ export function CalendarFeedPanel() {
           </Button>
         </Stack>
       )}
+      {on && !url && (
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm" data-testid="calendar-feed-hidden">
+            {t('imports.calendarOnHidden')}
+          </Text>
+          <FeedButtons onNewLink={() => setConfirm('newLink')} onTurnOff={() => setConfirm('turnOff')} />
+        </Stack>
+      )}
       {url && (
         <Stack gap="md">
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} p="sm">
+            <Text size="sm">{t('imports.calendarOnce')}</Text>
+          </Alert>
           <Stack gap={6}>
             <Group gap="xs" align="flex-end">
               <TextInput
@@ -71,14 +87,7 @@ export function CalendarFeedPanel() {
               <List.Item>{t('imports.howOutlook')}</List.Item>
             </List>
           </Stack>
-          <Group gap="xs">
-            <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => setConfirm('newLink')}>
-              {t('imports.newLink')}
-            </Button>
-            <Button variant="subtle" color="red" onClick={() => setConfirm('turnOff')}>
-              {t('imports.turnOff')}
-            </Button>
-          </Group>
+          <FeedButtons onNewLink={() => setConfirm('newLink')} onTurnOff={() => setConfirm('turnOff')} />
         </Stack>
       )}
       <ConfirmModal
@@ -107,6 +116,7 @@ export function CalendarFeedPanel() {
         onConfirm={() =>
           turnOff.mutate(undefined, {
             onSuccess: () => {
+              newLink.reset();
               setConfirm(null);
               notifySuccess(t('imports.turnedOff'));
             },
@@ -116,5 +126,19 @@ export function CalendarFeedPanel() {
         <Text size="sm">{t('imports.turnOffBody')}</Text>
       </ConfirmModal>
     </SectionCard>
+  );
+}
+
+function FeedButtons({ onNewLink, onTurnOff }: { onNewLink: () => void; onTurnOff: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={onNewLink}>
+        {t('imports.newLink')}
+      </Button>
+      <Button variant="subtle" color="red" onClick={onTurnOff}>
+        {t('imports.turnOff')}
+      </Button>
+    </Group>
   );
 }

@@ -11,7 +11,7 @@ export function RevokeTokenButton({ token }: { token: ApiToken }) {
   const revoke = useRevokeApiToken();
   return (
     <>
-      <Button size="compact-sm" variant="subtle" color="red" onClick={open}>
+      <Button size="compact-sm" variant="subtle" color="red" onClick={open} style={{ flexShrink: 0 }}>
         {t('settings.revoke')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('settings.revokeTitle')}>

@@ -3,6 +3,8 @@ import { IconArrowsExchange, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
+import { useMe } from '../auth/session';
+import { UsersSettings } from '../users/UsersSettings';
 import { SectionCard } from '../../ui/SectionCard';
 import { ApiTokens } from './ApiTokens';
 import { CadenceSettings } from './CadenceSettings';
@@ -10,9 +12,10 @@ import { FollowupDelaySettings } from './FollowupDelaySettings';
 import { PitchSettings } from './PitchSettings';
 import { ProfileSettings } from './ProfileSettings';
 
-/** Users and more join these sections later; import and export have a screen of their own. */
+/** Import and export, and Security, have screens of their own; Users is for the owner only. */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const isOwner = useMe().data?.user.isOwner ?? false;
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader title={t('settings.title')} />
@@ -30,6 +33,7 @@ export function SettingsPage() {
           </Button>
         </Group>
       </SectionCard>
+      {isOwner && <UsersSettings />}
       <ApiTokens />
       <SectionCard title={t('imports.title')}>
         <Group justify="space-between" gap="sm">

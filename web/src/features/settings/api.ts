@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AccountSettings, AccountSettingsPatch, ApiToken, Profile, ProfilePatch, TokenCreated,
+  AccountSettings, AccountSettingsPatch, ApiToken, Profile, ProfilePatch, TokenCreateBody, TokenCreated,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
@@ -52,7 +52,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api<TokenCreated>('/api/tokens', { method: 'POST', body: { name } }),
+    mutationFn: (body: TokenCreateBody) => api<TokenCreated>('/api/tokens', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
   });
 }

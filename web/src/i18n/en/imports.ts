@@ -94,6 +94,7 @@ export const imports = {
     skipCodes: {
       hidden_profile: 'Hidden profile: LinkedIn only gives the date you connected',
       sponsored_message: 'Sponsored message, with no sender to link it to',
+      draft: 'A draft that was never sent',
       no_contact_in_conversation: 'Nobody in this conversation is one of your contacts',
       no_name: 'No name to save the contact under',
       bad_date: 'A date that could not be read',
@@ -158,6 +159,8 @@ export const imports = {
     calendarCreate: 'Turn on the calendar feed',
     calendarUrl: 'Subscription link',
     calendarPrivate: 'Anyone with this link can read your follow-ups and events. Keep it to yourself; if it leaks, get a new link.',
+    calendarOnce: 'Copy this link now and subscribe to it: Círculo keeps only a fingerprint of it, so it cannot be shown again once you leave this page.',
+    calendarOnHidden: 'The calendar feed is on. Its link was shown once, when it was made, and cannot be shown again. If you lost it, get a new link (the old one stops working).',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
     copyFailed: 'Could not copy: select the link and copy it yourself.',

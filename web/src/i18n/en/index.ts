@@ -11,6 +11,7 @@ import { relationships } from './relationships';
 import { review } from './review';
 import { security } from './security';
 import { templates } from './templates';
+import { users } from './users';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, enums };
 export type Messages = typeof en;

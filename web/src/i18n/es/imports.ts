@@ -95,6 +95,7 @@ export const imports: typeof en = {
     skipCodes: {
       hidden_profile: 'Perfil oculto: LinkedIn solo da la fecha en que conectasteis',
       sponsored_message: 'Mensaje patrocinado, sin remitente al que asociarlo',
+      draft: 'Un borrador que nunca se envió',
       no_contact_in_conversation: 'Nadie de esta conversación está entre tus contactos',
       no_name: 'Sin nombre con el que guardar el contacto',
       bad_date: 'Una fecha que no se pudo leer',
@@ -159,6 +160,8 @@ export const imports: typeof en = {
     calendarCreate: 'Activar el calendario',
     calendarUrl: 'Enlace de suscripción',
     calendarPrivate: 'Cualquiera con este enlace puede ver tus seguimientos y eventos. No lo compartas; si se filtra, pide uno nuevo.',
+    calendarOnce: 'Copia este enlace ahora y suscríbete a él: Círculo solo guarda una huella, así que no podrá volver a mostrártelo cuando salgas de esta página.',
+    calendarOnHidden: 'El calendario está activado. Su enlace se mostró una sola vez, al crearlo, y no se puede volver a ver. Si lo perdiste, pide un enlace nuevo (el anterior dejará de funcionar).',
     copyLink: 'Copiar enlace',
     linkCopied: 'Enlace copiado',
     copyFailed: 'No se pudo copiar: selecciona el enlace y cópialo tú.',

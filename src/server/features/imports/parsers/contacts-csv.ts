@@ -3,6 +3,7 @@
 // or `--mapping` in the CLI). Columns are always found by name, never by position.
 import type { CsvFormat, CsvMapping, MappableField } from '#shared/schemas/imports.js';
 import { splitFullName } from '#shared/rules/names.js';
+import { unguardFormula } from '#shared/rules/csv-formulas.js';
 import { ImportError } from '../errors.js';
 import { cleanDraft, emptyDraft, guessCircle, hasIdentity, type ContactDraft } from '../contact-draft.js';
 import { headerKey, type CsvRow } from '../csv-records.js';
@@ -60,6 +61,28 @@ export function detectCsvFormat(header: string[]): CsvFormat {
   return 'generic';
 }
 
+/**
+ * No field keeps more than this (notes: 20,000): a longer cell is cut before it is split or
+ * parsed, so a hostile cell costs no more than a long note.
+ */
+export const MAX_CELL_CHARS = 25_000;
+
+const NEW_ADDRESS = /^(https?:\/\/|www\.)/i;
+
+/**
+ * A `;` may be part of a web address: only one followed by a new address starts another.
+ * (Split by hand: the old `/\s*;\s*(?=…)/` took quadratic time on a long run of spaces.)
+ */
+function splitLinks(cell: string): string[] {
+  const links: string[] = [];
+  for (const piece of cell.split(';')) {
+    const start = piece.trimStart();
+    if (links.length === 0 || NEW_ADDRESS.test(start)) links.push(start);
+    else links[links.length - 1] += `;${piece}`;
+  }
+  return links.map((l) => l.trim());
+}
+
 function multiValues(field: MappableField, cell: string, format: CsvFormat): string[] {
   // Google joins several values of one cell with " ::: ".
   const parts = cell.split(' ::: ');
@@ -70,11 +93,11 @@ function multiValues(field: MappableField, cell: string, format: CsvFormat): str
     return tags.map((t) => t.trim().replace(/^\*\s+/, '')).filter((t) => t && t.toLowerCase() !== 'mycontacts');
   }
   if (field === 'emails') return parts.flatMap((p) => p.split(/[;,\s]+/));
-  if (field === 'phones') return parts.flatMap((p) => p.split(/\s*;\s*/));
-  // A `;` may be part of a web address: only one followed by a new address starts another.
-  if (field === 'links') return parts.flatMap((p) => p.split(/\s*;\s*(?=https?:\/\/|www\.)/i));
+  if (field === 'phones') return parts.flatMap((p) => p.split(';').map((phone) => phone.trim()));
+  if (field === 'links') return parts.flatMap(splitLinks);
   return parts;
 }
+
 
 type Columns = { index: number; field: MappableField | 'middleName' }[];
 
@@ -106,7 +129,8 @@ function draftFrom(cells: string[], columns: Columns, format: CsvFormat): { draf
   const warnings: string[] = [];
   const texts: Partial<Record<MappableField | 'middleName', string[]>> = {};
   for (const { index, field } of columns) {
-    const cell = (cells[index] ?? '').trim();
+    // Círculo's own CSV export guards formula-like cells with a `'` (shared/rules/csv-formulas.ts).
+    const cell = unguardFormula((cells[index] ?? '').slice(0, MAX_CELL_CHARS)).trim();
     if (!cell) continue;
     if (field === 'emails' || field === 'phones' || field === 'links' || field === 'tags') draft[field].push(...multiValues(field, cell, format));
     else (texts[field] ??= []).push(cell);

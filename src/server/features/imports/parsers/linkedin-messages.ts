@@ -2,6 +2,8 @@
 // SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER`. Group
 // conversations list every recipient (names joined by ", ", URLs by ","); dates are UTC.
 // Older exports have no URL columns; sponsored messages come from "LinkedIn Member" with no URL.
+// Newer ones add `IS MESSAGE DRAFT` and `IS CONVERSATION DRAFT`: a draft was never sent, so it is
+// no touch and must not move anyone's keep-in-touch date.
 import { ImportError } from '../errors.js';
 import { columnIndex, headerKey, type CsvRow } from '../csv-records.js';
 import { parseUtcDateTime } from './dates.js';
@@ -33,6 +35,8 @@ export function recipients(names: string, urls: string | null): LinkedinPerson[]
 }
 
 const SPONSOR = /^linkedin( member)?$/i;
+const YES = /^(yes|true|1)$/i;
+const DRAFT_COLUMNS = ['IS MESSAGE DRAFT', 'IS CONVERSATION DRAFT'];
 
 export async function* parseMessages(rows: AsyncIterable<CsvRow>, file = 'messages.csv'): AsyncGenerator<Parsed<MessageRecord>> {
   let column: ((name: string) => number) | undefined;
@@ -55,6 +59,10 @@ export async function* parseMessages(rows: AsyncIterable<CsvRow>, file = 'messag
     const fromUrl = cell('SENDER PROFILE URL') || null;
     if ((hasUrls && !fromUrl) || (!hasUrls && SPONSOR.test(fromName))) {
       yield skip(at, 'sponsored_message', `a sponsored or system message from "${fromName || 'LinkedIn'}", not from a person`);
+      continue;
+    }
+    if (DRAFT_COLUMNS.some((name) => YES.test(cell(name)))) {
+      yield skip(at, 'draft', 'an unsent draft, not a message');
       continue;
     }
     const conversationId = cell('CONVERSATION ID');

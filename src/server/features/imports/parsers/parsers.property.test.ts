@@ -35,7 +35,8 @@ const values = <T>(parsed: Parsed<T>[]) =>
 
 // Text a person types: any Unicode (accents, CJK, emoji) plus the characters vCard and CSV
 // escape, trimmed and non-empty, as the API and imports store it.
-const PUNCTUATION = [',', ';', ':', '\\', '"', "'", ' '];
+// `=`, `+`, `-`, `@` and `'` start formulas (and their guards) in the CSV export.
+const PUNCTUATION = [',', ';', ':', '\\', '"', "'", ' ', '=', '+', '-', '@'];
 const char = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
   { weight: 2, arbitrary: fc.constantFrom(...PUNCTUATION) },
@@ -224,4 +225,50 @@ describe('parsers on arbitrary input', () => {
       { numRuns: 2 * RUNS.numRuns },
     );
   }, TIMEOUT);
+});
+
+// A quadratic regular expression over a long run of spaces or separators (`/\s*;\s*/` was one)
+// would take minutes here: the test timeout catches it. Each case is a cell or line of 20,000 to
+// 50,000 characters.
+describe('long runs of separators and spaces', () => {
+  const LONG_RUNS = { numRuns: 12 };
+  const run = fc
+    .tuple(fc.constantFrom(' ', ';', ',', ' ; ', ' ;', '; ', ', ', ' ::: ', '\t', ':', '\\;', '='), fc.integer({ min: 20_000, max: 50_000 }), fc.constantFrom('', 'x', 'https://a.example', '+34 600 111 222', 'ana@example.org'))
+    .map(([unit, length, tail]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + tail);
+
+  it('a Google CSV row whose cells are long runs imports the person, with only well-formed values', async () => {
+    await fc.assert(
+      fc.asyncProperty(run, async (cell) => {
+        const text = stringify([
+          ['First Name', 'Last Name', 'E-mail 1 - Value', 'Phone 1 - Value', 'Website 1 - Value', 'Labels', 'Birthday', 'Notes'],
+          ['Ana', cell, cell, cell, cell, cell, cell, cell],
+        ]);
+        const [draft] = values(await collect(parseContactsCsv(csvRows(once(text), 'contacts.csv'))));
+        expect(draft!.firstName).toBe('Ana');
+        expect((draft!.lastName ?? '').length).toBeLessThanOrEqual(120);
+        expect((draft!.notes ?? '').length).toBeLessThanOrEqual(20_000);
+        expect(draft!.emails.every((e) => !/\s/.test(e))).toBe(true);
+        expect(draft!.phones.every((p) => /\d/.test(p) && p.length <= 40)).toBe(true);
+        expect(draft!.links.every((l) => /^https?:\/\/\S+$/.test(l))).toBe(true);
+      }),
+      LONG_RUNS,
+    );
+  }, TIMEOUT);
+
+  it('a vCard whose properties are long runs imports the person', async () => {
+    await fc.assert(
+      fc.asyncProperty(run, async (value) => {
+        const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana', 'N:;Ana;;;', `NOTE:${value}`, `TEL:${value}`, `URL:${value}`, `CATEGORIES:${value}`, 'END:VCARD'].join('\r\n');
+        const [draft] = values(await collect(parseVcards(once(card))));
+        expect(draft!.firstName).toBe('Ana');
+        expect(draft!.phones.every((p) => p.length <= 40)).toBe(true);
+      }),
+      LONG_RUNS,
+    );
+  }, TIMEOUT);
+
+  it('a line longer than a vCard allows is refused with its line, not buffered', async () => {
+    const card = `BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:${' '.repeat(2_000_001)}\r\nEND:VCARD\r\n`;
+    await expect(collect(parseVcards(once(card)))).rejects.toMatchObject({ code: 'too_large', at: { line: 3 } });
+  });
 });

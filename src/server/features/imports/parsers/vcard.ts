@@ -158,7 +158,7 @@ function parseCard(text: string): JProperty[] {
 }
 
 export async function* parseVcards(text: AsyncIterable<string>, file = 'contacts.vcf'): AsyncGenerator<Parsed<ContactDraft>> {
-  for await (const block of vcardBlocks(textLines(text), file)) {
+  for await (const block of vcardBlocks(textLines(text, file), file)) {
     const at = { card: block.card, line: block.line };
     let props: JProperty[];
     try {

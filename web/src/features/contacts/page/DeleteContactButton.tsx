@@ -38,6 +38,8 @@ export function DeleteContactButton({ contact }: { contact: Contact }) {
             <List spacing={4} size="sm" data-testid="delete-impact">
               <List.Item>{t('contact.impactFollowups', { count: impact.data.followups })}</List.Item>
               {impact.data.favors > 0 && <List.Item>{t('favors.impact', { count: impact.data.favors })}</List.Item>}
+              {impact.data.events > 0 && <List.Item>{t('contact.impactEvents', { count: impact.data.events })}</List.Item>}
+              {impact.data.campaigns > 0 && <List.Item>{t('contact.impactCampaigns', { count: impact.data.campaigns })}</List.Item>}
               <List.Item>{t('contact.impactDeleted', { count: impact.data.interactionsDeleted })}</List.Item>
               <List.Item>{t('contact.impactKept', { count: impact.data.interactionsKept })}</List.Item>
             </List>

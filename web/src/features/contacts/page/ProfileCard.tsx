@@ -1,11 +1,11 @@
-import { Anchor, Badge, Card, Divider, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import {
   IconCake, IconHeartHandshake, IconLink, IconMail, IconMapPin, IconNotes,
   IconPhone, IconUserPlus,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Contact } from '@shared/schemas/index.js';
+import { isSafeLink, type Contact } from '@shared/schemas/contacts.js';
 import { useFormatters } from '../../../i18n/useFormatters';
 import { Detail, DetailList } from './DetailList';
 import { RelationshipHealth } from './RelationshipHealth';
@@ -81,14 +81,21 @@ export function ProfileCard({ contact }: { contact: Contact }) {
   );
 }
 
+/** Only http(s), mailto and tel links are clickable: older data may hold `javascript:` and the like, shown as text. */
 function Links({ items, external }: { items: { href: string; text: string }[]; external?: boolean }) {
   return (
     <Stack gap={2} component="span">
-      {items.map((item) => (
-        <Anchor key={item.href} href={item.href} size="sm" {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
-          {item.text}
-        </Anchor>
-      ))}
+      {items.map((item) =>
+        isSafeLink(item.href) ? (
+          <Anchor key={item.href} href={item.href} size="sm" {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+            {item.text}
+          </Anchor>
+        ) : (
+          <Text key={item.href} span size="sm">
+            {item.text}
+          </Text>
+        ),
+      )}
     </Stack>
   );
 }

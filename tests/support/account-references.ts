@@ -1,0 +1,43 @@
+// The references between an account's rows, read from the schema: the tests of the composite
+// keys and of the migration that repairs old rows are generated from this list.
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import * as schema from '../../src/server/db/schema.js';
+
+export interface Reference {
+  name: string;
+  table: string;
+  columns: string[];
+  target: string;
+  targetColumns: string[];
+  /** As declared in the schema: 'cascade', or `set null ("<column>")` for the column alone. */
+  onDelete: string;
+  /** The reference column (the one that is not account_id). */
+  column: PgColumn;
+  /** Its table's primary key columns: how a row is found again after an update. */
+  primaryKey: string[];
+}
+
+export const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+export const nameOf = (table: PgTable) => getTableConfig(table).name;
+const isAccountOwned = (table: PgTable) => getTableConfig(table).columns.some((c) => c.name === 'account_id');
+export const ownedTables = new Set(tables.filter(isAccountOwned).map(nameOf));
+
+/** Every foreign key of the schema between two account-owned tables (not those to `accounts`). */
+export const references: Reference[] = tables.flatMap((table) => {
+  const config = getTableConfig(table);
+  const primaryKey = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+  return config.foreignKeys
+    .map((fk) => ({ fk, ref: fk.reference() }))
+    .filter(({ ref }) => ownedTables.has(config.name) && ownedTables.has(nameOf(ref.foreignTable)))
+    .map(({ fk, ref }) => ({
+      name: fk.getName(),
+      table: config.name,
+      columns: ref.columns.map((c) => c.name),
+      target: nameOf(ref.foreignTable),
+      targetColumns: ref.foreignColumns.map((c) => c.name),
+      onDelete: fk.onDelete ?? 'no action',
+      column: ref.columns.find((c) => c.name !== 'account_id') ?? ref.columns[0]!,
+      primaryKey,
+    }));
+});
