@@ -1,4 +1,4 @@
-// The SPEC §6 heavy user, generated deterministically: contacts, interactions (streamed in
+// The heavy user of docs/domain.md#scale, generated deterministically: contacts, interactions (streamed in
 // batches, they are the bulk) and follow-ups, as rows ready for the Drizzle schema.
 import { circles, contactKinds, followupKinds, stages, type Circle, type ContactKind, type FollowupKind, type FollowupStatus, type Stage } from '#shared/enums.js';
 import type { contacts, followups, interactionContacts, interactions } from '../src/server/db/schema.js';

@@ -1,4 +1,4 @@
-// `npm run bench`: builds the SPEC §6 heavy user in a throwaway embedded database, starts the
+// `npm run bench`: builds the heavy user of docs/domain.md#scale in a throwaway embedded database, starts the
 // real server on it and measures the screens a user waits for, over HTTP, one request at a time.
 // Prints one JSON document on stdout; progress goes to stderr.
 //

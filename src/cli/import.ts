@@ -46,7 +46,7 @@ async function mappingFrom(path: string | undefined) {
 }
 
 export async function importCommand(source: string, path: string, options: ImportOptions) {
-  // The JSON backup has its own command; `import json` is the same thing under the SPEC's name.
+  // The JSON backup has its own command; `import json` is the same thing under the name the other imports use.
   if (source === 'json') return restoreCommand(path, { ...(options.email ? { email: options.email } : {}), ...(options.json ? { json: true } : {}) });
   if (!(source in extensions)) throw new CliError(`Unknown import source "${source}": use linkedin, vcard, csv or json.`);
   const fileSource = source as FileImportSource;

@@ -1,4 +1,4 @@
-// Configuration comes from the environment only (SPEC §4), validated once at start-up.
+// Configuration comes from the environment only (docs/architecture.md#configuration), validated once at start-up.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -34,6 +34,8 @@ const Env = z.object({
       return parsed;
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` lines for a person, `json` for a log collector; default: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
 
 export interface Config {
@@ -44,6 +46,7 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: TrustProxy;
   logLevel: string;
+  logFormat: 'pretty' | 'json';
 }
 
 /** What Fastify's `trustProxy` accepts: off, any proxy, a hop count, or addresses/CIDRs. */
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.CIRCULO_SECURE_COOKIES === 'true',
     trustProxy: e.CIRCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
 }
 

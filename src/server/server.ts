@@ -1,4 +1,5 @@
 // Starts Círculo: configuration, database (migrated), HTTP server, and a clean stop on signals.
+import pretty from 'pino-pretty';
 import { buildApp } from './http/app.js';
 import type { App } from './http/context.js';
 import { ensureWritableDataDir, loadConfig, loadSecret, type Config } from './config.js';
@@ -25,6 +26,13 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
       ctx: { db: database.db, secureCookies: config.secureCookies, now: () => new Date() },
       secret,
       logLevel: config.logLevel,
+      // Written in-process (no transport worker): one line per request a person can read.
+      ...(config.logFormat === 'pretty' ? { logStream: pretty({
+              translateTime: 'SYS:HH:MM:ss',
+              ignore: 'pid,hostname,reqId,req,res,responseTime',
+              messageFormat: '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} → {res.statusCode}{end}',
+              singleLine: true,
+            }) } : {}),
       trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });

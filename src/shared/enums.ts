@@ -1,4 +1,4 @@
-// The fixed vocabularies of SPEC §3. Other programs rely on these exact values:
+// The fixed vocabularies of docs/domain.md. Other programs rely on these exact values:
 // add new ones at the end, never rename.
 import { z } from 'zod';
 

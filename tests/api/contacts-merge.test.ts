@@ -1,4 +1,4 @@
-// Finding the duplicates already in an account and merging them without losing anything (SPEC §5).
+// Finding the duplicates already in an account and merging them without losing anything (docs/domain.md#duplicates-and-merging).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/database.js';

@@ -18,7 +18,7 @@ const create = async (body: Record<string, unknown>) => {
 };
 
 describe('creating and editing contacts', () => {
-  it('keeps every SPEC field and derives the display name', async () => {
+  it('keeps every contact field and derives the display name', async () => {
     const contact = await create({
       firstName: 'Lucía',
       lastName: 'Fernández Ortega',

@@ -1,4 +1,4 @@
-// A networking campaign snowballs (SPEC §2 idea 6): add the closest person, meet them, leave the
+// A networking campaign snowballs (docs/domain.md#campaigns): add the closest person, meet them, leave the
 // meeting with two names, and the referral tree grows a second generation of two people.
 import { expect, test } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, englishWords } from './foundation-flow.js';

@@ -1,4 +1,4 @@
-// Meeting people on purpose (SPEC §2 idea 5): prepare an event with two people to meet, read the
+// Meeting people on purpose (docs/domain.md#events): prepare an event with two people to meet, read the
 // briefing, capture three people met there, and find their follow-ups on Today.
 import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';

@@ -1,4 +1,4 @@
-// Closing the loop (SPEC §2 ideas 1–2): someone does you a big favor, Today suggests a gift to
+// Closing the loop (docs/domain.md#favors-and-the-loop): someone does you a big favor, Today suggests a gift to
 // thank them, then reminds you to tell them how it went; the closed loop counts in the review.
 import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, addContact, setUpAccount, todayIn, englishWords } from './foundation-flow.js';

@@ -1,4 +1,4 @@
-// Bringing a network in (SPEC §5): a new user uploads the LinkedIn export zip, reads the report,
+// Bringing a network in (docs/domain.md#imports-and-exports): a new user uploads the LinkedIn export zip, reads the report,
 // and finds a connection by typing without accents; a broken zip is refused and changes nothing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

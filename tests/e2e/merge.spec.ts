@@ -1,4 +1,4 @@
-// Duplicates (SPEC §5): two records of the same person are found on the contacts page, merged
+// Duplicates (docs/domain.md#duplicates-and-merging): two records of the same person are found on the contacts page, merged
 // from a preview of the result, and everything from both ends up on the one kept.
 import { expect, test, type Page } from './csp.js';
 import { TIME_ZONE, setUpAccount, type Words } from './foundation-flow.js';

@@ -69,9 +69,9 @@ export const accounts = pgTable('accounts', {
   cadencePersonalDays: integer('cadence_personal_days').notNull().default(30),
   cadenceProfessionalDays: integer('cadence_professional_days').notNull().default(60),
   cadenceOpportunityDays: integer('cadence_opportunity_days').notNull().default(120),
-  /** Days after a received favor to thank them (SPEC: 2). */
+  /** Days after a received favor to thank them (default 2, docs/domain.md#favors-and-the-loop). */
   thankYouDelayDays: integer('thank_you_delay_days').notNull().default(2),
-  /** Days after thanking to tell them how it went (SPEC: 14). */
+  /** Days after thanking to tell them how it went (default 14, docs/domain.md#favors-and-the-loop). */
   outcomeReportDelayDays: integer('outcome_report_delay_days').notNull().default(14),
   /**
    * SHA-256 (hex) of the secret in the calendar feed's URL (/api/calendar/<secret>.ics), as for
@@ -93,7 +93,7 @@ export const users = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     language: text('language').notNull().default('en'),
     weeklyTarget: integer('weekly_target').notNull().default(3),
-    // The profile common points and the pitch are built from (SPEC §3 Profile).
+    // The profile common points and the pitch are built from (docs/domain.md#profile).
     pitchShort: text('pitch_short'),
     pitchLong: text('pitch_long'),
     goals: text('goals'),
@@ -408,7 +408,7 @@ export const stageChanges = pgTable(
   ],
 );
 
-/** An invitation on LinkedIn or another network (SPEC §3 Invitation). */
+/** An invitation on LinkedIn or another network (docs/domain.md#invitations). */
 export const invitations = pgTable(
   'invitations',
   {
@@ -438,7 +438,7 @@ export const invitations = pgTable(
   ],
 );
 
-/** Message templates per purpose and language (SPEC §3 Template). */
+/** Message templates per purpose and language (docs/domain.md#templates). */
 export const templates = pgTable(
   'templates',
   {
@@ -460,7 +460,7 @@ export const templates = pgTable(
   ],
 );
 
-/** An event to prepare for and follow up on (SPEC §3 Event). */
+/** An event to prepare for and follow up on (docs/domain.md#events). */
 export const events = pgTable(
   'events',
   {
@@ -507,7 +507,7 @@ export const eventAttendees = pgTable(
   ],
 );
 
-/** A networking campaign with a goal and weekly targets (SPEC §3 Campaign). */
+/** A networking campaign with a goal and weekly targets (docs/domain.md#campaigns). */
 export const campaigns = pgTable(
   'campaigns',
   {

@@ -1,4 +1,4 @@
-// When to write to the people met at an event (SPEC §3 Event): two days after it ends, counted in
+// When to write to the people met at an event (docs/domain.md#events): two days after it ends, counted in
 // the user's calendar days, so an evening event on Friday gives a follow-up on Sunday wherever
 // the server runs. Shared so the event page can say the date before anyone is captured.
 import { addDays, localDateOf } from './time.js';

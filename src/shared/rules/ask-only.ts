@@ -1,4 +1,4 @@
-// SPEC §3 "Ask-only warning": over 50 % asks among outbound touches in the last 12 months,
+// docs/domain.md#ask-only-warning: over 50 % asks among outbound touches in the last 12 months,
 // or the last 3 outbound touches all asks.
 import type { Intent } from '../enums.js';
 

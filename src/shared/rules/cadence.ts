@@ -1,4 +1,4 @@
-// Keep-in-touch cadence (SPEC §3): a contact is due when their last interaction is older than
+// Keep-in-touch cadence (docs/domain.md#keep-in-touch-cadence): a contact is due when their last interaction is older than
 // their cadence — per contact, else the default of their circle. Due contacts are suggestions on
 // the Today view, ranked most overdue relative to cadence first, then closer stage first.
 import type { Circle, Stage } from '../enums.js';

@@ -1,4 +1,4 @@
-// A campaign's progress against its weekly targets (SPEC §2 idea 4 and §3 Campaign), per local
+// A campaign's progress against its weekly targets (docs/domain.md#campaigns), per local
 // ISO week of its span: new people brought in (members added, and referrals the members gave)
 // against `newContactsPerWeek`, and meetings held (members reaching `met`, by the day they met)
 // against `meetingsPerWeek`. Dates are the user's calendar dates; instants are read in their zone.

@@ -1,4 +1,4 @@
-// Networking campaigns (SPEC §2 idea 6): start with the closest people, ask them for advice, and
+// Networking campaigns (docs/domain.md#campaigns): start with the closest people, ask them for advice, and
 // leave every meeting with at least two new names. Pure rules over plain data.
 import { campaignStages, type CampaignStage, type Circle, type Stage } from '../enums.js';
 import { stageCloseness } from './cadence.js';

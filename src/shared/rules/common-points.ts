@@ -1,4 +1,4 @@
-// Common points between the user and a contact (SPEC §2 idea 7): the material of a personalised
+// Common points between the user and a contact (docs/domain.md#invitations): the material of a personalised
 // welcome. Matching ignores accents, case and punctuation, and never matches on filler words
 // alone: "Universidad de Chile" and "Universidad de Valparaíso" share nothing that counts.
 

@@ -1,4 +1,4 @@
-// How two records of the same person are recognised (SPEC §5): imports match on these keys, and
+// How two records of the same person are recognised (docs/domain.md#matching): imports match on these keys, and
 // the duplicates finder compares contacts already in the account with the same ones.
 
 /** Lower case, no accents, single spaces: how names and companies are compared. */
@@ -18,7 +18,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** Phone numbers shorter than this are extensions or typos: too weak to match on. */
 export const MIN_PHONE_DIGITS = 6;
 
-/** SPEC: displayName is derived when absent: the names, else the first e-mail. */
+/** docs/domain.md#contacts: displayName is derived when absent: the names, else the first e-mail. */
 export function deriveDisplayName(c: { firstName?: string | null; lastName?: string | null; displayName?: string | null; emails?: string[] }) {
   const fromNames = [c.firstName, c.lastName].filter(Boolean).join(' ');
   return c.displayName || fromNames || c.emails?.[0] || '?';

@@ -1,4 +1,4 @@
-// Merging two records of the same person (SPEC §5: "a merge screen that keeps everything from
+// Merging two records of the same person (docs/domain.md#duplicates-and-merging: "a merge screen that keeps everything from
 // both"). The kept contact's values win; its empty fields are filled from the other; lists are
 // unions; both notes stay. Pure, so the web previews exactly what the server will write.
 import type { Circle, ContactKind, ContactSource, Language, Stage } from '../enums.js';

@@ -1,4 +1,4 @@
-// Topics to talk about with someone at an event (SPEC §2 idea 5: prepare): what we have in
+// Topics to talk about with someone at an event (docs/domain.md#events: prepare): what we have in
 // common first (the strongest reason to talk), then their interests and the communities they
 // are active in. Offered as suggestions; the user keeps the ones they like as the attendee's topics.
 import { normaliseWords, type CommonPoint, type CommonPointKind } from './common-points.js';

@@ -1,4 +1,4 @@
-// The give-and-take ledger (SPEC §2 ideas 1–2, §3 Favor): closing the loop on a received favor,
+// The give-and-take ledger (docs/domain.md#favors-and-the-loop): closing the loop on a received favor,
 // thanking in proportion to the effort, and the balance of what was given and received.
 import type { Effort, FavorDirection, LoopStatus } from '../enums.js';
 import { addDays, daysBetween } from './time.js';

@@ -1,4 +1,4 @@
-// The invitations funnel (SPEC §3 Invitation): incoming → personalised welcome sent → replied →
+// The invitations funnel (docs/domain.md#invitations): incoming → personalised welcome sent → replied →
 // conversation → meeting → collaboration. Most people never reply; measuring your own rate is
 // the point. Reply rate = replied / welcomes sent.
 import type { InvitationDirection, InvitationOutcome } from '../enums.js';

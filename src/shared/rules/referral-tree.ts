@@ -1,4 +1,4 @@
-// The referral tree of a campaign (SPEC §3 Campaign): who led to whom. Each person has at most
+// The referral tree of a campaign (docs/domain.md#campaigns): who led to whom. Each person has at most
 // one introducer, so the people form a forest; its roots are the people nobody in it introduced.
 // Data can still hold a loop (A introduced B, B introduced A, typed by hand): the first person of
 // a loop, in input order, is then taken as a root, so every person appears exactly once.

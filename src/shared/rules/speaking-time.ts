@@ -1,4 +1,4 @@
-// How long a pitch takes to say out loud (SPEC §2 idea 5: "say it in 30 seconds"). People speak
+// How long a pitch takes to say out loud (docs/domain.md#profile: "say it in 30 seconds"). People speak
 // about 150 words a minute in a calm conversation; a word here is any run of letters or digits,
 // so "e-commerce" or "3D" count as one or two words as a listener would hear them.
 

@@ -1,4 +1,4 @@
-// Relationship stages (SPEC §3): new → in_conversation → met_online → met_in_person →
+// Relationship stages (docs/domain.md#stages): new → in_conversation → met_online → met_in_person →
 // relationship → trusted. Touches suggest a move up; the user decides.
 import type { Channel, Direction, Stage } from '../enums.js';
 import { stages } from '../enums.js';

@@ -1,4 +1,4 @@
-// Template rendering (SPEC §3 Template): `{{placeholder}}`s are filled from the values given; a
+// Template rendering (docs/domain.md#templates): `{{placeholder}}`s are filled from the values given; a
 // placeholder with no value stays visible in the text and is listed in `missing`, never silently
 // blank. The output is plain text: the UI shows it as text, so a value cannot inject markup.
 

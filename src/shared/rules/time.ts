@@ -1,4 +1,4 @@
-// Calendar dates and ISO weeks as the user sees them (SPEC §3: times are stored in UTC; "today"
+// Calendar dates and ISO weeks as the user sees them (docs/domain.md#time: times are stored in UTC; "today"
 // and "this week" are computed in the user's IANA time zone; ISO weeks, Monday first).
 //
 // Two kinds of value meet here, and each has one representation:

@@ -1,4 +1,4 @@
-// The weekly review (SPEC §2 idea 4, §3 Weekly review): count the week's new connections against
+// The weekly review (docs/domain.md#weekly-review): count the week's new connections against
 // the target, and what was done to keep and close loops. Pure: the caller loads the rows of the
 // window, this decides which fall in which local ISO week.
 import type { Channel, FavorDirection, Intent, Stage } from '../enums.js';

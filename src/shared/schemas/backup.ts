@@ -1,4 +1,4 @@
-// The JSON backup of a whole account (SPEC §5): what `GET /api/exports/json` and `circulo backup`
+// The JSON backup of a whole account (docs/domain.md#json-backup): what `GET /api/exports/json` and `circulo backup`
 // write, and what restore reads. Every record of the account is here except secrets (password
 // hashes, sessions, API tokens, the calendar secret) and values restore recomputes (a contact's
 // last interaction). Field names are the API's; ids are kept so references between sections

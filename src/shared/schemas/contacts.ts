@@ -103,7 +103,7 @@ export const Contact = z.object({
   source: ContactSource,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  // Derived, read-only (SPEC §3).
+  // Derived, read-only (docs/domain.md#derived-fields).
   lastInteractionAt: IsoDateTime.nullable(),
   keepInTouchDueOn: IsoDate,
   askShare: z.number().min(0).max(1),

@@ -1,4 +1,4 @@
-// Possible duplicate contacts and merging them (SPEC §5).
+// Possible duplicate contacts and merging them (docs/domain.md#duplicates-and-merging).
 import { z } from 'zod';
 import { Circle, ContactKind, ContactSource, Stage } from '../enums.js';
 import { Id, IsoDateTime, PageQuery } from './common.js';

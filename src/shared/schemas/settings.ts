@@ -36,7 +36,7 @@ export const ProfilePatch = z.object({
 });
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
 
-/** Keep-in-touch defaults per circle, in days (SPEC §3: 30 / 60 / 120). */
+/** Keep-in-touch defaults per circle, in days (docs/domain.md#keep-in-touch-cadence: 30 / 60 / 120). */
 export const Cadences = z.object({
   personal: z.number().int().min(1).max(3650),
   professional: z.number().int().min(1).max(3650),
@@ -44,7 +44,7 @@ export const Cadences = z.object({
 });
 export type Cadences = z.infer<typeof Cadences>;
 
-/** Default delays of the follow-ups that close a loop (SPEC §3: thank in 2 days, report in 14). */
+/** Default delays of the follow-ups that close a loop (docs/domain.md#favors-and-the-loop: thank in 2 days, report in 14). */
 export const FollowupDelays = z.object({
   thankYouDays: z.number().int().min(0).max(365),
   outcomeReportDays: z.number().int().min(1).max(365),

@@ -78,7 +78,7 @@ async function logMeeting(tx: Tx, user: UserContext, campaign: CampaignRow, cont
   await refreshLastInteraction(tx, user.accountId, [contactId]);
 }
 
-/** Thank them for their time (SPEC §2 idea 1), unless a thank-you for this campaign is already open. */
+/** Thank them for their time (docs/domain.md#ideas, idea 1), unless a thank-you for this campaign is already open. */
 async function askForThankYou(tx: Tx, user: UserContext, campaign: CampaignRow, contact: { id: string; displayName: string }, metOn: string) {
   const open = await tx
     .select({ id: followups.id })

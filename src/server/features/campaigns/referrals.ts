@@ -1,4 +1,4 @@
-// "Leave every meeting with at least two names" (SPEC §2 idea 6): the names a member gives become
+// "Leave every meeting with at least two names" (docs/domain.md#campaigns): the names a member gives become
 // contacts introduced by them, and can join the campaign; the referral tree shows the snowball.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ReferralsCreate, ReferralsCreated, ReferralTree } from '#shared/schemas/campaigns.js';

@@ -1,4 +1,4 @@
-// Merging a duplicate contact into another (SPEC §5): one transaction that writes the merged
+// Merging a duplicate contact into another (docs/domain.md#duplicates-and-merging): one transaction that writes the merged
 // fields (src/shared/rules/contact-merge.ts), moves every record that points at the duplicate,
 // and deletes it. Nothing of either contact is lost.
 import { and, eq, sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Quick capture after an event (SPEC §2 idea 5): the people met, typed standing in a corridor,
+// Quick capture after an event (docs/domain.md#events): the people met, typed standing in a corridor,
 // become contacts in the opportunity circle, met there, each with a follow-up two days later.
 import type { EventCapture, EventCaptured } from '#shared/schemas/events.js';
 import { afterEventDueOn } from '#shared/rules/after-event.js';

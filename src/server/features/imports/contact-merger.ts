@@ -9,7 +9,7 @@ import { contactMatchKeys, insertContacts, loadMergeRows, updateContacts, type N
 import { ContactIndex, type ContactHandle } from './matching.js';
 import { fieldsFromDraft, mergeDraft, type MergeFields } from './merge.js';
 
-/** Rows per statement: ~0.5 s for 30,000 on PGlite (TECH-NOTES), well under bind limits. */
+/** Rows per statement: ~0.5 s for 30,000 on PGlite (docs/architecture.md#measured-facts), well under bind limits. */
 export const BATCH_ROWS = 500;
 /** A batch of photos is flushed early: 500 photos of 700 KB would be a 350 MB statement. */
 const BATCH_CHARS = 16_000_000;

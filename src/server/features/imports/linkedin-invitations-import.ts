@@ -1,4 +1,4 @@
-// Invitations.csv → invitation records (SPEC §3 Invitation), and a contact for each person not
+// Invitations.csv → invitation records (docs/domain.md#invitations), and a contact for each person not
 // yet known (a pending invitation from a stranger is how many relationships start). An outgoing
 // invitation to someone who is now a connection was accepted, on the day they connected.
 import { and, eq, inArray } from 'drizzle-orm';

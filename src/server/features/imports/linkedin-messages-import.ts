@@ -5,7 +5,7 @@
 // Direction: the owner's own messages are outbound, everyone else's inbound. Intent: an inbound
 // message is a `reply` in the relationship; an outbound one is `nurture`. Whether an outbound
 // message was an ask cannot be read from the text reliably, and calling it `ask` would raise
-// the "you only reach out when you need something" warning (SPEC §3) on guesswork, so imported
+// the "you only reach out when you need something" warning (docs/domain.md#ask-only-warning) on guesswork, so imported
 // outbound messages count as keeping in touch; the user can relabel any of them.
 import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Who in the account is this? SPEC §5 fixes the order: LinkedIn profile URL, then e-mail
+// Who in the account is this? docs/domain.md#matching fixes the order: LinkedIn profile URL, then e-mail
 // (case-insensitive), then phone (digits and a leading +), then name + company (accents and case
 // ignored). The account's contacts are indexed by those keys once per import (a few MB for the
 // heavy user's 30,000), and every contact the import creates joins the index, so a file that

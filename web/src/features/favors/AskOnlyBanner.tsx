@@ -11,7 +11,7 @@ import { FavorFormModal } from './FavorFormModal';
 const wrappingButton = { root: { height: 'auto', minHeight: 26, paddingBlock: 4 }, label: { whiteSpace: 'normal' } } as const;
 
 /**
- * SPEC "Ask-only warning": most outreach to this person was asks. Says so kindly and offers the
+ * docs/domain.md#ask-only-warning: most outreach to this person was asks. Says so kindly and offers the
  * two better next moves: give something, or just keep in touch.
  */
 export function AskOnlyBanner({ contact, onLogNurture }: { contact: Contact; onLogNurture: () => void }) {

@@ -17,7 +17,7 @@ const HISTORY_LIMIT = 500;
 
 /**
  * Shown while logging an outbound ask to someone who already gets mostly asks from you, or
- * would with this one (SPEC "Ask-only warning"). A suggestion, never a block.
+ * would with this one (docs/domain.md#ask-only-warning). A suggestion, never a block.
  */
 export function AskFirstHint({ contactId, onChangeIntent }: { contactId: string; onChangeIntent: (intent: Intent) => void }) {
   const { t } = useTranslation();

@@ -16,7 +16,7 @@ import { TouchBreakdown } from './TouchBreakdown';
 import { WeekPicker } from './WeekPicker';
 import { isoWeekOf, weekOrCurrent } from './weeks';
 
-/** SPEC idea 4: count the week's new connections against the target, and how the loops went. */
+/** docs/domain.md#weekly-review: count the week's new connections against the target, and how the loops went. */
 export function ReviewPage() {
   const { t } = useTranslation();
   const today = useUserToday();

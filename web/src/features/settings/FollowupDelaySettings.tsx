@@ -10,7 +10,7 @@ import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { useAccountSettings, useUpdateAccountSettings } from './api';
 
 const fields = ['thankYouDays', 'outcomeReportDays'] as const;
-/** The server's bounds (SPEC §3 defaults: thank in 2 days, report in 14). */
+/** The server's bounds (docs/domain.md#favors-and-the-loop defaults: thank in 2 days, report in 14). */
 const bounds = { thankYouDays: { min: 0, max: 365 }, outcomeReportDays: { min: 1, max: 365 } } as const;
 
 /** When a received favor's thank-you is due, and when to tell them how it went. */

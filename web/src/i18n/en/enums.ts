@@ -1,4 +1,4 @@
-// Labels for the fixed vocabularies of SPEC §3 (src/shared/enums.ts).
+// Labels for the fixed vocabularies of docs/domain.md (src/shared/enums.ts).
 export const enums = {
   circle: { personal: 'Personal', professional: 'Professional', opportunity: 'Opportunity' },
   kind: {

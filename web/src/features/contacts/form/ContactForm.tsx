@@ -10,7 +10,7 @@ import { RelationshipFields } from './RelationshipFields';
 import { useContactForm } from './useContactForm';
 import classes from './ContactForm.module.css';
 
-/** Create or edit a contact: every SPEC field, grouped the way people think about someone. */
+/** Create or edit a contact: every field of docs/domain.md#contacts, grouped the way people think about someone. */
 export function ContactForm({ contact }: { contact?: Contact }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
