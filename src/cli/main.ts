@@ -7,6 +7,7 @@ import { serveCommand } from './serve.js';
 import { reviewCommand } from './review.js';
 import { todayCommand } from './today.js';
 import { userCreateCommand } from './user-create.js';
+import { userResetTwoFactorCommand } from './user-reset-2fa.js';
 import { userDisableCommand, userEnableCommand, userListCommand } from './user-manage.js';
 import { CliError } from './shared.js';
 
@@ -27,6 +28,13 @@ user
   .option('--language <es|en>', 'interface language', 'en')
   .option('--json', 'machine-readable output')
   .action(userCreateCommand);
+
+user
+  .command('reset-2fa')
+  .description('turn two-factor authentication off for a user who lost their phone (their recovery codes are deleted too)')
+  .requiredOption('--email <email>', "the user's e-mail")
+  .option('--json', 'machine-readable output')
+  .action(userResetTwoFactorCommand);
 
 user.command('list').description('every user: name, e-mail, created, owner, disabled').option('--json', 'machine-readable output').action(userListCommand);
 

@@ -82,6 +82,17 @@ beforeAll(async () => {
     passwordHash: 'not a hash',
     createdAt: server.now(),
   });
+  // Two-factor rows of Alice's (straight into the tables: only their references matter here).
+  await server.database.db.insert(schema.totpCredentials).values({
+    userId: alice.user.id,
+    accountId: alice.user.accountId,
+    secretEncrypted: 'sealed',
+    confirmedAt: server.now(),
+    createdAt: server.now(),
+  });
+  await server.database.db.insert(schema.recoveryCodes).values(
+    ['code-1', 'code-2'].map((codeHash) => ({ accountId: alice.user.accountId, userId: alice.user.id, codeHash, createdAt: server.now() })),
+  );
 });
 afterAll(() => server.close());
 

@@ -26,6 +26,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/calendar\/\{secret\}\.ics$/, 'calendarGuess'],
   [/^\/api\/events\/\{id\}/, 'event'],
   [/^\/api\/campaigns\/\{id\}/, 'campaign'],
+  [/^\/api\/auth\/sessions\/\{id\}/, 'session'],
 ];
 
 /** A valid body for each write, so the only reason to refuse it is ownership. */
@@ -76,6 +77,13 @@ const accountFree = new Set([
   'DELETE /api/calendar/secret',
   // Reads only the uploaded file.
   'POST /api/imports/preview',
+  // Act only on the caller's own user and session (account-security.test.ts).
+  'POST /api/auth/password',
+  'POST /api/auth/sessions/end-others',
+  'POST /api/auth/totp/enrol',
+  'POST /api/auth/totp/confirm',
+  'POST /api/auth/totp/recovery-codes',
+  'POST /api/auth/totp/disable',
 ]);
 
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
@@ -105,6 +113,7 @@ beforeAll(async () => {
   await alice.post(`/api/events/${ids.event}/attendees`, { contactId: ids.contact, target: true, why: 'secret why' });
   ids.campaign = (await alice.post('/api/campaigns', { name: 'secret campaign', goal: 'job_search' })).body.id;
   await alice.post(`/api/campaigns/${ids.campaign}/members`, { contactId: ids.contact });
+  ids.session = (await alice.get('/api/auth/sessions')).body[0].id;
 });
 afterAll(() => server.close());
 
@@ -126,6 +135,7 @@ async function snapshotOfAlice() {
     (await alice.get('/api/contacts?limit=500')).body,
     (await alice.get('/api/settings')).body,
     (await alice.get('/api/profile')).body,
+    (await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id),
   ]);
 }
 

@@ -53,6 +53,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/events\/:id/, 'event'],
   [/^\/api\/campaigns\/:id/, 'campaign'],
   [/^\/api\/users\/:id/, 'user'],
+  [/^\/api\/auth\/sessions\/:id/, 'session'],
 ];
 
 /**
@@ -138,6 +139,10 @@ beforeAll(async () => {
   }
   ids.token = (await alice.post('/api/tokens', { name: 'alice-token' })).body.id;
   ids.user = alice.user.id;
+  // One of Alice's sessions (the cookie login above, not the client's own), by its public id.
+  const sessions = (await alice.get('/api/auth/sessions')).body as { id: string; current: boolean }[];
+  expect(sessions.length).toBeGreaterThanOrEqual(2);
+  ids.session = sessions.find((session) => !session.current)!.id;
   for (const kind of ['advice', 'reference']) {
     ids.favor = (await alice.post('/api/favors', { contactId: ids.contact, direction: 'received', kind, description: 'secret favor' })).body.id;
   }
@@ -302,6 +307,7 @@ describe('another account', () => {
     expect((await alice.get(`/api/contacts/${ids.contact}`)).body.firstName).toBe('Ana');
     expect((await alice.get(`/api/campaigns/${ids.campaign}`)).body.name).toBe('another campaign');
     expect((await alice.get(`/api/events/${ids.event}`)).status).toBe(200);
+    expect((await alice.get('/api/auth/sessions')).body.map((session: { id: string }) => session.id)).toContain(ids.session);
   });
 
   it('cannot read the calendar feed without its secret', async () => {

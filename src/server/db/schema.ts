@@ -123,13 +123,55 @@ export const sessions = pgTable(
     idHash: text('id_hash').primaryKey(),
     accountId: accountId(),
     userId: uuid('user_id').notNull(),
+    /** What the sessions list shows and revokes by: never the cookie or its hash. */
+    publicId: uuid('public_id').notNull().unique().default(sql`gen_random_uuid()`),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
+    /** Absolute end (SESSION_DAYS after creation); the idle limit is counted from last_seen_at. */
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Renewed on use, at most once a minute (features/auth/sessions.ts). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The browser's User-Agent and address at login, to recognise the device in the list. */
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
   },
   (t) => [
     sameAccount('sessions_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
     index('sessions_user_idx').on(t.userId),
+  ],
+);
+
+/** A user's authenticator app (TOTP, RFC 6238). Two-factor is on once `confirmed_at` is set. */
+export const totpCredentials = pgTable(
+  'totp_credentials',
+  {
+    userId: uuid('user_id').primaryKey(),
+    accountId: accountId(),
+    /** The base32 secret, AES-256-GCM encrypted with a key derived from CIRCULO_SECRET. */
+    secretEncrypted: text('secret_encrypted').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    /** The time step of the last code accepted: a code is never accepted twice. */
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [sameAccount('totp_credentials_user_id_fk', [t.accountId, t.userId], users, 'cascade')],
+);
+
+/** Single-use recovery codes for a lost phone, stored as SHA-256 (they are 80 random bits). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    accountId: accountId(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    sameAccount('recovery_codes_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    // Also the index for the reference (user_id first).
+    uniqueIndex('recovery_codes_user_code_key').on(t.userId, t.codeHash),
   ],
 );
 

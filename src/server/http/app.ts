@@ -10,6 +10,8 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from '../features/auth/routes.js';
 import { authenticationHook } from '../features/auth/authenticate.js';
+import { secretBox } from '../features/auth/secret-box.js';
+import { securityRoutes } from '../features/auth/security-routes.js';
 import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
@@ -35,6 +37,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 
 const features = [
   authRoutes,
+  securityRoutes,
   tokenRoutes,
   userRoutes,
   settingsRoutes,
@@ -54,7 +57,8 @@ const features = [
 ];
 
 export interface BuildOptions {
-  ctx: AppContext;
+  /** Everything but the keys, which buildApp derives from `secret`. */
+  ctx: Omit<AppContext, 'totpBox'>;
   secret: string;
   logLevel?: string;
   /** Where log lines go (default standard output); tests read them. */
@@ -142,9 +146,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  app.addHook('onRequest', authenticationHook(options.ctx));
+  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets') };
+  app.addHook('onRequest', authenticationHook(ctx));
 
-  for (const register of features) register(app, options.ctx);
+  for (const register of features) register(app, ctx);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

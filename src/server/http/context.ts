@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
+import type { SecretBox } from '../features/auth/secret-box.js';
 import type { InputLimits } from './limits.js';
 
 /** What every route may use, built once per server. */
@@ -10,6 +11,8 @@ export interface AppContext {
   secureCookies: boolean;
   /** The clock, injectable so tests can stand on a fixed day. */
   now: () => Date;
+  /** Encrypts TOTP secrets in the database; built by buildApp from CIRCULO_SECRET. */
+  totpBox: SecretBox;
   /** Body caps other than the defaults (tests use small ones); see limits.ts. */
   limits?: Partial<InputLimits>;
 }

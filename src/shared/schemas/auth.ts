@@ -27,9 +27,20 @@ export const SetupBody = z.object({
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 
+/** The 6 digits an authenticator app shows (spaces allowed: "123 456"). */
+export const TotpCode = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'the 6 digits from the authenticator app'));
+/** One of the ten recovery codes, as printed (`abcd-efgh-jkmn-pqrs`); case and dashes do not matter. */
+export const RecoveryCode = z.string().trim().min(8).max(40);
+
 export const LoginBody = z.object({
   email: Email,
   password: z.string().min(1).max(200),
+  /** Once two-factor is on: the authenticator app's 6 digits, or one of the recovery codes. */
+  totpCode: TotpCode.optional(),
+  recoveryCode: RecoveryCode.optional(),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

@@ -15,4 +15,5 @@ export * from './events.js';
 export * from './campaigns.js';
 export * from './imports.js';
 export * from './duplicates.js';
+export * from './security.js';
 export * from './users.js';

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
               lazyPage('invitations/:id', () => import('../features/invitations/InvitationPage'), (m) => m.InvitationPage),
               lazyPage('templates', () => import('../features/templates/TemplatesPage'), (m) => m.TemplatesPage),
               lazyPage('settings', () => import('../features/settings/SettingsPage'), (m) => m.SettingsPage),
+              lazyPage('settings/security', () => import('../features/security/SecurityPage'), (m) => m.SecurityPage),
               lazyPage('import', () => import('../features/imports/ImportExportPage'), (m) => m.ImportExportPage),
               { path: '*', element: <NotFoundScreen /> },
             ],

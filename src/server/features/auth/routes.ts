@@ -1,21 +1,33 @@
 import { z } from 'zod';
 import { LoginBody, Me, SetupBody, SetupStatus } from '#shared/schemas/auth.js';
 import { Problem } from '#shared/schemas/common.js';
-import type { FastifyReply } from 'fastify';
+import { LoginProblem } from '#shared/schemas/security.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { HttpProblem } from '../../http/problems.js';
+import { HttpProblem, sendProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
 import { refuseDisabledLogin } from './caller-rules.js';
 import { loginSucceeded, takeLoginTry, throttleKeys } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './secrets.js';
 import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
+import { SecretUnreadableError, isTwoFactorOn, passSecondFactor } from './totp.js';
 import { EmailTakenError, countUsers, createUserWithAccount, findUser, findUserByEmail, toUser } from './users.js';
 
 const tags = ['auth'];
 
 export function authRoutes(app: App, ctx: AppContext) {
-  async function startSession(reply: FastifyReply, userId: string, accountId: string) {
-    const session = await createSession(ctx.db, userId, accountId, ctx.now());
+  async function secondFactorPasses(owner: { userId: string; accountId: string }, input: { totpCode?: string | undefined; recoveryCode?: string | undefined }) {
+    try {
+      return await passSecondFactor(ctx.db, ctx.totpBox, owner, input, ctx.now());
+    } catch (error) {
+      if (error instanceof SecretUnreadableError) throw new HttpProblem(500, 'Internal Server Error', error.message);
+      throw error;
+    }
+  }
+
+  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string, accountId: string) {
+    const userAgent = request.headers['user-agent'];
+    const session = await createSession(ctx.db, { userId, accountId, userAgent, ipAddress: request.ip }, ctx.now());
     reply.setCookie(SESSION_COOKIE, session.cookieValue, {
       path: '/',
       httpOnly: true,
@@ -47,14 +59,21 @@ export function authRoutes(app: App, ctx: AppContext) {
       if ((await countUsers(ctx.db)) > 0) throw alreadySetUp();
       const user = await createUserWithAccount(ctx.db, request.body, ctx.now(), { onlyIfFirst: true });
       if (!user) throw alreadySetUp();
-      const csrfToken = await startSession(reply, user.id, user.accountId);
+      const csrfToken = await startSession(request, reply, user.id, user.accountId);
       return reply.code(201).send({ user: toUser(user), csrfToken });
     },
   });
 
   app.post('/api/auth/login', {
     config: { public: true },
-    schema: { tags, summary: 'Log in with e-mail and password', body: LoginBody, response: { 200: Me, 401: Problem, 429: Problem } },
+    schema: {
+      tags,
+      summary: 'Log in with e-mail and password (and, once two-factor is on, totpCode or recoveryCode)',
+      description:
+        'With two-factor on and no code, or a wrong one, the answer is 401 with `totpRequired: true`: ask for the code and send the same request with `totpCode` (6 digits) or `recoveryCode`.',
+      body: LoginBody,
+      response: { 200: Me, 401: LoginProblem, 429: Problem },
+    },
     handler: async (request, reply) => {
       const { email, password } = request.body;
       // Throttled per account and per address (login-throttle.ts); a refused try is not verified.
@@ -72,9 +91,28 @@ export function authRoutes(app: App, ctx: AppContext) {
       const user = await findUserByEmail(ctx.db, email);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!user || !ok) throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
+      if (await isTwoFactorOn(ctx.db, user.id)) {
+        const { totpCode, recoveryCode } = request.body;
+        const given = totpCode !== undefined || recoveryCode !== undefined;
+        const passed = given && (await secondFactorPasses({ userId: user.id, accountId: user.accountId }, { totpCode, recoveryCode }));
+        if (!passed) {
+          // takeLoginTry counted this try as a failure already: it stays one until a code passes
+          // (the first step without a code too; FREE_FAILURES leaves room for it).
+          const problem: LoginProblem = {
+            type: '/problems/totp-required',
+            title: 'Unauthorized',
+            status: 401,
+            detail: given
+              ? 'Wrong or already used code.'
+              : 'Two-factor authentication is on: send totpCode (the 6 digits from the authenticator app) or a recoveryCode.',
+            totpRequired: true,
+          };
+          return sendProblem(reply, request, problem);
+        }
+      }
       await loginSucceeded(ctx.db, keys);
       refuseDisabledLogin(user);
-      const csrfToken = await startSession(reply, user.id, user.accountId);
+      const csrfToken = await startSession(request, reply, user.id, user.accountId);
       return { user: toUser(user), csrfToken };
     },
   });

@@ -144,6 +144,8 @@ export const notBackedUp: Record<string, string> = {
   sessions: 'secret',
   api_tokens: 'secret',
   login_throttle: 'not account data',
+  totp_credentials: 'secret (the second factor stays with the login, like the password)',
+  recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
 };
 

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowsExchange } from '@tabler/icons-react';
+import { IconArrowsExchange, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
@@ -12,7 +12,7 @@ import { FollowupDelaySettings } from './FollowupDelaySettings';
 import { PitchSettings } from './PitchSettings';
 import { ProfileSettings } from './ProfileSettings';
 
-/** Import and export have a screen of their own; Users is for the owner only. */
+/** Import and export, and Security, have screens of their own; Users is for the owner only. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const isOwner = useMe().data?.user.isOwner ?? false;
@@ -23,6 +23,16 @@ export function SettingsPage() {
       <PitchSettings />
       <CadenceSettings />
       <FollowupDelaySettings />
+      <SectionCard title={t('security.title')}>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" style={{ flex: '1 1 260px' }}>
+            {t('security.settingsLink')}
+          </Text>
+          <Button component={Link} to="/settings/security" variant="light" leftSection={<IconShieldLock size={16} aria-hidden />}>
+            {t('security.settingsOpen')}
+          </Button>
+        </Group>
+      </SectionCard>
       {isOwner && <UsersSettings />}
       <ApiTokens />
       <SectionCard title={t('imports.title')}>

@@ -9,8 +9,9 @@ import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
+import { security } from './security';
 import { templates } from './templates';
 import { users } from './users';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...users, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, enums };
 export type Messages = typeof en;

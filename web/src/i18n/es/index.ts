@@ -10,7 +10,8 @@ import { invitations } from './invitations';
 import { profile } from './profile';
 import { relationships } from './relationships';
 import { review } from './review';
+import { security } from './security';
 import { templates } from './templates';
 import { users } from './users';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...users, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, enums };
