@@ -1,9 +1,8 @@
 // Account security as a user meets it: changing the password, seeing and ending sessions, the
 // idle limit, and two-factor authentication with an authenticator app and recovery codes.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCirculo } from '../support/cli.js';
 import { totpCredentials } from '../../src/server/db/schema.js';
 import { FREE_FAILURES } from '../../src/shared/rules/login-delay.js';
 import { SESSION_IDLE_DAYS } from '../../src/server/features/auth/sessions.js';
@@ -398,16 +397,7 @@ describe('two-factor authentication', () => {
 });
 
 describe('circulo user reset-2fa', () => {
-  const run = promisify(execFile);
-  async function circulo(args: string[], env: Record<string, string>, extra: Record<string, string> = {}) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/circulo.mjs', ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent', ...extra }, timeout: 60_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const circulo = (args: string[], env: Record<string, string>, extra: Record<string, string> = {}) => runCirculo(args, { ...env, ...extra });
 
   it('turns two-factor off for a user who lost their phone, and says so; an unknown e-mail fails clearly', async () => {
     const { env, cleanup } = await throwawayDatabaseEnv();

@@ -1,15 +1,13 @@
 // `circulo backup`, `restore` and `export` as a user runs them: real processes on a throwaway database.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCirculo } from '../support/cli.js';
 import { BackupDocument } from '../../src/shared/schemas/backup.js';
 import { throwawayDatabaseEnv } from '../support/harness.js';
 
-const run = promisify(execFile);
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
 let dir: string;
@@ -23,19 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function circulo(args: string[], extra: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/circulo.mjs', ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent', ...extra },
-      timeout: 120_000,
-      maxBuffer: 50 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const circulo = (args: string[], extra: Record<string, string> = {}) => runCirculo(args, { ...env, ...extra }, { timeout: 120_000 });
 
 const at = '2026-11-20T10:00:00.000Z';
 const contact = (id: string, firstName: string, extra: Record<string, unknown> = {}) => ({

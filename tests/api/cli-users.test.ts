@@ -1,11 +1,9 @@
 // `circulo user list | disable | enable` as an administrator runs them: real processes on a
 // throwaway database, next to `circulo user create`.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCirculo } from '../support/cli.js';
 import { throwawayDatabaseEnv } from '../support/harness.js';
 
-const run = promisify(execFile);
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
 
@@ -14,18 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function circulo(args: string[], extra: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/circulo.mjs', ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent', CIRCULO_PASSWORD: 'a long enough password', ...extra },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const circulo = (args: string[], extra: Record<string, string> = {}) => runCirculo(args, { ...env, CIRCULO_PASSWORD: 'a long enough password', ...extra });
 
 const SLOW = 240_000;
 

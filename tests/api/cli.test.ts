@@ -1,10 +1,8 @@
 // The `circulo` command as a user runs it: a real process on a throwaway database.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCirculo } from '../support/cli.js';
 import { throwawayDatabaseEnv } from '../support/harness.js';
 
-const run = promisify(execFile);
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
 
@@ -13,18 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function circulo(args: string[], extra: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/circulo.mjs', ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent', ...extra },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const circulo = (args: string[], extra: Record<string, string> = {}) => runCirculo(args, { ...env, ...extra });
 
 const SLOW = 240_000;
 
