@@ -33,7 +33,9 @@ export function CommonGroundCard({ contact }: { contact: Contact }) {
       {invitations.data && invitations.data.length > 0 && (
         <Stack gap="xs" mt="md" component="ul" p={0} style={{ listStyle: 'none' }}>
           {invitations.data.map((invitation) => (
-            <Group key={invitation.id} component="li" gap="xs" justify="space-between" wrap="nowrap">
+            // The side column is narrow at desktop width: the button moves under the date rather
+            // than being cut off.
+            <Group key={invitation.id} component="li" gap="xs" justify="space-between" wrap="wrap">
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Anchor component={Link} to={`/invitations/${invitation.id}`} size="sm" fw={500}>
                   {t('commonGround.invitation', { network: networkName(invitation.network) })}
@@ -49,6 +51,7 @@ export function CommonGroundCard({ contact }: { contact: Contact }) {
                   size="compact-sm"
                   variant="light"
                   leftSection={<IconMessageHeart size={14} aria-hidden />}
+                  style={{ flexShrink: 0 }}
                 >
                   {t('commonGround.welcomeThem')}
                 </Button>
