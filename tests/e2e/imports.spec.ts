@@ -57,6 +57,24 @@ async function chooseFiles(page: Page, panel: Locator, path: string) {
   await expect(panel.getByRole('button', { name: 'Files' })).toContainText(basename(path));
 }
 
+/** Drops a file from "the desktop" onto the import panel, as a drag from a file manager does. */
+async function dropFile(page: Page, panel: Locator, path: string) {
+  const bytes = readFileSync(path).toString('base64');
+  const transfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const dt = new DataTransfer();
+      const raw = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      dt.items.add(new File([raw], name, { type: 'application/zip' }));
+      return dt;
+    },
+    { name: basename(path), data: bytes },
+  );
+  const zone = panel.getByTestId('import-dropzone');
+  await expect(zone).toContainText('Or drop the zip or its files here');
+  for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: transfer });
+  await expect(panel.getByRole('button', { name: 'Files' })).toContainText(basename(path));
+}
+
 test('a broken zip is refused and changes nothing; the LinkedIn export zip becomes contacts', async ({ page }) => {
   await setUpAccount(page, words);
 
@@ -69,7 +87,7 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   // A truncated zip first, into the empty account: the server's reason, "nothing changed", and
   // indeed no contact appeared (the broken half holds Connections.csv's rows).
   const first = await pickLinkedin(page);
-  await chooseFiles(page, first, brokenZip);
+  await dropFile(page, first, brokenZip);
   await first.getByRole('button', { name: 'Import', exact: true }).click();
   const error = page.getByTestId('import-error');
   await expect(error).toBeVisible({ timeout: 30_000 });

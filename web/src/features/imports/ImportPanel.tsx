@@ -1,4 +1,5 @@
 import { Alert, Button, FileInput, Group, Paper, Progress, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
 import {
   IconAddressBook, IconAlertTriangle, IconBrandLinkedin, IconDatabaseImport, IconFileSpreadsheet, IconInfoCircle, IconUpload, type Icon,
 } from '@tabler/icons-react';
@@ -166,7 +167,38 @@ export function ImportPanel() {
   );
 }
 
-function FilePicker({ source, files, error, onChange }: { source: ImportSource; files: File[]; error?: string | undefined; onChange: (files: File[]) => void }) {
+function FilePicker(props: { source: ImportSource; files: File[]; error?: string | undefined; onChange: (files: File[]) => void }) {
+  const { t } = useTranslation();
+  const several = props.source === 'linkedin';
+  return (
+    <Stack gap="xs">
+      <FileChooser {...props} />
+      {/* Files dragged from the desktop or the downloads bar. Only a drop target: the chooser
+          above is the one control for the keyboard and for a tap on a phone. The server checks
+          what a file holds, whatever its name says. */}
+      <Dropzone
+        onDrop={(dropped) => props.onChange(several ? dropped : dropped.slice(0, 1))}
+        multiple={several}
+        activateOnClick={false}
+        activateOnKeyboard={false}
+        tabIndex={-1}
+        aria-hidden
+        data-testid="import-dropzone"
+        p="sm"
+        visibleFrom="sm"
+      >
+        <Group justify="center" gap="xs" style={{ pointerEvents: 'none' }}>
+          <IconUpload size={18} aria-hidden />
+          <Text size="sm" c="dimmed">
+            {t(several ? 'imports.dropFiles' : 'imports.dropFile')}
+          </Text>
+        </Group>
+      </Dropzone>
+    </Stack>
+  );
+}
+
+function FileChooser({ source, files, error, onChange }: { source: ImportSource; files: File[]; error?: string | undefined; onChange: (files: File[]) => void }) {
   const { t } = useTranslation();
   const common = { accept: accepted[source], error, clearable: true, leftSection: <IconUpload size={16} aria-hidden />, 'aria-describedby': 'import-source-help' };
   // LinkedIn's export may come as its separate CSV files: several at once.

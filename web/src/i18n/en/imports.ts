@@ -32,6 +32,8 @@ export const imports = {
     files: 'Files',
     fileLinkedinPlaceholder: 'The zip, or its CSV files',
     filePlaceholder: 'Choose a file',
+    dropFile: 'Or drop the file here',
+    dropFiles: 'Or drop the zip or its files here',
     fileRequired: 'Choose the file to import.',
     filesChosen_one: '{{count}} file',
     filesChosen_other: '{{count}} files',

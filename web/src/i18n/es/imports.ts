@@ -33,6 +33,8 @@ export const imports: typeof en = {
     files: 'Archivos',
     fileLinkedinPlaceholder: 'El zip, o sus archivos CSV',
     filePlaceholder: 'Elige un archivo',
+    dropFile: 'O suelta el archivo aquí',
+    dropFiles: 'O suelta aquí el zip o sus archivos',
     fileRequired: 'Elige el archivo que quieres importar.',
     filesChosen_one: '{{count}} archivo',
     filesChosen_other: '{{count}} archivos',
