@@ -200,3 +200,25 @@ test('a spreadsheet is imported after matching its columns; a backup replaces ev
   await page.getByRole('dialog', { name: 'Turn off the calendar feed?' }).getByRole('button', { name: 'Turn off' }).click();
   await expect(feed.getByRole('button', { name: 'Turn on the calendar feed' })).toBeVisible();
 });
+
+test('on a phone, the column matching is one card per column instead of a table scrolled sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const login = await page.request.post('/api/auth/login', { data: { email: 'lucia@example.com', password: 'correct horse battery' } });
+  expect(login.ok()).toBe(true);
+  await page.goto('/import');
+  const panel = page.getByTestId('import-panel');
+  const csv = join(dir, 'socios.csv');
+  writeFileSync(csv, 'Nombre completo;Correo;Empresa;Ciudad de origen\nMarta Ibáñez;marta@ibanez.example;Bodegas Ibáñez;Logroño\nPablo Serrano;pablo@serrano.example;Serrano Arquitectos;Valencia\n');
+  await panel.getByRole('radio', { name: 'CSV' }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'File', exact: true }).click();
+  await (await chooser).setFiles(csv);
+  await panel.getByRole('button', { name: 'Next: match the columns' }).click();
+  const columns = page.getByTestId('csv-mapping').getByRole('list', { name: 'The columns of the file' });
+  const city = columns.getByRole('listitem').filter({ hasText: 'Ciudad de origen' });
+  await expect(city).toContainText('For example: Logroño · Valencia');
+  await expect(city.getByRole('textbox', { name: 'Field for column "Ciudad de origen"' })).toHaveValue('Ignore');
+  await expect(page.getByTestId('csv-mapping').getByRole('table')).toHaveCount(0);
+  // Nothing on the page is wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});

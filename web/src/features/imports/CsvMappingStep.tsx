@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,20 @@ export function CsvMappingStep({ fileName, preview, onBack, onImport }: CsvMappi
     if (mapped.length === 0) return setError(t('imports.noColumnMapped'));
     onImport(mapping);
   };
+  // A table of many columns scrolls sideways on a phone; there, one card per column instead.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const fieldPicker = (header: string) => (
+    <Select
+      size="xs"
+      aria-label={t('imports.mappingField', { column: header })}
+      data={options}
+      value={mapping[header] ?? IGNORE}
+      onChange={(value) => setColumn(header, value)}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      styles={{ input: { fontWeight: mapping[header] ? 600 : 400 } }}
+    />
+  );
 
   return (
     <Stack gap="md" data-testid="csv-mapping">
@@ -47,47 +62,59 @@ export function CsvMappingStep({ fileName, preview, onBack, onImport }: CsvMappi
           {t('imports.mappingHint')}
         </Text>
       </Stack>
-      <Table.ScrollContainer minWidth={preview.headers.length * 190} type="native">
-        <Table withTableBorder withColumnBorders striped verticalSpacing={6} fz="sm" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              {preview.headers.map((header, i) => (
-                <Table.Th key={i} style={{ verticalAlign: 'top' }}>
-                  <Stack gap={6}>
-                    <Text fw={600} size="sm" lineClamp={2}>
-                      {header}
-                    </Text>
-                    <Select
-                      size="xs"
-                      aria-label={t('imports.mappingField', { column: header })}
-                      data={options}
-                      value={mapping[header] ?? IGNORE}
-                      onChange={(value) => setColumn(header, value)}
-                      allowDeselect={false}
-                      comboboxProps={{ withinPortal: true }}
-                      styles={{ input: { fontWeight: mapping[header] ? 600 : 400 } }}
-                    />
-                  </Stack>
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.rows.map((row, r) => (
-              <Table.Tr key={r}>
-                {row.map((cell, c) => (
-                  <Table.Td key={c} c={mapping[preview.headers[c] ?? ''] ? undefined : 'dimmed'}>
-                    <Text size="sm" lineClamp={2} inherit>
-                      {cell}
-                    </Text>
-                  </Table.Td>
+      {!wide && (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('imports.columns')}>
+          {preview.headers.map((header, c) => (
+            <Paper key={c} component="li" withBorder p="sm" radius="md">
+              <Stack gap={6}>
+                <Text fw={600} size="sm" lineClamp={2}>
+                  {header}
+                </Text>
+                {fieldPicker(header)}
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {preview.rows.length === 0
+                    ? t('imports.noRows')
+                    : t('imports.columnSamples', { values: preview.rows.map((row) => row[c] ?? '').filter(Boolean).slice(0, 3).join(' · ') })}
+                </Text>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {wide && (
+        <Table.ScrollContainer minWidth={preview.headers.length * 190} type="native">
+          <Table withTableBorder withColumnBorders striped verticalSpacing={6} fz="sm" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                {preview.headers.map((header, i) => (
+                  <Table.Th key={i} style={{ verticalAlign: 'top' }}>
+                    <Stack gap={6}>
+                      <Text fw={600} size="sm" lineClamp={2}>
+                        {header}
+                      </Text>
+                      {fieldPicker(header)}
+                    </Stack>
+                  </Table.Th>
                 ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Caption>{preview.rows.length === 0 ? t('imports.noRows') : t('imports.firstRows', { count: preview.rows.length })}</Table.Caption>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.rows.map((row, r) => (
+                <Table.Tr key={r}>
+                  {row.map((cell, c) => (
+                    <Table.Td key={c} c={mapping[preview.headers[c] ?? ''] ? undefined : 'dimmed'}>
+                      <Text size="sm" lineClamp={2} inherit>
+                        {cell}
+                      </Text>
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Caption>{preview.rows.length === 0 ? t('imports.noRows') : t('imports.firstRows', { count: preview.rows.length })}</Table.Caption>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {mapped.length > 0 && !mapped.some((field) => identifying.includes(field)) && (
         <Alert variant="light" color="yellow" icon={<IconInfoCircle aria-hidden />}>
           {t('imports.noNameMapped')}

@@ -54,6 +54,8 @@ export const imports = {
     ignore: 'Ignore',
     noColumnMapped: 'Match at least one column to a contact field.',
     noNameMapped: 'No column holds a name or an e-mail: rows without one are left out.',
+    columns: 'The columns of the file',
+    columnSamples: 'For example: {{values}}',
     firstRows_one: 'The first row of the file',
     firstRows_other: 'The first {{count}} rows of the file',
     noRows: 'The file has column names but no rows.',

@@ -55,6 +55,8 @@ export const imports: typeof en = {
     ignore: 'Ignorar',
     noColumnMapped: 'Asigna al menos una columna a un campo de contacto.',
     noNameMapped: 'Ninguna columna tiene un nombre ni un correo: las filas sin ninguno de los dos se dejarán fuera.',
+    columns: 'Las columnas del archivo',
+    columnSamples: 'Por ejemplo: {{values}}',
     firstRows_one: 'La primera fila del archivo',
     firstRows_other: 'Las primeras {{count}} filas del archivo',
     noRows: 'El archivo tiene nombres de columna pero ninguna fila.',
