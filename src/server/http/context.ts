@@ -26,6 +26,8 @@ export interface Auth {
   csrfToken: string | null;
   /** Present for token callers: `read` tokens may only read. */
   scope?: TokenScope;
+  /** The owner disabled this user: they may do nothing (features/auth/caller-rules.ts). */
+  disabled?: boolean;
 }
 
 export type App = FastifyInstance<

@@ -46,7 +46,7 @@ export function authenticationHook(ctx: AppContext) {
     await identify(ctx, request);
     const auth = request.auth;
     if (!auth) throw new HttpProblem(401, 'Unauthorized', 'Log in, or send an API token as "Authorization: Bearer …".');
-    await enforceCallerRules(ctx.db, request);
+    enforceCallerRules(request);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !auth.csrfToken || !sameSecret(sent, auth.csrfToken)) {

@@ -3,22 +3,18 @@
 // logged in to the web app should (routes marked `config: { sessionOnly: true }`: minting or
 // deleting tokens, restoring a backup, changing the password or 2FA, managing users); a read-only
 // token only reads.
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { isTokenExpired, scopeAllows } from '#shared/rules/api-tokens.js';
-import type { Db } from '../../db/database.js';
-import { users } from '../../db/schema.js';
 import type { Auth } from '../../http/context.js';
 import { HttpProblem } from '../../http/problems.js';
 
 export const disabledUserProblem = () =>
   new HttpProblem(401, 'Unauthorized', 'This user has been disabled by the owner of this Círculo. Their data is kept; ask the owner to enable it again.');
 
-export async function enforceCallerRules(db: Db, request: FastifyRequest): Promise<void> {
+export function enforceCallerRules(request: FastifyRequest): void {
   const auth = request.auth;
   if (!auth) return;
-  const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, auth.userId)).limit(1);
-  if (!user || user.disabledAt) throw disabledUserProblem();
+  if (auth.disabled) throw disabledUserProblem();
   if (request.routeOptions.config.sessionOnly) requireSession(auth);
   // A token whose scope is unknown is held to the narrower one.
   if (auth.via === 'token' && !scopeAllows(auth.scope ?? 'read', request.method)) {

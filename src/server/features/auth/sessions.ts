@@ -3,7 +3,7 @@
 // logout, revocation from the sessions list, or a password change made elsewhere.
 import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { apiTokens, sessions } from '../../db/schema.js';
+import { apiTokens, sessions, users } from '../../db/schema.js';
 import type { Auth } from '../../http/context.js';
 import { refuseExpiredToken } from './caller-rules.js';
 import { randomToken, sha256 } from './secrets.js';
@@ -53,15 +53,17 @@ export async function createSession(db: Db, input: NewSession, now: Date) {
 export async function sessionAuth(db: Db, cookieValue: string, now: Date): Promise<Auth | null> {
   const idHash = sha256(cookieValue);
   const [row] = await db
-    .select({ accountId: sessions.accountId, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .select({ accountId: sessions.accountId, userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, disabledAt: users.disabledAt })
     .from(sessions)
+    // The user comes with the session: whether the owner disabled them costs no second query.
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince(now))))
     .limit(1);
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > RENEW_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  return { accountId: row.accountId, userId: row.userId, csrfToken: row.csrfToken, via: 'session' };
+  return { accountId: row.accountId, userId: row.userId, csrfToken: row.csrfToken, via: 'session', disabled: row.disabledAt !== null };
 }
 
 export async function endSession(db: Db, cookieValue: string) {
@@ -108,8 +110,17 @@ export async function endOtherSessions(db: Db, auth: Pick<Auth, 'accountId' | 'u
 export async function tokenAuth(db: Db, token: string, now: Date): Promise<Auth | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, accountId: apiTokens.accountId, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt })
+    .select({
+      id: apiTokens.id,
+      accountId: apiTokens.accountId,
+      userId: apiTokens.userId,
+      lastUsedAt: apiTokens.lastUsedAt,
+      scope: apiTokens.scope,
+      expiresAt: apiTokens.expiresAt,
+      disabledAt: users.disabledAt,
+    })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sha256(token)))
     .limit(1);
   if (!row) return null;
@@ -117,5 +128,5 @@ export async function tokenAuth(db: Db, token: string, now: Date): Promise<Auth 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > RENEW_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { accountId: row.accountId, userId: row.userId, via: 'token', csrfToken: null, scope: row.scope };
+  return { accountId: row.accountId, userId: row.userId, via: 'token', csrfToken: null, scope: row.scope, disabled: row.disabledAt !== null };
 }
