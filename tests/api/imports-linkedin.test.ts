@@ -58,6 +58,7 @@ describe('LinkedIn export', () => {
       { file: 'messages.csv', line: 7, code: 'sponsored_message', reason: expect.stringContaining('LinkedIn Member') },
     ]);
     expect(reply.body.warnings.join('\n')).toContain('Alex Rivera');
+    expect(reply.body.notices).toEqual([{ code: 'owner_recognised', values: { name: 'Alex Rivera', from: expect.any(String) } }]);
 
     const contacts = await contactsOf(alex.client);
     const named = (name: string) => contacts.find((c) => c.displayName === name);

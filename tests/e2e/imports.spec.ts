@@ -106,6 +106,8 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   // conversations, 4 invitations; the hidden-profile row and the sponsored message left out.
   const report = page.getByTestId('import-report');
   await expect(report.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+  // Warnings come as codes and are worded in the user's language.
+  await expect(report.getByText('This export is Alex Rivera’s (recognised from Invitations.csv)')).toBeVisible();
   await expect(report.getByTestId('stat-created')).toContainText('10');
   await expect(report.getByTestId('stat-interactions')).toContainText('4');
   await expect(report.getByTestId('stat-invitations')).toContainText('4');

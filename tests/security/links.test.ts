@@ -58,6 +58,8 @@ describe('contact links', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body.created).toBe(1);
     expect(JSON.stringify(reply.body.warnings)).toContain('javascript:alert(1)');
+    // The same warning as a code and values, for the report in the user's language.
+    expect(reply.body.notices).toEqual([{ file: 'google.csv', line: 2, code: 'bad_link', values: { value: 'javascript:alert(1)' } }]);
     const [carla] = (await ana.get('/api/contacts?q=carla')).body.items;
     expect((await ana.get(`/api/contacts/${carla.id}`)).body.links).toEqual(['https://carla.example.org']);
   });

@@ -33,6 +33,39 @@ export const ImportSkip = z.object({
 });
 export type ImportSkip = z.infer<typeof ImportSkip>;
 
+/** What an import had to change or leave out of a record it kept, for translated messages. */
+export const warningCodes = [
+  'not_a_date',
+  'photo_url',
+  'repeated_property',
+  'text_cut',
+  'list_cut',
+  'bad_email',
+  'bad_phone',
+  'bad_link',
+  'bad_photo',
+  'owner_recognised',
+  'owner_assumed',
+  'more_warnings',
+  'more_skipped',
+] as const;
+export const WarningCode = z.enum(warningCodes);
+export type WarningCode = z.infer<typeof WarningCode>;
+
+/** The contact fields a warning's `values.field` may name. */
+export const warnedFields = ['firstName', 'lastName', 'displayName', 'company', 'title', 'location', 'notes', 'emails', 'phones', 'links', 'tags', 'birthday', 'metOn', 'connectedOn'] as const;
+export type WarnedField = (typeof warnedFields)[number];
+
+/** One warning as data: its code and the values its message names (`warnings` has it in English). */
+export const ImportNotice = z.object({
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  card: z.number().int().optional(),
+  code: WarningCode,
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ImportNotice = z.infer<typeof ImportNotice>;
+
 const Counts = z.object({ created: z.number().int(), unchanged: z.number().int() });
 
 export const ImportReport = z.object({
@@ -47,7 +80,10 @@ export const ImportReport = z.object({
   interactions: Counts,
   invitations: Counts.extend({ updated: z.number().int() }),
   /** Things worth knowing that did not stop the import (a bad e-mail left out, who the owner is…). */
+  /** In English, each with its place (file, card or line): for the CLI and scripts. */
   warnings: z.array(z.string()),
+  /** The same warnings as codes and values, for a report in the user's language. */
+  notices: z.array(ImportNotice),
   /** `source=json` only: what the restore put back, section by section. */
   restored: RestoreReport.optional(),
 });

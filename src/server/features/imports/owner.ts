@@ -6,6 +6,7 @@
 //    the person (profile URL, else name) who appears in the most messages is the owner.
 // 3. A tie (a single conversation between two people) is settled by the name in Profile.csv,
 //    else the name of the Círculo user importing; failing that the import says whom it assumed.
+import { fieldWarning, type FieldWarning } from './parsers/parsed.js';
 import { linkedinKey } from '#shared/rules/linkedin.js';
 import { foldText } from './contact-draft.js';
 import type { InvitationRecord, LinkedinPerson } from './parsers/linkedin-invitations.js';
@@ -64,27 +65,32 @@ export class OwnerVotes {
   }
 
   /** The owner, and a sentence for the report saying how they were recognised. */
-  decide(hints: { profileName?: string | null; userName?: string | null }): { owner: Owner | null; note: string } {
+  decide(hints: { profileName?: string | null; userName?: string | null }): { owner: Owner | null; note: FieldWarning } {
     const fromInvitations = this.invitationVotes.size > 0;
     const votes = fromInvitations ? this.invitationVotes : this.messageVotes;
     const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-    if (ranked.length === 0) return { owner: null, note: 'could not tell whose export this is' };
+    if (ranked.length === 0) return { owner: null, note: fieldWarning('owner_assumed', { name: '' }, 'could not tell whose export this is') };
     const top = ranked.filter(([, n]) => n === ranked[0]![1]).map(([key]) => key);
     const ownerOf = (key: string): Owner => ({ key: key.startsWith('name:') ? null : key, name: this.names.get(key) ?? '' });
     const source = fromInvitations ? 'Invitations.csv' : 'messages.csv';
     if (top.length === 1) {
       const owner = ownerOf(top[0]!);
-      return { owner, note: `recognised ${owner.name || owner.key} as the owner of this export (from ${source})` };
+      const name = owner.name || owner.key || '';
+      return { owner, note: fieldWarning('owner_recognised', { name, from: source }, `recognised ${name} as the owner of this export (from ${source})`) };
     }
     for (const [hint, label] of [[hints.profileName, 'Profile.csv'], [hints.userName, 'your name in Círculo']] as const) {
       if (!hint) continue;
       const match = top.filter((key) => foldText(this.names.get(key) ?? '') === foldText(hint));
       if (match.length === 1) {
         const owner = ownerOf(match[0]!);
-        return { owner, note: `recognised ${owner.name} as the owner of this export (from ${source} and ${label})` };
+        return {
+          owner,
+          note: fieldWarning('owner_recognised', { name: owner.name, from: `${source} + ${label}` }, `recognised ${owner.name} as the owner of this export (from ${source} and ${label})`),
+        };
       }
     }
     const owner = ownerOf(top[0]!);
-    return { owner, note: `could not tell for sure whose export this is; assumed ${owner.name || owner.key}` };
+    const assumed = owner.name || owner.key || '';
+    return { owner, note: fieldWarning('owner_assumed', { name: assumed }, `could not tell for sure whose export this is; assumed ${assumed}`) };
   }
 }

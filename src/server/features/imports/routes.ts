@@ -52,6 +52,7 @@ function restoreAsImport(restored: RestoreReport): ImportReport {
     interactions: { created: n('interactions'), unchanged: 0 },
     invitations: { created: n('invitations'), updated: 0, unchanged: 0 },
     warnings: [],
+    notices: [],
     restored,
   };
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { backupSectionKeys } from '@shared/schemas/backup.js';
-import type { CsvFormat, ImportReport, ImportSkip } from '@shared/schemas/index.js';
+import { warnedFields, type CsvFormat, type ImportNotice, type ImportReport, type ImportSkip } from '@shared/schemas/index.js';
 import { useFormatters } from '../../i18n/useFormatters';
 
 interface ImportReportViewProps {
@@ -22,6 +22,21 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
   // The report replaces the form: move focus (and a screen reader) to its heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // The skipped list says itself how many it shows.
+  const notices = report.notices.filter((notice) => notice.code !== 'more_skipped');
+  const noticeText = (notice: ImportNotice) => {
+    const { field, ...values } = notice.values;
+    const place = [
+      notice.file,
+      notice.card !== undefined ? t('imports.card', { card: notice.card }) : undefined,
+      notice.line !== undefined ? t('imports.line', { line: notice.line }) : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const known = warnedFields.find((name) => name === field);
+    const text = t(`imports.warningCodes.${notice.code}`, { ...values, ...(known ? { field: t(`imports.fields.${known}`) } : {}) });
+    return place ? `${place}: ${text}` : text;
+  };
   return (
     <Stack gap="md" data-testid="import-report" aria-live="polite">
       <Group gap="sm" wrap="nowrap">
@@ -66,11 +81,11 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
         )}
       </SimpleGrid>
       {restored && <RestoredSections restored={restored.restored} idsChanged={restored.idsChanged} />}
-      {report.warnings.length > 0 && (
+      {notices.length > 0 && (
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} title={t('imports.warnings')}>
           <List size="sm" spacing={2}>
-            {report.warnings.map((warning, i) => (
-              <List.Item key={i}>{warning}</List.Item>
+            {notices.map((notice, i) => (
+              <List.Item key={i}>{noticeText(notice)}</List.Item>
             ))}
           </List>
         </Alert>

@@ -5,11 +5,11 @@ import type { CsvFormat, CsvMapping, MappableField } from '#shared/schemas/impor
 import { splitFullName } from '#shared/rules/names.js';
 import { unguardFormula } from '#shared/rules/csv-formulas.js';
 import { ImportError } from '../errors.js';
-import { cleanDraft, emptyDraft, guessCircle, hasIdentity, type ContactDraft } from '../contact-draft.js';
+import { cleanDraft, emptyDraft, guessCircle, hasIdentity, notADate, type ContactDraft } from '../contact-draft.js';
 import { headerKey, type CsvRow } from '../csv-records.js';
 import { parseBirthday, parseDayMonthYear } from './dates.js';
 import { isConnectionsHeader } from './linkedin-connections.js';
-import { record, skip, type Parsed } from './parsed.js';
+import { record, skip, type FieldWarning, type Parsed } from './parsed.js';
 
 interface ColumnRule {
   matches: (key: string) => boolean;
@@ -124,9 +124,9 @@ function columnsFor(header: string[], format: CsvFormat, mapping: CsvMapping | u
   });
 }
 
-function draftFrom(cells: string[], columns: Columns, format: CsvFormat): { draft: ContactDraft; warnings: string[] } {
+function draftFrom(cells: string[], columns: Columns, format: CsvFormat): { draft: ContactDraft; warnings: FieldWarning[] } {
   const draft = emptyDraft('csv');
-  const warnings: string[] = [];
+  const warnings: FieldWarning[] = [];
   const texts: Partial<Record<MappableField | 'middleName', string[]>> = {};
   for (const { index, field } of columns) {
     // Círculo's own CSV export guards formula-like cells with a `'` (shared/rules/csv-formulas.ts).
@@ -150,13 +150,13 @@ function draftFrom(cells: string[], columns: Columns, format: CsvFormat): { draf
   const birthday = joined('birthday');
   if (birthday) {
     draft.birthday = parseBirthday(birthday);
-    if (!draft.birthday) warnings.push(`birthday "${birthday.slice(0, 30)}" is not a date; left out`);
+    if (!draft.birthday) warnings.push(notADate('birthday', birthday));
   }
   const metOn = joined('metOn');
   if (metOn) {
     const date = parseDayMonthYear(metOn) ?? parseBirthday(metOn);
     draft.metOn = date && !date.startsWith('--') ? date : null;
-    if (!draft.metOn) warnings.push(`"${metOn.slice(0, 30)}" is not a date; the date you met is left empty`);
+    if (!draft.metOn) warnings.push(notADate('metOn', metOn));
   }
   const cleaned = cleanDraft(draft);
   cleaned.draft.circle = guessCircle(cleaned.draft);

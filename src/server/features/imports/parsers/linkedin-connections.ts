@@ -2,7 +2,7 @@
 // `First Name,Last Name,URL,Email Address,Company,Position,Connected On` (older exports have no
 // URL column). Members who hide their profile come out as a row holding only the date.
 import { ImportError } from '../errors.js';
-import { cleanDraft, emptyDraft, type ContactDraft } from '../contact-draft.js';
+import { cleanDraft, emptyDraft, notADate, type ContactDraft } from '../contact-draft.js';
 import { columnIndex, headerKey, type CsvRow } from '../csv-records.js';
 import { parseDayMonthYear } from './dates.js';
 import { record, skip, type Parsed } from './parsed.js';
@@ -51,7 +51,7 @@ export async function* parseConnections(rows: AsyncIterable<CsvRow>, file = 'Con
       metOn: connectedOn ? parseDayMonthYear(connectedOn) : null,
     };
     const cleaned = cleanDraft(draft);
-    if (connectedOn && !draft.metOn) cleaned.warnings.push(`"${connectedOn}" is not a date; the connection date is left empty`);
+    if (connectedOn && !draft.metOn) cleaned.warnings.push(notADate('connectedOn', connectedOn));
     yield record(at, cleaned.draft, cleaned.warnings);
   }
   if (!column) {

@@ -61,7 +61,7 @@ describe('vCard edge cases', () => {
       'END:VCARD',
     ]);
     expect(draft).toMatchObject({ firstName: 'Lucía', lastName: 'Fernández' });
-    expect(warnings).toEqual([expect.stringContaining('N')]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'repeated_property', values: { property: 'N', value: 'Persona Otra' } })]);
   });
 
   it('keeps the first of two N lines when neither agrees with FN, the one agreeing when it is the second', async () => {
@@ -83,6 +83,10 @@ describe('vCard edge cases', () => {
       'END:VCARD',
     ]);
     expect(draft).toMatchObject({ displayName: 'Dr. Tom Becker', birthday: '1980-04-02' });
-    expect(warnings).toHaveLength(2);
+    expect(warnings.map((w) => w.code)).toEqual(['repeated_property', 'repeated_property']);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'a second FN ("Tom") is left out; the card\'s first one is kept',
+      'a second BDAY ("1999-01-01") is left out; the card\'s first one is kept',
+    ]);
   });
 });

@@ -3,11 +3,11 @@
 // form (vcard-legacy.ts), and ical.js parses each card.
 import ICAL from 'ical.js';
 import { ImportError } from '../errors.js';
-import { cleanDraft, emptyDraft, guessCircle, hasIdentity, type ContactDraft } from '../contact-draft.js';
+import { cleanDraft, emptyDraft, guessCircle, hasIdentity, notADate, type ContactDraft } from '../contact-draft.js';
 import { textLines } from '../text.js';
 import { parseBirthday } from './dates.js';
 import { foldText } from '#shared/rules/contact-keys.js';
-import { record, skip, type Parsed } from './parsed.js';
+import { fieldWarning, record, skip, type FieldWarning, type Parsed } from './parsed.js';
 import { vcardBlocks } from './vcard-cards.js';
 import { modernCardText } from './vcard-legacy.js';
 
@@ -52,11 +52,11 @@ function photoType(declared: string[], base64: string): string | null {
   return null;
 }
 
-function photoOf(prop: JProperty, warnings: string[]): string | null {
+function photoOf(prop: JProperty, warnings: FieldWarning[]): string | null {
   const value = asText(prop[3]).trim();
   if (value.startsWith('data:')) return value.replace(/\s+/g, '');
   if (/^https?:/i.test(value)) {
-    warnings.push('a photo given as a web address is not downloaded; left out');
+    warnings.push(fieldWarning('photo_url', {}, 'a photo given as a web address is not downloaded; left out'));
     return null;
   }
   const base64 = value.replace(/\s+/g, '');
@@ -88,15 +88,17 @@ function chooseName<N extends { firstName: string | null; lastName: string | nul
   return chosen;
 }
 
-export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warnings: string[] } {
+export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warnings: FieldWarning[] } {
   const draft = emptyDraft('vcard', 'personal');
-  const warnings: string[] = [];
+  const warnings: FieldWarning[] = [];
   const notes: string[] = [];
   const names: { firstName: string | null; lastName: string | null }[] = [];
   // FN, N and BDAY say one thing each: a repeat (some address books write one per source they
   // merged) is left out with a warning rather than silently winning.
   const repeated = (property: string, shown: string) =>
-    warnings.push(`a second ${property} ("${shown.slice(0, 40)}") is left out; the card's first one is kept`);
+    warnings.push(
+      fieldWarning('repeated_property', { property, value: shown.slice(0, 40) }, `a second ${property} ("${shown.slice(0, 40)}") is left out; the card's first one is kept`),
+    );
   for (const prop of props) {
     const name = prop[0].toLowerCase();
     const value = prop[3];
@@ -136,7 +138,7 @@ export function draftFromJcard(props: JProperty[]): { draft: ContactDraft; warni
       }
       case 'bday': {
         const birthday = birthdayOf(prop);
-        if (!birthday) warnings.push(`birthday "${asText(value).slice(0, 30)}" is not a date; left out`);
+        if (!birthday) warnings.push(notADate('birthday', asText(value)));
         else if (draft.birthday === null) draft.birthday = birthday;
         else repeated('BDAY', birthday);
         break;
