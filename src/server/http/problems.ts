@@ -17,6 +17,8 @@ export class HttpProblem extends Error {
 }
 
 export const notFound = (what: string) => new HttpProblem(404, 'Not Found', `${what} not found`);
+/** The request is fine but the record's state refuses it (already there, already done…). */
+export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
 export const badRequest = (field: string, message: string, code = 'invalid_value') =>
   new HttpProblem(400, 'Validation failed', `${field}: ${message}`, [{ field, message, code }]);
 

@@ -4,7 +4,7 @@ import { Problem } from '#shared/schemas/common.js';
 import { LoginProblem } from '#shared/schemas/security.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { HttpProblem, sendProblem } from '../../http/problems.js';
+import { conflict, HttpProblem, sendProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
 import { refuseDisabledLogin } from './caller-rules.js';
 import { loginSucceeded, takeLoginTry, throttleKeys } from './login-throttle.js';
@@ -139,6 +139,6 @@ export function authRoutes(app: App, ctx: AppContext) {
   });
 }
 
-const alreadySetUp = () => new HttpProblem(409, 'Conflict', 'Círculo is already set up: log in instead.');
+const alreadySetUp = () => conflict('Círculo is already set up: log in instead.');
 
 export { EmailTakenError };

@@ -17,7 +17,7 @@ import {
   TotpStatus,
 } from '#shared/schemas/security.js';
 import { authOf, type App, type AppContext, type Auth } from '../../http/context.js';
-import { HttpProblem, badRequest, notFound } from '../../http/problems.js';
+import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
 import { describeDevice } from './devices.js';
 import { requirePassword, requireReauthentication, setPassword } from './password.js';
@@ -126,7 +126,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
       try {
         return await startEnrolment(db, ctx.totpBox, auth, user.email, now());
       } catch (error) {
-        if (error instanceof TwoFactorAlreadyOnError) throw new HttpProblem(409, 'Conflict', 'Two-factor authentication is already on. Turn it off first to use another app.');
+        if (error instanceof TwoFactorAlreadyOnError) throw conflict('Two-factor authentication is already on. Turn it off first to use another app.');
         throw error;
       }
     },
@@ -142,7 +142,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
     },
     handler: async (request) => {
       const auth = authOf(request);
-      if (await isTwoFactorOn(db, auth.userId)) throw new HttpProblem(409, 'Conflict', 'Two-factor authentication is already on.');
+      if (await isTwoFactorOn(db, auth.userId)) throw conflict('Two-factor authentication is already on.');
       // A pending secret sealed under an older CIRCULO_SECRET cannot be read: enrol again.
       const codes = await confirmEnrolment(db, ctx.totpBox, auth, request.body.totpCode, now()).catch((error: unknown) => {
         if (error instanceof SecretUnreadableError) return null;
@@ -163,7 +163,7 @@ export function securityRoutes(app: App, ctx: AppContext) {
     },
     handler: async (request) => {
       const auth = authOf(request);
-      if (!(await isTwoFactorOn(db, auth.userId))) throw new HttpProblem(409, 'Conflict', 'Two-factor authentication is off: there are no recovery codes.');
+      if (!(await isTwoFactorOn(db, auth.userId))) throw conflict('Two-factor authentication is off: there are no recovery codes.');
       await requireReauthentication(ctx, auth, request.body);
       return { recoveryCodes: await db.transaction((tx) => replaceRecoveryCodes(tx, auth, now())) };
     },

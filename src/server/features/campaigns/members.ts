@@ -7,7 +7,7 @@ import { addDays, localDateOf } from '#shared/rules/time.js';
 import type { CampaignStage } from '#shared/enums.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, followups, interactionContacts, interactions } from '../../db/schema.js';
-import { badRequest, HttpProblem, notFound } from '../../http/problems.js';
+import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { followupTitles, recordTexts } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
 import { refreshLastInteraction } from '../interactions/queries.js';
@@ -51,7 +51,7 @@ export async function addMember(db: Db, user: UserContext, campaignId: string, i
       .values({ accountId: user.accountId, campaignId, contactId: input.contactId, addedOn: user.today, stageChangedAt: user.now })
       .onConflictDoNothing()
       .returning({ contactId: campaignMembers.contactId });
-    if (inserted.length === 0) throw new HttpProblem(409, 'Conflict', 'That contact is already in the campaign.');
+    if (inserted.length === 0) throw conflict('That contact is already in the campaign.');
     return getMember(tx, user.accountId, campaignId, input.contactId);
   });
 }

@@ -5,7 +5,7 @@ import type { Attendee, AttendeeCreate, AttendeePatch } from '#shared/schemas/ev
 import { suggestTopics } from '#shared/rules/event-topics.js';
 import type { Db, Tx } from '../../db/database.js';
 import { contacts, eventAttendees, events } from '../../db/schema.js';
-import { badRequest, HttpProblem, notFound } from '../../http/problems.js';
+import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { findContactRow } from '../contacts/queries.js';
 import type { UserContext } from '../settings/user-context.js';
 import { commonPointsFor } from '../templates/values.js';
@@ -74,7 +74,7 @@ export async function addAttendee(db: Db, user: UserContext, eventId: string, in
       })
       .onConflictDoNothing()
       .returning({ contactId: eventAttendees.contactId });
-    if (inserted.length === 0) throw new HttpProblem(409, 'Conflict', 'That contact is already on the attendee list.');
+    if (inserted.length === 0) throw conflict('That contact is already on the attendee list.');
     return getAttendee(tx, user, eventId, input.contactId);
   });
 }

@@ -5,7 +5,7 @@ import { loopStatus, NO_NEWS_AFTER_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { Db, Tx } from '../../db/database.js';
 import { contacts, favors, followups } from '../../db/schema.js';
-import { badRequest, HttpProblem, notFound } from '../../http/problems.js';
+import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
@@ -121,8 +121,8 @@ export async function createFavor(db: Db, user: UserContext, input: FavorCreate)
 export async function thankFavor(db: Db, user: UserContext, id: string, input: FavorThank) {
   return db.transaction(async (tx) => {
     const row = await findFavorRow(tx, user.accountId, id);
-    if (row.direction !== 'received') throw new HttpProblem(409, 'Conflict', 'Only a received favor is thanked.');
-    if (row.thankedOn) throw new HttpProblem(409, 'Conflict', `Already thanked on ${row.thankedOn}.`);
+    if (row.direction !== 'received') throw conflict('Only a received favor is thanked.');
+    if (row.thankedOn) throw conflict(`Already thanked on ${row.thankedOn}.`);
     const thankedOn = input.thankedOn ?? user.today;
     const updated = { ...row, thankedOn };
     await tx.update(favors).set({ thankedOn, ...withLoop(updated, user.now) }).where(eq(favors.id, id));

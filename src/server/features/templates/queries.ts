@@ -3,7 +3,7 @@ import type { Template, TemplateCreate, TemplatePatch } from '#shared/schemas/te
 import type { Language, TemplatePurpose } from '#shared/enums.js';
 import type { Db, Tx } from '../../db/database.js';
 import { templates } from '../../db/schema.js';
-import { HttpProblem, notFound } from '../../http/problems.js';
+import { conflict, notFound } from '../../http/problems.js';
 import { DEFAULT_TEMPLATES } from './defaults.js';
 
 type TemplateRow = typeof templates.$inferSelect;
@@ -87,7 +87,7 @@ export async function updateTemplate(db: Db, accountId: string, id: string, patc
 /** Shipped templates can be edited and reset, not deleted (they would only come back). */
 export async function deleteTemplate(db: Db, accountId: string, id: string) {
   if ((await getTemplate(db, accountId, id)).defaultKey) {
-    throw new HttpProblem(409, 'Conflict', 'A shipped template cannot be deleted; edit it, or reset it to its original text.');
+    throw conflict('A shipped template cannot be deleted; edit it, or reset it to its original text.');
   }
   const deleted = await db.delete(templates).where(and(eq(templates.accountId, accountId), eq(templates.id, id))).returning({ id: templates.id });
   if (deleted.length === 0) throw notFound('Template');
@@ -96,7 +96,7 @@ export async function deleteTemplate(db: Db, accountId: string, id: string) {
 export async function resetTemplate(db: Db, accountId: string, id: string, now: Date) {
   const current = await getTemplate(db, accountId, id);
   const original = DEFAULT_TEMPLATES.find((t) => t.key === current.defaultKey);
-  if (!original) throw new HttpProblem(409, 'Conflict', 'Only a shipped template can be reset.');
+  if (!original) throw conflict('Only a shipped template can be reset.');
   const { name, subject, body } = original;
   return updateTemplate(db, accountId, id, { name, subject, body }, now);
 }

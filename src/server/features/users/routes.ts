@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, PageQuery, Problem } from '#shared/schemas/common.js';
 import { UserCreateBody, UserPage, UserSummary } from '#shared/schemas/users.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { HttpProblem, notFound } from '../../http/problems.js';
+import { conflict, HttpProblem, notFound } from '../../http/problems.js';
 import { EmailTakenError, createUserWithAccount } from '../auth/users.js';
 import { OwnerCannotBeDisabledError, disableUser, enableUser, isOwner, listUsers, toUserSummary } from './queries.js';
 
@@ -41,7 +41,7 @@ export function userRoutes(app: App, { db, now }: AppContext) {
           const user = await createUserWithAccount(db, request.body, now());
           return reply.code(201).send(toUserSummary(user!));
         } catch (error) {
-          if (error instanceof EmailTakenError) throw new HttpProblem(409, 'Conflict', error.message);
+          if (error instanceof EmailTakenError) throw conflict(error.message);
           throw error;
         }
       },
@@ -62,7 +62,7 @@ export function userRoutes(app: App, { db, now }: AppContext) {
           if (!user) throw notFound('User');
           return toUserSummary(user);
         } catch (error) {
-          if (error instanceof OwnerCannotBeDisabledError) throw new HttpProblem(409, 'Conflict', error.message);
+          if (error instanceof OwnerCannotBeDisabledError) throw conflict(error.message);
           throw error;
         }
       },
