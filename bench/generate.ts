@@ -1,6 +1,6 @@
 // The heavy user of docs/domain.md#scale, generated deterministically: contacts, interactions (streamed in
 // batches, they are the bulk) and follow-ups, as rows ready for the Drizzle schema.
-import { circles, contactKinds, followupKinds, stages, type Circle, type ContactKind, type FollowupKind, type FollowupStatus, type Stage } from '#shared/enums.js';
+import { circles, contactKinds, followupKinds, stages, type Channel, type Circle, type ContactKind, type ContactSource, type FollowupKind, type FollowupStatus, type Intent, type Stage } from '#shared/enums.js';
 import type { contacts, followups, interactionContacts, interactions } from '../src/server/db/schema.js';
 import { Rng, WeightedIndex } from './prng.js';
 import * as v from './vocabulary.js';
@@ -60,12 +60,12 @@ const kindsByCircle: Record<Circle, [ContactKind, number][]> = {
   professional: [['colleague', 25], ['former_colleague', 30], ['boss', 4], ['client', 12], ['supplier', 8], ['collaborator', 12], ['mentor', 3], ['met_by_chance', 6]],
   opportunity: [['client', 30], ['collaborator', 20], ['met_by_chance', 35], ['other', 15]],
 };
-const sources: [string, number][] = [['linkedin', 50], ['manual', 30], ['csv', 8], ['vcard', 5], ['event', 4], ['referral', 3]];
-const channels: [string, number][] = [
+const sources: [ContactSource, number][] = [['linkedin', 50], ['manual', 30], ['csv', 8], ['vcard', 5], ['event', 4], ['referral', 3]];
+const channels: [Channel, number][] = [
   ['message', 20], ['email', 20], ['linkedin', 15], ['call', 10], ['video', 8], ['coffee', 7], ['in_person', 6],
   ['meal', 5], ['social', 3], ['event', 3], ['forum', 1], ['letter', 0.5], ['other', 1.5],
 ];
-const intents: [string, number][] = [['nurture', 45], ['reply', 25], ['ask', 15], ['give', 15]];
+const intents: [Intent, number][] = [['nurture', 45], ['reply', 25], ['ask', 15], ['give', 15]];
 const followupStatuses: [FollowupStatus, number][] = [['open', 35], ['done', 45], ['snoozed', 10], ['dismissed', 10]];
 const followupKindWeights: [FollowupKind, number][] = [
   ['thank_you', 15], ['report_outcome', 10], ['keep_in_touch', 30], ['after_event', 10], ['reply_invitation', 5], ['campaign', 5], ['custom', 25],

@@ -2,6 +2,7 @@
 // so every query can be scoped by account (and the data distributed by it, e.g. with Citus).
 // Migrations in /migrations are generated from this file with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
+import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, stages, templatePurposes } from '../../shared/enums.js';
 import {
   bigint,
   boolean,
@@ -91,7 +92,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
-    language: text('language').notNull().default('en'),
+    language: text('language', { enum: languages }).notNull().default('en'),
     weeklyTarget: integer('weekly_target').notNull().default(3),
     // The profile common points and the pitch are built from (docs/domain.md#profile).
     pitchShort: text('pitch_short'),
@@ -230,8 +231,8 @@ export const contacts = pgTable(
     birthday: text('birthday'),
     photo: text('photo'),
     notes: text('notes'),
-    circle: text('circle').notNull().default('professional'),
-    kind: text('kind'),
+    circle: text('circle', { enum: circles }).notNull().default('professional'),
+    kind: text('kind', { enum: contactKinds }),
     tags: textList('tags'),
     interests: textList('interests'),
     communities: textList('communities'),
@@ -242,9 +243,9 @@ export const contacts = pgTable(
     metOn: date('met_on', { mode: 'string' }),
     metAtEventId: uuid('met_at_event_id'),
     introducedById: uuid('introduced_by_id'),
-    stage: text('stage').notNull().default('new'),
+    stage: text('stage', { enum: stages }).notNull().default('new'),
     cadenceDays: integer('cadence_days'),
-    source: text('source').notNull().default('manual'),
+    source: text('source', { enum: contactSources }).notNull().default('manual'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Maintained by the interactions feature: the newest touch with this contact. */
@@ -280,9 +281,9 @@ export const interactions = pgTable(
     id: id(),
     accountId: accountId(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-    channel: text('channel').notNull(),
-    direction: text('direction').notNull(),
-    intent: text('intent').notNull(),
+    channel: text('channel', { enum: channels }).notNull(),
+    direction: text('direction', { enum: directions }).notNull(),
+    intent: text('intent', { enum: intents }).notNull(),
     summary: text('summary'),
     notes: text('notes'),
     /** Identity in the system it was imported from (e.g. a LinkedIn message), so re-imports match. */
@@ -320,10 +321,10 @@ export const followups = pgTable(
     accountId: accountId(),
     contactId: uuid('contact_id').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: followupKinds }).notNull(),
     title: text('title').notNull(),
     notes: text('notes'),
-    status: text('status').notNull().default('open'),
+    status: text('status', { enum: followupStatuses }).notNull().default('open'),
     snoozedUntil: date('snoozed_until', { mode: 'string' }),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     favorId: uuid('favor_id'),
@@ -361,9 +362,9 @@ export const favors = pgTable(
     id: id(),
     accountId: accountId(),
     contactId: uuid('contact_id').notNull(),
-    direction: text('direction').notNull(),
-    kind: text('kind').notNull(),
-    effort: text('effort').notNull(),
+    direction: text('direction', { enum: favorDirections }).notNull(),
+    kind: text('kind', { enum: favorKinds }).notNull(),
+    effort: text('effort', { enum: efforts }).notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     description: text('description'),
     introducedToId: uuid('introduced_to_id'),
@@ -372,7 +373,7 @@ export const favors = pgTable(
     outcomeReportedOn: date('outcome_reported_on', { mode: 'string' }),
     outcomeNotApplicable: boolean('outcome_not_applicable').notNull().default(false),
     /** Derived by loopStatus() on every write; stored so Today can find open loops by index. */
-    loopStatus: text('loop_status').notNull(),
+    loopStatus: text('loop_status', { enum: loopStatuses }).notNull(),
     /** When the loop closed, for the weekly review's "loops closed". */
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
@@ -394,8 +395,8 @@ export const stageChanges = pgTable(
     id: id(),
     accountId: accountId(),
     contactId: uuid('contact_id').notNull(),
-    fromStage: text('from_stage').notNull(),
-    toStage: text('to_stage').notNull(),
+    fromStage: text('from_stage', { enum: stages }).notNull(),
+    toStage: text('to_stage', { enum: stages }).notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Insertion order: two moves in the same instant still read in the order they happened. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
@@ -416,14 +417,14 @@ export const invitations = pgTable(
     accountId: accountId(),
     contactId: uuid('contact_id').notNull(),
     network: text('network').notNull().default('linkedin'),
-    direction: text('direction').notNull(),
+    direction: text('direction', { enum: invitationDirections }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     /** The invitation's own note, when the sender wrote one. */
     message: text('message'),
     welcomeSentOn: date('welcome_sent_on', { mode: 'string' }),
     welcomeMessage: text('welcome_message'),
     repliedOn: date('replied_on', { mode: 'string' }),
-    outcome: text('outcome').notNull().default('none'),
+    outcome: text('outcome', { enum: invitationOutcomes }).notNull().default('none'),
     /** Outgoing invitations: the day they accepted, when known. */
     acceptedOn: date('accepted_on', { mode: 'string' }),
     externalId: text('external_id'),
@@ -444,8 +445,8 @@ export const templates = pgTable(
   {
     id: id(),
     accountId: accountId(),
-    purpose: text('purpose').notNull(),
-    language: text('language').notNull(),
+    purpose: text('purpose', { enum: templatePurposes }).notNull(),
+    language: text('language', { enum: languages }).notNull(),
     name: text('name').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
@@ -472,7 +473,7 @@ export const events = pgTable(
     place: text('place'),
     /** The online link, or the event's page. */
     url: text('url'),
-    kind: text('kind').notNull().default('other'),
+    kind: text('kind', { enum: eventKinds }).notNull().default('other'),
     /** My pitch for this event; null means the profile's short pitch. */
     pitch: text('pitch'),
     talkingPoints: textList('talking_points'),
@@ -514,7 +515,7 @@ export const campaigns = pgTable(
     id: id(),
     accountId: accountId(),
     name: text('name').notNull(),
-    goal: text('goal').notNull(),
+    goal: text('goal', { enum: campaignGoals }).notNull(),
     /** Roles, companies, sector: free text. */
     target: text('target'),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
@@ -535,7 +536,7 @@ export const campaignMembers = pgTable(
     accountId: accountId(),
     campaignId: uuid('campaign_id').notNull(),
     contactId: uuid('contact_id').notNull(),
-    stage: text('stage').notNull().default('identified'),
+    stage: text('stage', { enum: campaignStages }).notNull().default('identified'),
     addedOn: date('added_on', { mode: 'string' }).notNull(),
     /** The local date of the (advice) meeting: the campaign's meetings per week count by it. */
     metOn: date('met_on', { mode: 'string' }),

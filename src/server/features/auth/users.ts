@@ -14,7 +14,7 @@ export function toUser(row: UserRow): User {
     email: row.email,
     name: row.name,
     timeZone: row.timeZone,
-    language: row.language as Language,
+    language: row.language,
     weeklyTarget: row.weeklyTarget,
     isOwner: row.isOwner,
     createdAt: row.createdAt.toISOString(),

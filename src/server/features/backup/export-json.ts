@@ -5,7 +5,6 @@ import type { Readable } from 'node:stream';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSections, type BackupDocument, type BackupSectionKey } from '#shared/schemas/backup.js';
-import type { Language } from '#shared/enums.js';
 import type { Db, Tx } from '../../db/database.js';
 import { users } from '../../db/schema.js';
 import { loadAccountSettings } from '../settings/cadences.js';
@@ -55,7 +54,7 @@ async function loadProfile(tx: Tx, userId: string): Promise<BackupDocument['prof
   return {
     name: u.name,
     timeZone: u.timeZone,
-    language: u.language as Language,
+    language: u.language,
     weeklyTarget: u.weeklyTarget,
     pitchShort: u.pitchShort,
     pitchLong: u.pitchLong,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { ICalEventData } from 'ical-generator';
-import type { EventKind, FollowupKind, FollowupStatus, Language } from '#shared/enums.js';
+import type { Language } from '#shared/enums.js';
 import type { Db } from '../../db/database.js';
 import { accounts, contacts, eventAttendees, events, followups, users } from '../../db/schema.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
@@ -20,7 +20,7 @@ export async function feedOwner(db: Db, secret: string): Promise<{ accountId: st
     .where(eq(accounts.calendarSecretHash, sha256(secret)))
     .orderBy(asc(users.createdAt))
     .limit(1);
-  return row ? { accountId: row.accountId, language: row.language as Language } : null;
+  return row ? { accountId: row.accountId, language: row.language } : null;
 }
 
 async function followupEntries(db: Db, accountId: string, ctx: FeedContext): Promise<ICalEventData[]> {
@@ -40,7 +40,7 @@ async function followupEntries(db: Db, accountId: string, ctx: FeedContext): Pro
     .where(and(eq(followups.accountId, accountId), inArray(followups.status, ['open', 'snoozed'])))
     .orderBy(asc(effectiveDueSql), asc(followups.id))
     .limit(MAX_FOLLOWUPS);
-  return rows.map((r) => followupEntry({ ...r, kind: r.kind as FollowupKind, status: r.status as FollowupStatus }, ctx));
+  return rows.map((r) => followupEntry(r, ctx));
 }
 
 /** Events from a year back on (a calendar app keeps what it already has); the nearest first. */
@@ -61,7 +61,7 @@ async function eventEntries(db: Db, accountId: string, ctx: FeedContext): Promis
     .where(and(eq(events.accountId, accountId), gte(events.startsAt, since)))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(MAX_EVENTS);
-  return rows.map((r) => eventEntry({ ...r, kind: r.kind as EventKind }, ctx));
+  return rows.map((r) => eventEntry(r, ctx));
 }
 
 /** Every kind of dated thing the feed shows, each turned into calendar entries. */

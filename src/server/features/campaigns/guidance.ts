@@ -2,7 +2,7 @@
 // advice, never for a job).
 import { and, eq, sql } from 'drizzle-orm';
 import type { AdviceRequest, CampaignSuggestion } from '#shared/schemas/campaigns.js';
-import { stages, type Circle, type Stage } from '#shared/enums.js';
+import { stages } from '#shared/enums.js';
 import { rankCampaignSuggestions } from '#shared/rules/campaigns.js';
 import { stageCloseness } from '#shared/rules/cadence.js';
 import { renderTemplate } from '#shared/rules/templates.js';
@@ -45,7 +45,7 @@ export async function campaignSuggestions(db: Db, user: UserContext, campaignId:
     )
     .orderBy(sql`${closenessSql} desc, ${circleSql} desc, ${contacts.lastInteractionAt} desc nulls last, lower(${contacts.displayName})`)
     .limit(Math.max(CANDIDATES, limit));
-  const ranked = rankCampaignSuggestions(rows.map((r) => ({ ...r, circle: r.circle as Circle, stage: r.stage as Stage })));
+  const ranked = rankCampaignSuggestions(rows);
   return ranked.slice(0, limit).map((r) => ({ ...r, lastInteractionAt: r.lastInteractionAt?.toISOString() ?? null }));
 }
 

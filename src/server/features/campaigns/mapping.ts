@@ -1,5 +1,5 @@
 import type { CampaignMember, CampaignSummary } from '#shared/schemas/campaigns.js';
-import type { CampaignGoal, CampaignStage, Circle } from '#shared/enums.js';
+import type { CampaignStage, Circle } from '#shared/enums.js';
 import { needsReferrals } from '#shared/rules/campaigns.js';
 import { campaignMembers, campaigns } from '../../db/schema.js';
 
@@ -10,7 +10,7 @@ export function toCampaignSummary(row: CampaignRow, counts: { memberCount: numbe
   return {
     id: row.id,
     name: row.name,
-    goal: row.goal as CampaignGoal,
+    goal: row.goal,
     target: row.target,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
@@ -30,7 +30,7 @@ export interface MemberContact {
 }
 
 export function toMember(row: MemberRow, contact: MemberContact, referrals: number): CampaignMember {
-  const stage = row.stage as CampaignStage;
+  const stage = row.stage;
   return {
     contactId: row.contactId,
     contact: { id: contact.id, displayName: contact.displayName },

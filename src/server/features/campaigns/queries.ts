@@ -77,7 +77,7 @@ export async function listCampaigns(db: Db, accountId: string, query: { limit: n
     : [];
   const countsOf = (campaignId: string) => {
     const counts = countByStage([]);
-    for (const r of stageRows) if (r.campaignId === campaignId) counts[r.stage as CampaignStage] += r.count;
+    for (const r of stageRows) if (r.campaignId === campaignId) counts[r.stage] += r.count;
     return counts;
   };
   return pageFrom(rows, query.limit, (r) => [r.startsOn, r.id], (row) => toCampaignSummary(row, stageCounts(countsOf(row.id))));

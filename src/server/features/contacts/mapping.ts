@@ -1,5 +1,4 @@
 import type { Contact, ContactCreate, ContactPatch, ContactSummary } from '#shared/schemas/contacts.js';
-import type { Circle, ContactKind, ContactSource, Stage } from '#shared/enums.js';
 import { keepInTouchDueOn } from '#shared/rules/cadence.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { AskStats } from '#shared/rules/ask-only.js';
@@ -23,7 +22,7 @@ export function toColumns(input: ContactCreate | ContactPatch): Partial<ContactI
 
 function dueOn(row: ContactRow, user: UserContext): string {
   return keepInTouchDueOn(
-    { lastInteractionAt: row.lastInteractionAt, metOn: row.metOn, createdAt: row.createdAt, cadenceDays: row.cadenceDays, circle: row.circle as Circle },
+    { lastInteractionAt: row.lastInteractionAt, metOn: row.metOn, createdAt: row.createdAt, cadenceDays: row.cadenceDays, circle: row.circle },
     user.cadences,
     user.timeZone,
   );
@@ -37,9 +36,9 @@ export function toSummary(row: ContactRow, user: UserContext): ContactSummary {
     lastName: row.lastName,
     company: row.company,
     title: row.title,
-    circle: row.circle as Circle,
-    kind: row.kind as ContactKind | null,
-    stage: row.stage as Stage,
+    circle: row.circle,
+    kind: row.kind,
+    stage: row.stage,
     tags: row.tags,
     lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
     keepInTouchDueOn: dueOn(row, user),
@@ -70,7 +69,7 @@ export function toContact(
     introducedById: row.introducedById,
     introducedBy: extra.introducedBy,
     cadenceDays: row.cadenceDays,
-    source: row.source as ContactSource,
+    source: row.source,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     askShare: extra.ask.askShare,

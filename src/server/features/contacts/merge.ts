@@ -2,7 +2,7 @@
 // fields (src/shared/rules/contact-merge.ts), moves every record that points at the duplicate,
 // and deletes it. Nothing of either contact is lost.
 import { and, eq, sql } from 'drizzle-orm';
-import { campaignStages, type Circle, type ContactKind, type ContactSource, type Stage } from '#shared/enums.js';
+import { campaignStages } from '#shared/enums.js';
 import { mergeContacts, type MergeableContact } from '#shared/rules/contact-merge.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
@@ -46,8 +46,8 @@ export function mergeable(row: ContactRow): MergeableContact {
     birthday: row.birthday,
     photo: row.photo,
     notes: row.notes,
-    circle: row.circle as Circle,
-    kind: row.kind as ContactKind | null,
+    circle: row.circle,
+    kind: row.kind,
     tags: row.tags,
     interests: row.interests,
     communities: row.communities,
@@ -57,9 +57,9 @@ export function mergeable(row: ContactRow): MergeableContact {
     metOn: row.metOn,
     metAtEventId: row.metAtEventId,
     introducedById: row.introducedById,
-    stage: row.stage as Stage,
+    stage: row.stage,
     cadenceDays: row.cadenceDays,
-    source: row.source as ContactSource,
+    source: row.source,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ContactCreate, ContactListQuery, ContactPatch } from '#shared/schemas/contacts.js';
 import { askStats } from '#shared/rules/ask-only.js';
-import type { Intent } from '#shared/enums.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, events, favors, followups, interactionContacts, interactions, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
@@ -73,7 +72,7 @@ export async function getContact(db: Tx, user: UserContext, id: string) {
     );
   return toContact(row, user, {
     introducedBy: introducer ? { id: introducer.id, displayName: introducer.displayName } : null,
-    ask: askStats(outbound.map((t) => ({ occurredAt: t.occurredAt, intent: t.intent as Intent })), user.now),
+    ask: askStats(outbound.map((t) => ({ occurredAt: t.occurredAt, intent: t.intent })), user.now),
     reciprocity: await contactReciprocity(db, user, id),
   });
 }

@@ -1,7 +1,6 @@
 // Events in a contact's timeline: those they attend(ed) and the one where I met them.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { EventAppearance } from '#shared/schemas/events.js';
-import type { EventKind } from '#shared/enums.js';
 import type { Tx } from '../../db/database.js';
 import { contacts, eventAttendees, events } from '../../db/schema.js';
 
@@ -18,7 +17,7 @@ export async function loadEventAppearances(db: Tx, accountId: string, contactId:
     name: event.name,
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt?.toISOString() ?? null,
-    kind: event.kind as EventKind,
+    kind: event.kind,
     place: event.place,
     attendee: attendee !== null,
     target: attendee?.target ?? false,

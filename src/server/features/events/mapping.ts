@@ -1,5 +1,4 @@
 import type { Attendee, EventDetail, EventSummary } from '#shared/schemas/events.js';
-import type { EventKind } from '#shared/enums.js';
 import { events } from '../../db/schema.js';
 
 export type EventRow = typeof events.$inferSelect;
@@ -17,7 +16,7 @@ export function toEventSummary(row: EventRow, counts: AttendeeCounts): EventSumm
     endsAt: row.endsAt?.toISOString() ?? null,
     place: row.place,
     url: row.url,
-    kind: row.kind as EventKind,
+    kind: row.kind,
     ...counts,
     createdAt: row.createdAt.toISOString(),
   };

@@ -1,5 +1,4 @@
 import type { Favor } from '#shared/schemas/favors.js';
-import type { Effort, FavorDirection, FavorKind, LoopStatus } from '#shared/enums.js';
 import { givenWithoutNews, suggestedGesture } from '#shared/rules/favors.js';
 import { favors } from '../../db/schema.js';
 
@@ -11,9 +10,9 @@ export function toFavor(row: FavorRow, contact: Ref, introducedTo: Ref | null, t
     id: row.id,
     contactId: row.contactId,
     contact,
-    direction: row.direction as FavorDirection,
-    kind: row.kind as FavorKind,
-    effort: row.effort as Effort,
+    direction: row.direction,
+    kind: row.kind,
+    effort: row.effort,
     occurredOn: row.occurredOn,
     description: row.description,
     introducedToId: row.introducedToId,
@@ -22,9 +21,9 @@ export function toFavor(row: FavorRow, contact: Ref, introducedTo: Ref | null, t
     outcome: row.outcome,
     outcomeReportedOn: row.outcomeReportedOn,
     outcomeNotApplicable: row.outcomeNotApplicable,
-    loopStatus: row.loopStatus as LoopStatus,
-    suggestedGesture: suggestedGesture(row.effort as Effort),
-    noNews: givenWithoutNews({ direction: row.direction as FavorDirection, occurredOn: row.occurredOn, outcomeReportedOn: row.outcomeReportedOn }, today),
+    loopStatus: row.loopStatus,
+    suggestedGesture: suggestedGesture(row.effort),
+    noNews: givenWithoutNews({ direction: row.direction, occurredOn: row.occurredOn, outcomeReportedOn: row.outcomeReportedOn }, today),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Favor, FavorCreate, FavorOutcome, FavorPatch, FavorThank } from '#shared/schemas/favors.js';
-import type { FavorDirection, FavorKind } from '#shared/enums.js';
+import type { FavorKind } from '#shared/enums.js';
 import { loopStatus, NO_NEWS_AFTER_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { Db, Tx } from '../../db/database.js';
@@ -45,7 +45,7 @@ async function findFavorRow(tx: Tx, accountId: string, id: string): Promise<Favo
 
 /** Stores the loop status the rule derives, and when the loop closed. */
 function withLoop(row: FavorRow, now: Date): Pick<FavorRow, 'loopStatus' | 'closedAt'> {
-  const status = loopStatus({ ...row, direction: row.direction as FavorDirection });
+  const status = loopStatus({ ...row, direction: row.direction });
   const closedAt = status === 'closed' && row.direction === 'received' ? (row.closedAt ?? now) : null;
   return { loopStatus: status, closedAt };
 }
@@ -134,7 +134,7 @@ export async function thankFavor(db: Db, user: UserContext, id: string, input: F
         contactId: row.contactId,
         kind: 'report_outcome',
         dueOn: input.reportDueOn ?? addDays(thankedOn, user.followupDelays.outcomeReportDays),
-        title: followupTitles.reportOutcome(user.language, contact.displayName, row.kind as FavorKind),
+        title: followupTitles.reportOutcome(user.language, contact.displayName, row.kind),
         favorId: id,
         createdAt: user.now,
       });

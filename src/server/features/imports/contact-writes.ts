@@ -68,7 +68,7 @@ export interface NewContact {
 export async function insertContacts(tx: Tx, accountId: string, rows: NewContact[], now: Date) {
   if (rows.length === 0) return;
   await tx.insert(contacts).values(
-    rows.map(({ id, fields, circle, source }) => ({ id, accountId, ...fields, circle, source, stage: 'new', createdAt: now, updatedAt: now })),
+    rows.map(({ id, fields, circle, source }) => ({ id, accountId, ...fields, circle, source, stage: 'new' as const, createdAt: now, updatedAt: now })),
   );
 }
 

@@ -64,7 +64,7 @@ async function writeBatch(ctx: ImportContext, batch: PendingMessage[], touched: 
   }
   if (fresh.length > 0) {
     await ctx.tx.insert(interactions).values(
-      fresh.map((m) => ({ id: m.id, accountId, occurredAt: m.occurredAt, channel: 'linkedin', direction: m.direction, intent: m.intent, summary: m.summary, notes: m.notes, externalId: m.externalId, createdAt: ctx.user.now })),
+      fresh.map((m) => ({ id: m.id, accountId, occurredAt: m.occurredAt, channel: 'linkedin' as const, direction: m.direction, intent: m.intent, summary: m.summary, notes: m.notes, externalId: m.externalId, createdAt: ctx.user.now })),
     );
   }
   // Links for every message, old ones too: a participant may have become a contact since.

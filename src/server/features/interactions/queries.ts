@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { InteractionCreate, InteractionPatch, Interaction } from '#shared/schemas/interactions.js';
-import type { Channel, Direction, Intent } from '#shared/enums.js';
 import type { Db, Tx } from '../../db/database.js';
 import { contacts, interactionContacts, interactions } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
@@ -36,9 +35,9 @@ function toInteraction(row: InteractionRow, people: { id: string; displayName: s
     contactIds: people.map((p) => p.id),
     contacts: people,
     occurredAt: row.occurredAt.toISOString(),
-    channel: row.channel as Channel,
-    direction: row.direction as Direction,
-    intent: row.intent as Intent,
+    channel: row.channel,
+    direction: row.direction,
+    intent: row.intent,
     summary: row.summary,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Invitation, InvitationCreate, InvitationPatch, WelcomeSent } from '#shared/schemas/invitations.js';
-import type { InvitationDirection, InvitationOutcome } from '#shared/enums.js';
+import type { InvitationDirection } from '#shared/enums.js';
 import { invitationStatus } from '#shared/rules/funnel.js';
 import { linkedinKey } from '#shared/rules/linkedin.js';
 import { addDays } from '#shared/rules/time.js';
@@ -15,13 +15,13 @@ import type { UserContext } from '../settings/user-context.js';
 type Row = typeof invitations.$inferSelect;
 
 function toInvitation(row: Row, contact: { id: string; displayName: string }): Invitation {
-  const outcome = row.outcome as InvitationOutcome;
+  const outcome = row.outcome;
   return {
     id: row.id,
     contactId: row.contactId,
     contact,
     network: row.network,
-    direction: row.direction as InvitationDirection,
+    direction: row.direction,
     receivedOn: row.receivedOn,
     message: row.message,
     welcomeSentOn: row.welcomeSentOn,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '#shared/schemas/common.js';
 import { Funnel, Invitation, InvitationCreate, InvitationListQuery, InvitationPage, InvitationPatch, WelcomeDraft, WelcomeSent } from '#shared/schemas/invitations.js';
-import type { InvitationDirection, InvitationOutcome } from '#shared/enums.js';
 import { invitationFunnel } from '#shared/rules/funnel.js';
 import { renderTemplate } from '#shared/rules/templates.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
@@ -35,7 +34,7 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
     schema: { tags, summary: 'Incoming → welcome sent → replied → conversation → meeting → collaboration; reply rate; per month', response: { 200: Funnel } },
     handler: async (request) => {
       const rows = await funnelRows(db, authOf(request).accountId);
-      return invitationFunnel(rows.map((r) => ({ ...r, direction: r.direction as InvitationDirection, outcome: r.outcome as InvitationOutcome })));
+      return invitationFunnel(rows);
     },
   });
 

@@ -1,7 +1,6 @@
 // Loads the rows a weekly review needs (a 12-week window for the history), then lets the pure
 // rule in src/shared/rules/weekly.ts decide what falls in which local week.
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Channel, FavorDirection, Intent, InvitationDirection, InvitationOutcome, Stage } from '#shared/enums.js';
 import type { WeeklyReview } from '#shared/schemas/review.js';
 import { HISTORY_WEEKS, weeklyReview } from '#shared/rules/weekly.js';
 import { addDays, isoWeekOf, isoWeekRange, lastIsoWeeks, weekRangeUtc } from '#shared/rules/time.js';
@@ -87,11 +86,11 @@ export async function loadWeeklyReview(db: Tx, user: UserContext, week = isoWeek
     today: user.today,
     weeklyTarget: user.weeklyTarget,
     contacts: newContacts,
-    touches: touches.map((t) => ({ ...t, channel: t.channel as Channel, intent: t.intent as Intent })),
+    touches,
     doneFollowups: done.flatMap((f) => (f.completedAt ? [{ completedAt: f.completedAt }] : [])),
     pendingFollowups: pending,
-    favors: favorRows.map((f) => ({ ...f, direction: f.direction as FavorDirection })),
-    stageChanges: moves.map((m) => ({ ...m, from: m.from as Stage, to: m.to as Stage })),
-    invitations: welcomed.map((i) => ({ ...i, direction: i.direction as InvitationDirection, outcome: i.outcome as InvitationOutcome })),
+    favors: favorRows,
+    stageChanges: moves,
+    invitations: welcomed,
   });
 }

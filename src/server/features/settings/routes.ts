@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { AccountSettings, AccountSettingsPatch, Profile, ProfilePatch } from '#shared/schemas/settings.js';
-import type { Language } from '#shared/enums.js';
 import { accounts, users } from '../../db/schema.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { loadAccountSettings } from './cadences.js';
@@ -11,7 +10,7 @@ export function settingsRoutes(app: App, { db }: AppContext) {
   const toProfile = (u: typeof users.$inferSelect): Profile => ({
     name: u.name,
     timeZone: u.timeZone,
-    language: u.language as Language,
+    language: u.language,
     weeklyTarget: u.weeklyTarget,
     pitchShort: u.pitchShort,
     pitchLong: u.pitchLong,

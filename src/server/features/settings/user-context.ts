@@ -32,7 +32,7 @@ export async function loadUserContext(db: Tx, auth: Auth, now: Date): Promise<Us
     accountId: auth.accountId,
     userId: auth.userId,
     timeZone,
-    language: (user?.language ?? 'en') as Language,
+    language: (user?.language ?? 'en'),
     weeklyTarget: user?.weeklyTarget ?? 3,
     cadences: settings.cadences,
     followupDelays: settings.followupDelays,

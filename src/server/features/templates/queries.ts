@@ -10,8 +10,8 @@ type TemplateRow = typeof templates.$inferSelect;
 
 const toTemplate = (row: TemplateRow): Template => ({
   id: row.id,
-  purpose: row.purpose as TemplatePurpose,
-  language: row.language as Language,
+  purpose: row.purpose,
+  language: row.language,
   name: row.name,
   subject: row.subject,
   body: row.body,

@@ -1,6 +1,5 @@
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Today, WeekTally } from '#shared/schemas/today.js';
-import type { Circle, Stage } from '#shared/enums.js';
 import { rankKeepInTouch } from '#shared/rules/cadence.js';
 import { isoWeekOf, weekRangeUtc, isoWeekRange } from '#shared/rules/time.js';
 import type { Db } from '../../db/database.js';
@@ -36,7 +35,7 @@ async function keepInTouch(db: Db, user: UserContext) {
     .orderBy(sql`${ratio} desc`)
     .limit(KEEP_IN_TOUCH_CANDIDATES);
   const ranked = rankKeepInTouch(
-    rows.map((r) => ({ ...r, circle: r.circle as Circle, stage: r.stage as Stage })),
+    rows,
     user.today,
     user.cadences,
     user.timeZone,
