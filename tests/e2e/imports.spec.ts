@@ -123,21 +123,28 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   await expect(page.getByText('1 contact shown')).toBeVisible();
 });
 
-test('a spreadsheet is imported after matching its columns; a backup replaces everything after a warning; the calendar link', async ({ page, baseURL }) => {
-  // The account from the first test: log in as Lucía.
+/**
+ * Logs in as Lucía (the account of the first test), picks a CSV of no known format on the import
+ * screen and goes on to matching its columns. Answers the import panel.
+ */
+async function openCsvMapping(page: Page, fileName: string): Promise<Locator> {
   const login = await page.request.post('/api/auth/login', { data: { email: 'lucia@example.com', password: 'correct horse battery' } });
   expect(login.ok()).toBe(true);
   await page.goto('/import');
   const panel = page.getByTestId('import-panel');
-
-  // A CSV of no known format: its columns, guessed from their names, then matched by hand.
-  const csv = join(dir, 'clientes.csv');
+  const csv = join(dir, fileName);
   writeFileSync(csv, 'Nombre completo;Correo;Empresa;Ciudad de origen\nMarta Ibáñez;marta@ibanez.example;Bodegas Ibáñez;Logroño\nPablo Serrano;pablo@serrano.example;Serrano Arquitectos;Valencia\n');
   await panel.getByRole('radio', { name: 'CSV' }).check();
   const chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'File', exact: true }).click();
   await (await chooser).setFiles(csv);
   await panel.getByRole('button', { name: 'Next: match the columns' }).click();
+  return panel;
+}
+
+test('a spreadsheet is imported after matching its columns; a backup replaces everything after a warning; the calendar link', async ({ page, baseURL }) => {
+  // A CSV of no known format: its columns, guessed from their names, then matched by hand.
+  const panel = await openCsvMapping(page, 'clientes.csv');
   const mapping = page.getByTestId('csv-mapping');
   await expect(mapping.getByRole('heading', { name: 'Match the columns of clientes.csv' })).toBeVisible();
   await expect(mapping.getByRole('cell', { name: 'Bodegas Ibáñez' })).toBeVisible();
@@ -205,17 +212,7 @@ test('a spreadsheet is imported after matching its columns; a backup replaces ev
 
 test('on a phone, the column matching is one card per column instead of a table scrolled sideways', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  const login = await page.request.post('/api/auth/login', { data: { email: 'lucia@example.com', password: 'correct horse battery' } });
-  expect(login.ok()).toBe(true);
-  await page.goto('/import');
-  const panel = page.getByTestId('import-panel');
-  const csv = join(dir, 'socios.csv');
-  writeFileSync(csv, 'Nombre completo;Correo;Empresa;Ciudad de origen\nMarta Ibáñez;marta@ibanez.example;Bodegas Ibáñez;Logroño\nPablo Serrano;pablo@serrano.example;Serrano Arquitectos;Valencia\n');
-  await panel.getByRole('radio', { name: 'CSV' }).check();
-  const chooser = page.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'File', exact: true }).click();
-  await (await chooser).setFiles(csv);
-  await panel.getByRole('button', { name: 'Next: match the columns' }).click();
+  await openCsvMapping(page, 'socios.csv');
   const columns = page.getByTestId('csv-mapping').getByRole('list', { name: 'The columns of the file' });
   const city = columns.getByRole('listitem').filter({ hasText: 'Ciudad de origen' });
   await expect(city).toContainText('For example: Logroño · Valencia');
