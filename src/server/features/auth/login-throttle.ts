@@ -11,6 +11,7 @@ import { inArray, lt, sql } from 'drizzle-orm';
 import { FORGET_AFTER_MS, countingFailures, secondsToWait } from '#shared/rules/login-delay.js';
 import type { Db } from '../../db/database.js';
 import { loginThrottle } from '../../db/schema.js';
+import { HttpProblem } from '../../http/problems.js';
 
 export interface ThrottleKeys {
   account: string;
@@ -55,6 +56,19 @@ export async function takeLoginTry(db: Db, keys: ThrottleKeys, now: Date): Promi
     }
     return { allowed: true };
   });
+}
+
+/**
+ * takeLoginTry for a route: while the keys wait out their delay, a 429 problem with Retry-After
+ * ("Too many <what>. Try again in 4 s.") and nothing verified.
+ */
+export async function requireLoginTry(db: Db, keys: ThrottleKeys, now: Date, what: string): Promise<void> {
+  const verdict = await takeLoginTry(db, keys, now);
+  if (!verdict.allowed) {
+    throw new HttpProblem(429, 'Too Many Requests', `Too many ${what}. Try again in ${verdict.retryAfterSeconds} s.`, undefined, {
+      'retry-after': String(verdict.retryAfterSeconds),
+    });
+  }
 }
 
 /** The right password: the account and this address start over. */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { users } from '../../db/schema.js';
 import type { Auth, AppContext } from '../../http/context.js';
 import { HttpProblem, badRequest } from '../../http/problems.js';
-import { loginSucceeded, takeLoginTry, type ThrottleKeys } from './login-throttle.js';
+import { loginSucceeded, requireLoginTry, type ThrottleKeys } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './secrets.js';
 import { SecretUnreadableError, passSecondFactor } from './totp.js';
 import { findUser } from './users.js';
@@ -24,12 +24,7 @@ const reauthKeys = (userId: string): ThrottleKeys => ({ account: `reauth:${userI
 
 async function takeReauthTry(ctx: AppContext, userId: string): Promise<ThrottleKeys> {
   const keys = reauthKeys(userId);
-  const verdict = await takeLoginTry(ctx.db, keys, ctx.now());
-  if (!verdict.allowed) {
-    throw new HttpProblem(429, 'Too Many Requests', `Too many wrong answers. Try again in ${verdict.retryAfterSeconds} s.`, undefined, {
-      'retry-after': String(verdict.retryAfterSeconds),
-    });
-  }
+  await requireLoginTry(ctx.db, keys, ctx.now(), 'wrong answers');
   return keys;
 }
 

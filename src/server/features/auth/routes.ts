@@ -7,7 +7,7 @@ import { authOf, type App, type AppContext } from '../../http/context.js';
 import { conflict, HttpProblem, sendProblem } from '../../http/problems.js';
 import { sessionCookie } from './authenticate.js';
 import { refuseDisabledLogin } from './caller-rules.js';
-import { loginSucceeded, takeLoginTry, throttleKeys } from './login-throttle.js';
+import { loginSucceeded, requireLoginTry, throttleKeys } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './secrets.js';
 import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
 import { SecretUnreadableError, isTwoFactorOn, passSecondFactor } from './totp.js';
@@ -78,16 +78,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       const { email, password } = request.body;
       // Throttled per account and per address (login-throttle.ts); a refused try is not verified.
       const keys = throttleKeys(email, request.ip);
-      const verdict = await takeLoginTry(ctx.db, keys, ctx.now());
-      if (!verdict.allowed) {
-        throw new HttpProblem(
-          429,
-          'Too Many Requests',
-          `Too many failed logins. Try again in ${verdict.retryAfterSeconds} s.`,
-          undefined,
-          { 'retry-after': String(verdict.retryAfterSeconds) },
-        );
-      }
+      await requireLoginTry(ctx.db, keys, ctx.now(), 'failed logins');
       const user = await findUserByEmail(ctx.db, email);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!user || !ok) throw new HttpProblem(401, 'Unauthorized', 'Wrong e-mail or password.');
@@ -96,7 +87,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         const given = totpCode !== undefined || recoveryCode !== undefined;
         const passed = given && (await secondFactorPasses({ userId: user.id, accountId: user.accountId }, { totpCode, recoveryCode }));
         if (!passed) {
-          // takeLoginTry counted this try as a failure already: it stays one until a code passes
+          // requireLoginTry counted this try as a failure already: it stays one until a code passes
           // (the first step without a code too; FREE_FAILURES leaves room for it).
           const problem: LoginProblem = {
             type: '/problems/totp-required',
