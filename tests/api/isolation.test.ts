@@ -131,6 +131,7 @@ async function snapshotOfAlice() {
     (await alice.get(`/api/events/${ids.event}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}/tree`)).body,
+    (await alice.get(`/api/contacts/${ids.contact}/campaigns`)).body,
     (await alice.get('/api/tokens')).body,
     (await alice.get('/api/contacts?limit=500')).body,
     (await alice.get('/api/settings')).body,

@@ -9,6 +9,7 @@ import {
   CampaignPage,
   CampaignPatch,
   CampaignSuggestion,
+  ContactCampaign,
   MemberCreate,
   MemberParams,
   MemberPatch,
@@ -20,7 +21,7 @@ import {
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { loadUserContext } from '../settings/user-context.js';
 import { adviceRequest, campaignSuggestions } from './guidance.js';
-import { addMember, moveMember, removeMember } from './members.js';
+import { addMember, campaignsOfContact, moveMember, removeMember } from './members.js';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './queries.js';
 import { addReferrals, campaignReferralTree } from './referrals.js';
 
@@ -78,6 +79,16 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
     handler: async (request) => campaignReferralTree(db, await userOf(request), request.params.id),
   });
 
+  app.get('/api/contacts/:id/campaigns', {
+    schema: {
+      tags,
+      summary: 'The campaigns a contact is in, with their stage in each and since when (the latest move first)',
+      params: IdParams,
+      response: { 200: z.array(ContactCampaign) },
+    },
+    handler: async (request) => campaignsOfContact(db, authOf(request).accountId, request.params.id),
+  });
+
   app.post('/api/campaigns/:id/members', {
     schema: { tags, summary: 'Add a contact to the campaign as `identified` (409 if already in)', params: IdParams, body: MemberCreate, response: { 201: CampaignMember } },
     handler: async (request, reply) => reply.code(201).send(await addMember(db, await userOf(request), request.params.id, request.body)),
@@ -86,7 +97,7 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
   app.patch('/api/campaigns/:id/members/:contactId', {
     schema: {
       tags,
-      summary: 'Move a member: reaching `met` logs the meeting (default channel coffee) and a thank-you follow-up; `thanked` completes it',
+      summary: 'Move a member: first reaching `met` or later logs the meeting (`channel`, default coffee; `occurredAt`, default now, not in the future) and at `met` a thank-you follow-up; `thanked` completes it',
       params: MemberParams,
       body: MemberPatch,
       response: { 200: CampaignMember },
