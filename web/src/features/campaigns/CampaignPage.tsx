@@ -20,6 +20,7 @@ import { useCampaign, useDeleteCampaign, useMoveMember, useRemoveMember } from '
 import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignStats } from './CampaignStats';
 import { ConfirmModal } from './ConfirmModal';
+import { MeetingModal, type Meeting } from './MeetingModal';
 import { MemberBoard } from './MemberBoard';
 import type { MemberActions } from './memberActions';
 import { MemberTable } from './MemberTable';
@@ -45,6 +46,7 @@ export function CampaignPage() {
 type Dialog =
   | { kind: 'edit' | 'delete' | 'add' }
   | { kind: 'advice' | 'referrals' | 'remove'; member: CampaignMember }
+  | { kind: 'meeting'; member: CampaignMember; stage: CampaignStage }
   | null;
 
 function CampaignView({ campaign }: { campaign: CampaignDetail }) {
@@ -58,20 +60,26 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const deleteCampaign = useDeleteCampaign(campaign.id);
   const close = () => setDialog(null);
 
-  const actions: MemberActions = {
-    move: (member, stage: CampaignStage) =>
-      moveMember.mutate(
-        { contactId: member.contactId, stage },
-        {
-          onSuccess: (moved) => {
-            const name = moved.contact.displayName;
-            const justMet = !hasMet(member.stage) && hasMet(moved.stage);
-            notifySuccess(justMet ? t('campaignMember.movedMet', { name }) : t('campaignMember.moved', { name, stage: t(`campaignStage.${stage}`) }));
-            // "Leave every meeting with two names": ask for them while the meeting is fresh.
-            if (justMet && moved.flagged) setDialog({ kind: 'referrals', member: moved });
-          },
+  const moveTo = (member: CampaignMember, stage: CampaignStage, meeting?: Meeting) =>
+    moveMember.mutate(
+      { contactId: member.contactId, stage, ...meeting },
+      {
+        onSuccess: (moved) => {
+          const name = moved.contact.displayName;
+          const justMet = !hasMet(member.stage) && hasMet(moved.stage);
+          // Only reaching exactly "met" puts a thank-you on the list.
+          notifySuccess(justMet && moved.stage === 'met' ? t('campaignMember.movedMet', { name }) : t('campaignMember.moved', { name, stage: t(`campaignStage.${stage}`) }));
+          // "Leave every meeting with two names": ask for them while the meeting is fresh.
+          if (justMet && moved.flagged) setDialog({ kind: 'referrals', member: moved });
+          else if (meeting) close();
         },
-      ),
+      },
+    );
+
+  const actions: MemberActions = {
+    // A move that logs the meeting (the first time they reach "met" or later) asks how and when.
+    move: (member, stage: CampaignStage) =>
+      hasMet(stage) && member.metOn === null ? setDialog({ kind: 'meeting', member, stage }) : moveTo(member, stage),
     askAdvice: (member) => setDialog({ kind: 'advice', member }),
     addReferrals: (member) => setDialog({ kind: 'referrals', member }),
     remove: (member) => setDialog({ kind: 'remove', member }),
@@ -202,6 +210,15 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       {dialog?.kind === 'add' && <AddMembersModal opened campaign={campaign} onClose={close} />}
       {dialog?.kind === 'advice' && (
         <AdviceRequestModal campaignId={campaign.id} member={dialog.member} onClose={close} onAsked={(m) => actions.move(m, 'advice_requested')} />
+      )}
+      {dialog?.kind === 'meeting' && (
+        <MeetingModal
+          member={dialog.member}
+          stage={dialog.stage}
+          loading={moveMember.isPending}
+          onCancel={close}
+          onConfirm={(meeting) => moveTo(dialog.member, dialog.stage, meeting)}
+        />
       )}
       {dialog?.kind === 'referrals' && <ReferralsModal campaignId={campaign.id} member={dialog.member} onClose={close} />}
       {dialog?.kind === 'remove' && (
