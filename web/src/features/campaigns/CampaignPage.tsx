@@ -10,6 +10,7 @@ import { isApiError } from '../../api/client';
 import { NotFoundScreen } from '../../app/ErrorScreen';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError } from '../../ui/LoadError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -19,7 +20,6 @@ import { AdviceRequestModal } from './AdviceRequestModal';
 import { useCampaign, useDeleteCampaign, useMoveMember, useRemoveMember } from './api';
 import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignStats } from './CampaignStats';
-import { ConfirmModal } from './ConfirmModal';
 import { MeetingModal, type Meeting } from './MeetingModal';
 import { MemberBoard } from './MemberBoard';
 import type { MemberActions } from './memberActions';
@@ -192,9 +192,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       {dialog?.kind === 'edit' && <CampaignFormModal opened campaign={campaign} onClose={close} />}
       {dialog?.kind === 'delete' && (
         <ConfirmModal
+          opened
           title={t('campaign.deleteTitle', { name: campaign.name })}
-          body={t('campaign.deleteBody')}
-          confirm={t('campaign.delete')}
+          confirmLabel={t('campaign.delete')}
           loading={deleteCampaign.isPending}
           onClose={close}
           onConfirm={() =>
@@ -205,7 +205,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
               },
             })
           }
-        />
+        >
+          <Text size="sm">{t('campaign.deleteBody')}</Text>
+        </ConfirmModal>
       )}
       {dialog?.kind === 'add' && <AddMembersModal opened campaign={campaign} onClose={close} />}
       {dialog?.kind === 'advice' && (
@@ -223,9 +225,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       {dialog?.kind === 'referrals' && <ReferralsModal campaignId={campaign.id} member={dialog.member} onClose={close} />}
       {dialog?.kind === 'remove' && (
         <ConfirmModal
+          opened
           title={t('campaignMember.removeTitle', { name: dialog.member.contact.displayName })}
-          body={t('campaignMember.removeBody')}
-          confirm={t('common.remove')}
+          confirmLabel={t('common.remove')}
           loading={removeMember.isPending}
           onClose={close}
           onConfirm={() =>
@@ -236,7 +238,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
               },
             })
           }
-        />
+        >
+          <Text size="sm">{t('campaignMember.removeBody')}</Text>
+        </ConfirmModal>
       )}
     </>
   );

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignStage, Channel } from '@shared/enums.js';
 import { startOfLocalDayUtc } from '@shared/rules/time.js';
 import type { CampaignMember } from '@shared/schemas/index.js';
-import { useMe } from '../auth/session';
 import { useUserToday } from '../../i18n/useFormatters';
 import { ModalActions } from '../../ui/ModalActions';
 import { useEnumOptions } from '../../ui/useEnumOptions';
+import { useMe } from '../auth/session';
 import { ChannelIcon } from '../interactions/ChannelIcon';
 
 export interface Meeting {

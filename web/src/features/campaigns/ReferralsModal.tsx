@@ -6,6 +6,7 @@ import { MIN_REFERRALS } from '@shared/rules/campaigns.js';
 import type { CampaignMember } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useAddReferrals } from './api';
 
 interface Person {
@@ -148,14 +149,13 @@ export function ReferralsModal({ campaignId, member, onClose }: { campaignId: st
             checked={joinCampaign}
             onChange={(e) => setJoinCampaign(e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('referrals.later')}
-            </Button>
-            <Button type="submit" leftSection={<IconUsersPlus size={16} aria-hidden />} loading={save.isPending}>
-              {filled.length === 0 ? t('referrals.saveEmpty') : t('referrals.save', { count: filled.length })}
-            </Button>
-          </Group>
+          <ModalActions
+            submitLabel={filled.length === 0 ? t('referrals.saveEmpty') : t('referrals.save', { count: filled.length })}
+            submitIcon={<IconUsersPlus size={16} aria-hidden />}
+            loading={save.isPending}
+            onCancel={onClose}
+            cancelLabel={t('referrals.later')}
+          />
         </Stack>
       </form>
     </Modal>

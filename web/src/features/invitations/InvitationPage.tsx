@@ -9,6 +9,7 @@ import { NotFoundScreen } from '../../app/ErrorScreen';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
 import { LoadError } from '../../ui/LoadError';
+import { ModalActions } from '../../ui/ModalActions';
 import { useContact } from '../contacts/api';
 import { workLine } from '../contacts/ContactRow';
 import { useCommonPoints, useDeleteInvitation, useInvitation } from './api';
@@ -152,25 +153,22 @@ function DeleteInvitation({ invitation }: { invitation: Invitation }) {
       </Group>
       <Modal opened={opened} onClose={close} title={t('invitations.deleteTitle')}>
         <Text size="sm">{t('invitations.deleteBody')}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => {
-                  notifySuccess(t('invitations.deleted'));
-                  void navigate('/invitations', { replace: true });
-                },
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <ModalActions
+          submitLabel={t('common.delete')}
+          danger
+          focus="cancel"
+          loading={remove.isPending}
+          onSubmit={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                notifySuccess(t('invitations.deleted'));
+                void navigate('/invitations', { replace: true });
+              },
+            })
+          }
+          onCancel={close}
+          mt="lg"
+        />
       </Modal>
     </>
   );
