@@ -11,6 +11,7 @@ import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
 import type { UserContext } from '../settings/user-context.js';
 import { toFavor, type FavorRow } from './mapping.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 /** Favors matching `where`, with the names of the people involved, newest first. */
 export async function selectFavors(db: Tx, user: UserContext, where: SQL | undefined, limit = 500): Promise<Favor[]> {
@@ -164,7 +165,7 @@ export async function updateFavor(db: Db, user: UserContext, id: string, patch: 
     if (patch.introducedToId && !(await findContactRow(tx, user.accountId, patch.introducedToId))) {
       throw badRequest('introducedToId', 'no such contact');
     }
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const changes = withoutUndefined(patch);
     await tx.update(favors).set({ ...changes, ...withLoop({ ...row, ...changes }, user.now) }).where(eq(favors.id, id));
     return getFavor(tx, user, id);
   });

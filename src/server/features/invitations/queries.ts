@@ -11,6 +11,7 @@ import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
 import type { UserContext } from '../settings/user-context.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 type Row = typeof invitations.$inferSelect;
 
@@ -126,7 +127,7 @@ async function closeReplyFollowups(tx: Tx, invitationId: string, now: Date) {
 export async function updateInvitation(db: Db, user: UserContext, id: string, patch: InvitationPatch) {
   return db.transaction(async (tx) => {
     await getInvitation(tx, user.accountId, id);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const changes = withoutUndefined(patch);
     if (Object.keys(changes).length) await tx.update(invitations).set(changes).where(and(eq(invitations.accountId, user.accountId), eq(invitations.id, id)));
     if (patch.welcomeSentOn) await closeReplyFollowups(tx, id, user.now);
     return getInvitation(tx, user.accountId, id);
