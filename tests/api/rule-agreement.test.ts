@@ -1,17 +1,21 @@
 // Rules written twice, as a pure TypeScript function (the reference, src/shared/rules/) and as
 // SQL that filters in the database, must agree. Each SQL twin is evaluated here on the database
 // (PGlite, and PostgreSQL with TEST_DATABASE_URL) over a table of cases, row by row against the
-// rule. The keep-in-touch due date has its own (tests/api/followups-today.test.ts); merging notes
+// rule (favors with no news, the 12-month windows, an invitation's status). The keep-in-touch
+// due date has its own (tests/api/followups-today.test.ts); merging notes
 // has no SQL copy left (src/server/features/contacts/merge.ts uses mergeNotes itself).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitationOutcomes } from '../../src/shared/enums.js';
 import { askStats, type OutboundTouch } from '../../src/shared/rules/ask-only.js';
+import { invitationStatus } from '../../src/shared/rules/funnel.js';
 import { givenWithoutNews, reciprocity } from '../../src/shared/rules/favors.js';
 import { addDays } from '../../src/shared/rules/time.js';
 import { queryRows } from '../../src/server/db/database.js';
-import { favors, interactionContacts } from '../../src/server/db/schema.js';
+import { favors, interactionContacts, invitations } from '../../src/server/db/schema.js';
 import { askWindowSql } from '../../src/server/features/contacts/ask-sql.js';
 import { lastTwelveMonthsSql, noNewsSql } from '../../src/server/features/favors/rules-sql.js';
+import { invitationStatusSql } from '../../src/server/features/invitations/queries.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
 let server: TestServer;
@@ -114,6 +118,32 @@ describe('the 12-month window', () => {
         expect(askStats(fromSql, now).askShare).toBe(askStats(touches, now).askShare);
       }
       expect(loaded.filter((l) => !l).length, 'some touches are too old to load').toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('an invitation’s status', () => {
+  it('invitationStatusSql() selects exactly the invitations invitationStatus() gives that status', async () => {
+    const cases = invitationOutcomes.flatMap((outcome) =>
+      [null, '2026-11-02'].flatMap((welcomeSentOn) => [null, '2026-11-03'].map((repliedOn) => ({ outcome, welcomeSentOn, repliedOn }))),
+    );
+    const byRule = cases.map((c) => invitationStatus(c));
+    // The statuses the rule gives. (The list filter's schema also offers `none`, which no
+    // invitation has as its status: that filter means "no outcome yet", and is not this rule.)
+    const statuses = [...new Set(byRule)];
+    expect(statuses.sort()).toEqual(['collaboration', 'conversation', 'meeting', 'no_welcome', 'replied', 'welcome_sent']);
+    for (const status of statuses) {
+      const bySql = await evaluate(
+        sql`${invitations}`,
+        [
+          ['outcome', 'text'],
+          ['welcome_sent_on', 'date'],
+          ['replied_on', 'date'],
+        ],
+        cases.map((c) => [c.outcome, c.welcomeSentOn, c.repliedOn]),
+        invitationStatusSql(status),
+      );
+      expect(bySql, status).toEqual(byRule.map((s) => s === status));
     }
   });
 });

@@ -52,8 +52,11 @@ export async function getInvitation(db: Tx, accountId: string, id: string): Prom
   return found;
 }
 
-/** SQL twin of invitationStatus() for filtering lists. */
-function statusCondition(status: Invitation['status']): SQL {
+/**
+ * SQL twin of invitationStatus() (src/shared/rules/funnel.ts) for filtering lists;
+ * tests/api/rule-agreement.test.ts checks both agree.
+ */
+export function invitationStatusSql(status: Invitation['status']): SQL {
   switch (status) {
     case 'no_welcome':
       return sql`${invitations.outcome} = 'none' and ${invitations.repliedOn} is null and ${invitations.welcomeSentOn} is null`;
@@ -160,7 +163,7 @@ export async function listInvitations(db: Db, accountId: string, filter: Invitat
       and(
         eq(invitations.accountId, accountId),
         filter.direction ? eq(invitations.direction, filter.direction) : undefined,
-        filter.status ? statusCondition(filter.status) : undefined,
+        filter.status ? invitationStatusSql(filter.status) : undefined,
         filter.contactId ? eq(invitations.contactId, filter.contactId) : undefined,
         afterCursor(cursor, 'desc', invitations.receivedOn, invitations.id, 'date'),
       ),
