@@ -11,6 +11,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -212,6 +213,36 @@ export const loginThrottle = pgTable(
     lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
+);
+
+/**
+ * The first answer to each `Idempotency-Key` a user sent on a write, replayed for a repeat of the
+ * same request (README "HTTP API", src/server/http/idempotency.ts). A row with no `status` is a
+ * request still running; `expires_at` (the app's clock) ends a short lease for those and the
+ * 24-hour life of an answer. The primary key is what makes one process win when two race.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: accountId(),
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, the path and the body: the same key for another request is a 422. */
+    fingerprint: text('fingerprint').notNull(),
+    /** Null while the first request runs. */
+    status: integer('status'),
+    /** The answer's headers that matter to a client (content type, location…). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    body: text('body'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    // Also the index the user reference needs (account_id, user_id first).
+    primaryKey({ columns: [t.accountId, t.userId, t.key] }),
+    sameAccount('idempotency_keys_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    index('idempotency_keys_expires_idx').on(t.accountId, t.expiresAt),
+  ],
 );
 
 export const contacts = pgTable(

@@ -30,6 +30,7 @@ import { tokenRoutes } from '../features/tokens/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { TrustProxy } from '../config.js';
 import type { App, AppContext, RouteEntry } from './context.js';
+import { documentIdempotency, registerIdempotency } from './idempotency.js';
 import { limitsOf } from './limits.js';
 import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
@@ -127,6 +128,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       });
     },
   });
+  // Before the routes: it watches them register, to list the writes that take part.
+  const idempotency = registerIdempotency(app, options.ctx);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -134,7 +137,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         title: 'Círculo API',
         version: '1',
         description:
-          'Networking relationship manager. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <API token>`. Errors are RFC 9457 problem details.',
+          'Networking relationship manager. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <API token>`. Errors are RFC 9457 problem details. Writes that may be retried take an `Idempotency-Key` header (components.parameters.IdempotencyKey): a repeat gets the first answer instead of a second write.',
       },
       components: {
         securitySchemes: {
@@ -145,6 +148,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      'openapiObject' in document ? documentIdempotency(document.openapiObject, idempotency.documented) : document.swaggerObject,
   });
   const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets') };
   app.addHook('onRequest', authenticationHook(ctx));

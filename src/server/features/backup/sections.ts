@@ -144,6 +144,7 @@ export const notBackedUp: Record<string, string> = {
   sessions: 'secret',
   api_tokens: 'secret',
   login_throttle: 'not account data',
+  idempotency_keys: 'not account data: answers kept 24 hours for retried writes',
   totp_credentials: 'secret (the second factor stays with the login, like the password)',
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',

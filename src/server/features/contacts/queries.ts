@@ -8,6 +8,7 @@ import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
 import { dueOnSql } from './due-sql.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
+import { askWindowSql } from './ask-sql.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
 const sortName = sql<string>`lower(${contacts.displayName})`;
@@ -67,7 +68,7 @@ export async function getContact(db: Tx, user: UserContext, id: string) {
         eq(interactionContacts.accountId, user.accountId),
         eq(interactionContacts.contactId, id),
         eq(interactions.direction, 'outbound'),
-        sql`${interactionContacts.occurredAt} > ${user.now}::timestamptz - interval '13 months'`,
+        askWindowSql(user.now),
       ),
     );
   return toContact(row, user, {

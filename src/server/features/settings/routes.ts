@@ -3,6 +3,7 @@ import { AccountSettings, AccountSettingsPatch, Profile, ProfilePatch } from '#s
 import { accounts, users } from '../../db/schema.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { loadAccountSettings } from './cadences.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 const tags = ['settings'];
 
@@ -33,7 +34,7 @@ export function settingsRoutes(app: App, { db }: AppContext) {
   app.patch('/api/profile', {
     schema: { tags, summary: 'Update my profile', body: ProfilePatch, response: { 200: Profile } },
     handler: async (request) => {
-      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      const changes = withoutUndefined(request.body);
       const where = eq(users.id, authOf(request).userId);
       const [user] = Object.keys(changes).length
         ? await db.update(users).set(changes).where(where).returning()
@@ -53,13 +54,13 @@ export function settingsRoutes(app: App, { db }: AppContext) {
       const { accountId } = authOf(request);
       const c = request.body.cadences ?? {};
       const d = request.body.followupDelays ?? {};
-      const changes = {
-        ...(d.thankYouDays !== undefined && { thankYouDelayDays: d.thankYouDays }),
-        ...(d.outcomeReportDays !== undefined && { outcomeReportDelayDays: d.outcomeReportDays }),
-        ...(c.personal !== undefined && { cadencePersonalDays: c.personal }),
-        ...(c.professional !== undefined && { cadenceProfessionalDays: c.professional }),
-        ...(c.opportunity !== undefined && { cadenceOpportunityDays: c.opportunity }),
-      };
+      const changes = withoutUndefined({
+        thankYouDelayDays: d.thankYouDays,
+        outcomeReportDelayDays: d.outcomeReportDays,
+        cadencePersonalDays: c.personal,
+        cadenceProfessionalDays: c.professional,
+        cadenceOpportunityDays: c.opportunity,
+      });
       if (Object.keys(changes).length > 0) await db.update(accounts).set(changes).where(eq(accounts.id, accountId));
       return loadAccountSettings(db, accountId);
     },
