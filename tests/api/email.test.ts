@@ -186,6 +186,8 @@ describe('a refused send', () => {
     const failed = (await alice.get('/api/email/settings')).body.lastSend;
     expect(failed).toMatchObject({ kind: 'daily', localDate: '2026-11-27', status: 'failed', attempts: 1, retryAt: '2026-11-27T07:11:00.000Z' });
     expect(failed.error).toMatch(/451|busy/i);
+    // Each user sees only their own sends: Bob's last e-mail is still his own, sent one.
+    expect((await bob.get('/api/email/settings')).body.lastSend).toMatchObject({ status: 'sent', localDate: '2026-11-24', error: null });
     await at('2026-11-27T07:10:30Z');
     expect(smtp.to(alice.user.email).some((m) => m.subject.includes('viernes'))).toBe(false);
     await at('2026-11-27T07:11:00Z');
@@ -201,6 +203,7 @@ describe('the test e-mail', () => {
     const reply = await bob.post('/api/email/test');
     expect(reply.body).toEqual({ sent: true, error: null });
     expect(smtp.to(bob.user.email).at(-1)?.subject).toBe('Círculo: test e-mail');
+    expect(smtp.to(alice.user.email).filter((m) => m.subject.startsWith('Círculo:'))).toEqual([]);
     smtp.refuseNext(1);
     const refused = await bob.post('/api/email/test');
     expect(refused.body.sent).toBe(false);
