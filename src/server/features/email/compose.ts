@@ -26,6 +26,8 @@ export interface Links {
   unsubscribe: string;
 }
 
+/** Follow-ups listed per section; the rest are counted and linked. */
+export const FOLLOWUPS_LISTED = 10;
 /** Events this many days ahead appear in the digest (with their briefing). */
 export const EVENT_DAYS = 7;
 
@@ -49,15 +51,14 @@ export async function composeDaily(db: Tx, recipient: Recipient, user: UserConte
     href: contactLink(f.contactId),
   });
   const sections: EmailSection[] = [];
-  if (today.overdue.length > 0) {
-    const hidden = today.counts.overdue - today.overdue.length;
-    sections.push({
-      title: `${t.overdue} (${today.counts.overdue})`,
-      items: today.overdue.slice(0, 10).map(followup),
-      ...(hidden + Math.max(0, today.overdue.length - 10) > 0 ? { more: { text: t.moreOverdue(hidden + Math.max(0, today.overdue.length - 10)), href: links.to('/') } } : {}),
-    });
-  }
-  if (today.dueToday.length > 0) sections.push({ title: `${t.dueToday} (${today.counts.dueToday})`, items: today.dueToday.map(followup) });
+  // A phone screen's worth of each list; the rest is one link away (Today shows up to 50).
+  const listed = (title: string, shown: typeof today.overdue, total: number) => {
+    if (total === 0) return;
+    const items = shown.slice(0, FOLLOWUPS_LISTED).map(followup);
+    sections.push({ title: `${title} (${total})`, items, ...(total > items.length ? { more: { text: t.moreOverdue(total - items.length), href: links.to('/') } } : {}) });
+  };
+  listed(t.overdue, today.overdue, today.counts.overdue);
+  listed(t.dueToday, today.dueToday, today.counts.dueToday);
   if (today.loopsToClose.length > 0) {
     sections.push({
       title: t.loopsToClose,
