@@ -9,6 +9,7 @@ import { createMailer } from '../../src/server/features/email/mailer.js';
 import { createScheduler, type Scheduler } from '../../src/server/features/email/scheduler.js';
 import { unsubscribeSigner } from '../../src/server/features/email/unsubscribe.js';
 import type { Db } from '../../src/server/db/database.js';
+import { emailSends } from '../../src/server/db/schema.js';
 import { rawCall, setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/harness.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -261,5 +262,29 @@ describe('unsubscribe', () => {
     expect((await bob.get('/api/email/settings')).body).toMatchObject({ daily: true, weekly: true });
     expect((await rawCall(server.app, 'POST', weeklyPath)).status).toBe(200);
     expect((await alice.get('/api/email/settings')).body).toMatchObject({ daily: false, weekly: false });
+  });
+});
+
+describe('a send cut short', () => {
+  it('is not sent again (at most once), and Settings shows it as interrupted', async () => {
+    await bob.patch('/api/email/settings', { whenEmpty: true });
+    // As a process leaves it when it dies between the claim and the SMTP answer.
+    await server.database.db.insert(emailSends).values({
+      accountId: bob.user.accountId,
+      userId: bob.user.id,
+      kind: 'daily',
+      localDate: '2026-11-29',
+      status: 'sending',
+      claimedAt: new Date('2026-11-29T11:00:00Z'),
+      createdAt: new Date('2026-11-29T11:00:00Z'),
+    });
+    const before = smtp.to(bob.user.email).length;
+    await at('2026-11-29T11:30:00Z');
+    expect(smtp.to(bob.user.email)).toHaveLength(before);
+    expect((await bob.get('/api/email/settings')).body.lastSend).toMatchObject({ localDate: '2026-11-29', status: 'sending', interrupted: true });
+    // The next day is a day like any other (an empty one, which Bob asked for).
+    await at('2026-11-30T11:30:00Z');
+    const after = smtp.to(bob.user.email).slice(before).map((m) => m.subject);
+    expect(after.filter((subject) => subject.startsWith('Your networking for'))).toEqual(['Your networking for Monday 30 November: nothing due']);
   });
 });
