@@ -10,6 +10,7 @@ import { createMailer } from '../server/features/email/mailer.js';
 import { claimAndSend, keyDate } from '../server/features/email/sends.js';
 import { unsubscribeSigner } from '../server/features/email/unsubscribe.js';
 import { todayIn } from '../shared/rules/time.js';
+import { messagesFor } from './messages.js';
 import { CliError, withDatabase } from './shared.js';
 
 export async function digestSendCommand(options: { email: string; weekly?: boolean }) {
@@ -33,15 +34,15 @@ export async function digestSendCommand(options: { email: string; weekly?: boole
           .select()
           .from(emailSends)
           .where(and(eq(emailSends.accountId, user.accountId), eq(emailSends.userId, user.id), eq(emailSends.kind, kind), eq(emailSends.localDate, localDate)));
-        return { outcome, row, localDate };
+        return { outcome, row, localDate, language: user.language };
       },
       { writes: true },
     );
-    const what = kind === 'weekly' ? 'weekly review' : 'daily digest';
-    if (result.outcome === 'sent') console.log(`Sent the ${what} for ${result.localDate} to ${options.email}.`);
-    else if (result.outcome === 'already')
-      console.log(`The ${what} for ${result.localDate} was already ${result.row?.status === 'sent' ? 'sent' : `taken (${result.row?.status})`}: nothing sent again.`);
-    else throw new CliError(`The ${what} could not be sent: ${result.row?.error ?? 'unknown error'}. The server will try again.`);
+    const m = messagesFor(result.language);
+    const weekly = kind === 'weekly';
+    if (result.outcome === 'sent') console.log(m.digestSent(weekly, result.localDate, options.email));
+    else if (result.outcome === 'already') console.log(m.digestAlready(weekly, result.localDate, result.row?.status ?? 'sending'));
+    else throw new CliError(m.digestFailed(weekly, result.row?.error ?? 'unknown error'));
   } finally {
     mailer.transport?.close();
   }

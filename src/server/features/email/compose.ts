@@ -4,7 +4,7 @@
 import type { Language } from '#shared/enums.js';
 import { addDays, daysBetween, isoWeekOf, localDateOf } from '#shared/rules/time.js';
 import type { WeeklyReview } from '#shared/schemas/review.js';
-import type { Tx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { emailTexts, longDate, shortDate, shortDateTime } from '../../i18n/email.js';
 import { listEvents } from '../events/queries.js';
 import { loadWeeklyReview } from '../review/queries.js';
@@ -31,17 +31,17 @@ export const FOLLOWUPS_LISTED = 10;
 /** Events this many days ahead appear in the digest (with their briefing). */
 export const EVENT_DAYS = 7;
 
-export async function userContextOf(db: Tx, recipient: Recipient, now: Date): Promise<UserContext> {
+export async function userContextOf(db: Db, recipient: Recipient, now: Date): Promise<UserContext> {
   return loadUserContext(db, { accountId: recipient.accountId, userId: recipient.userId, via: 'session', csrfToken: null }, now);
 }
 
 /** The daily digest; `empty` when there is nothing to do today (the week's tally alone is not a reason to write). */
-export async function composeDaily(db: Tx, recipient: Recipient, user: UserContext, links: Links): Promise<{ content: EmailContent; empty: boolean }> {
+export async function composeDaily(db: Db, recipient: Recipient, user: UserContext, links: Links): Promise<{ content: EmailContent; empty: boolean }> {
   const t = emailTexts[recipient.language];
   const lang = recipient.language;
-  const today = await loadToday(db as never, user);
+  const today = await loadToday(db, user);
   const horizon = user.now.getTime() + EVENT_DAYS * 86_400_000;
-  const events = (await listEvents(db as never, user, { when: 'upcoming', limit: 20 })).items.filter(
+  const events = (await listEvents(db, user, { when: 'upcoming', limit: 20 })).items.filter(
     (event) => new Date(event.startsAt).getTime() < horizon,
   );
   const contactLink = (id: string) => links.to(`/contacts/${id}`);
@@ -127,7 +127,7 @@ export function nudgeOf(review: WeeklyReview): { kind: 'target' | 'overdue' | 'i
 }
 
 /** The weekly review of the week before `user.today` (sent on Monday morning). */
-export async function composeWeekly(db: Tx, recipient: Recipient, user: UserContext, links: Links): Promise<EmailContent> {
+export async function composeWeekly(db: Db, recipient: Recipient, user: UserContext, links: Links): Promise<EmailContent> {
   const t = emailTexts[recipient.language];
   const lang = recipient.language;
   const week = isoWeekOf(addDays(user.today, -7));
