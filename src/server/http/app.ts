@@ -16,6 +16,8 @@ import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
+import { emailRoutes } from '../features/email/routes.js';
+import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
 import { favorRoutes } from '../features/favors/routes.js';
 import { followupRoutes } from '../features/followups/routes.js';
@@ -48,6 +50,7 @@ const features = [
   favorRoutes,
   todayRoutes,
   reviewRoutes,
+  emailRoutes,
   templateRoutes,
   invitationRoutes,
   eventRoutes,
@@ -59,7 +62,7 @@ const features = [
 
 export interface BuildOptions {
   /** Everything but the keys, which buildApp derives from `secret`. */
-  ctx: Omit<AppContext, 'totpBox'>;
+  ctx: Omit<AppContext, 'totpBox' | 'unsubscribe'>;
   secret: string;
   logLevel?: string;
   /** Where log lines go (default standard output); tests read them. */
@@ -151,7 +154,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transformObject: (document) =>
       'openapiObject' in document ? documentIdempotency(document.openapiObject, idempotency.documented) : document.swaggerObject,
   });
-  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets') };
+  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets'), unsubscribe: unsubscribeSigner(options.secret) };
   app.addHook('onRequest', authenticationHook(ctx));
 
   for (const register of features) register(app, ctx);

@@ -148,6 +148,7 @@ export const notBackedUp: Record<string, string> = {
   totp_credentials: 'secret (the second factor stays with the login, like the password)',
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
+  email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
 };
 
 if (sections.map((s) => s.key).join() !== backupSectionKeys.join()) {
