@@ -139,7 +139,7 @@ export function ReferralsModal({ campaignId, member, onClose }: { campaignId: st
             >
               {t('referrals.addPerson')}
             </Button>
-            <Text size="sm" c={total >= MIN_REFERRALS ? 'sage.8' : 'orange.8'} fw={500} aria-live="polite">
+            <Text size="sm" c={total >= MIN_REFERRALS ? 'sage.8' : 'orange'} fw={500} aria-live="polite">
               {total === MIN_REFERRALS - 1 ? t('referrals.oneMore') : t('referrals.goal')}
             </Text>
           </Group>

@@ -99,7 +99,8 @@ function Header({ invitation, contact }: { invitation: Invitation; contact: Cont
         <InvitationStatusBadge invitation={invitation} />
       </Group>
       <Text c="dimmed" size="sm">
-        <Anchor component={Link} to={`/contacts/${invitation.contactId}`} size="sm">
+        {/* Underlined: a link inside a line of text must not be told apart by its colour alone. */}
+        <Anchor component={Link} to={`/contacts/${invitation.contactId}`} size="sm" underline="always">
           {name}
         </Anchor>
         {contact && workLine(contact) ? ` · ${workLine(contact)}` : ''} · {networkName(invitation.network)} · {when}

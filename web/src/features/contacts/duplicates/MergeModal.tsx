@@ -175,7 +175,7 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
 
 function Note({ children }: { children: ReactNode }) {
   return (
-    <Text span size="xs" c="teal.8" display="block">
+    <Text span size="xs" c="teal" display="block">
       {children}
     </Text>
   );
