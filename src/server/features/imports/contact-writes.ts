@@ -6,7 +6,7 @@ import type { Circle, ContactSource } from '#shared/enums.js';
 import type { Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
 import type { MatchFields } from './matching.js';
-import type { MergeFields } from './merge.js';
+import type { MergeFields } from './fill-empty-fields.js';
 
 const KEY_PAGE = 5_000;
 

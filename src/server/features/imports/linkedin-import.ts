@@ -28,7 +28,7 @@ async function importConnections(ctx: ImportContext, files: ImportFile[], owner:
         continue;
       }
       ctx.report.warnAt(file.name, item.at, item.warnings);
-      await ctx.merger.add(draft);
+      await ctx.batcher.add(draft);
       if (key) connected.set(key, draft.metOn);
     }
     ctx.progress(file.name, count);
@@ -41,6 +41,6 @@ export async function importLinkedin(ctx: ImportContext, files: { file: ImportFi
   const owner = await recogniseOwner(ctx, found);
   const connections = await importConnections(ctx, found.connections, owner);
   await importInvitations(ctx, found.invitations, owner, connections);
-  await ctx.merger.flush();
+  await ctx.batcher.flush();
   await importMessages(ctx, found.messages, owner);
 }

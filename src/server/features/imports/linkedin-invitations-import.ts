@@ -45,7 +45,7 @@ async function connectedOn(ctx: ImportContext, connections: Map<string, string |
 
 async function writeBatch(ctx: ImportContext, connections: Map<string, string | null>, batch: PendingInvitation[]) {
   if (batch.length === 0) return;
-  await ctx.merger.flush();
+  await ctx.batcher.flush();
   const accountId = ctx.user.accountId;
   const existing = await ctx.tx
     .select({ id: invitations.id, externalId: invitations.externalId, acceptedOn: invitations.acceptedOn })
@@ -115,7 +115,7 @@ export async function importInvitations(ctx: ImportContext, files: ImportFile[],
       const names = splitFullName(other.name);
       const { draft } = cleanDraft({ ...emptyDraft('linkedin', 'professional'), firstName: names.firstName || null, lastName: names.lastName, links: other.url ? [other.url] : [] });
       // Without a profile URL (older exports) the name must point at exactly one contact.
-      const handle = (!other.url && ctx.merger.index.findPerson(null, other.name)) || (await ctx.merger.add(draft));
+      const handle = (!other.url && ctx.batcher.index.findPerson(null, other.name)) || (await ctx.batcher.add(draft));
       batch.push({ contactId: handle.id, direction, receivedOn: record.sentOn, message: record.message, externalId: externalIdOf(record, direction, other) });
       if (batch.length >= BATCH) {
         await writeBatch(ctx, connections, batch);

@@ -89,7 +89,7 @@ export async function importMessages(ctx: ImportContext, files: ImportFile[], ow
         ...new Set(
           [message.from, ...message.to]
             .filter((person) => !isOwner(owner, person))
-            .map((person) => ctx.merger.index.findPerson(person.url, person.name)?.id)
+            .map((person) => ctx.batcher.index.findPerson(person.url, person.name)?.id)
             .filter((id): id is string => Boolean(id)),
         ),
       ];

@@ -7,7 +7,7 @@ import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
 import { refreshStatistics, type Db } from '../../db/database.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
-import { ContactMerger } from './contact-merger.js';
+import { ContactBatcher } from './contact-batcher.js';
 import { ImportError } from './errors.js';
 import { importDrafts, readCsv, readText, type ImportContext, type ImportProgress } from './import-context.js';
 import { importLinkedin } from './linkedin-import.js';
@@ -72,12 +72,12 @@ export async function runImport(db: Db, user: UserContext, request: ImportReques
     const report = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-import:${user.accountId}`}))`);
       const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, user.userId));
-      const merger = await ContactMerger.open(tx, user.accountId, user.now);
+      const batcher = await ContactBatcher.open(tx, user.accountId, user.now);
       const report = new ReportBuilder(request.source);
-      const ctx: ImportContext = { tx, user, userName: me?.name ?? null, merger, report, progress: request.onProgress ?? (() => {}) };
+      const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: request.onProgress ?? (() => {}) };
       await importers[request.source](ctx, files, request);
-      await merger.flush();
-      return report.build(merger.counts());
+      await batcher.flush();
+      return report.build(batcher.counts());
     });
     // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
     // autovacuum to notice, so tell the planner now rather than at the next start.

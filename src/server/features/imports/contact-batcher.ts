@@ -1,5 +1,6 @@
-// Feeds contact drafts into the account in batches: match each draft in memory (matching.ts),
-// then per batch load the rows it merges into, merge (merge.ts) and write with one multi-row
+// Feeds an import's contact drafts into the account in batches: match each draft in memory
+// (matching.ts), then per batch load the rows it merges into, fill their empty fields
+// (fill-empty-fields.ts) and write with one multi-row
 // INSERT and one UPDATE. Rows are held only while their batch is open, so a 30,000-row file
 // never becomes a 30,000-row array.
 import { randomUUID } from 'node:crypto';
@@ -7,7 +8,7 @@ import type { Tx } from '../../db/database.js';
 import type { ContactDraft } from './contact-draft.js';
 import { contactMatchKeys, insertContacts, loadMergeRows, updateContacts, type NewContact } from './contact-writes.js';
 import { ContactIndex, type ContactHandle } from './matching.js';
-import { fieldsFromDraft, mergeDraft, type MergeFields } from './merge.js';
+import { fieldsFromDraft, mergeDraft, type MergeFields } from './fill-empty-fields.js';
 
 /** Rows per statement: ~0.5 s for 30,000 on PGlite (docs/architecture.md#measured-facts), well under bind limits. */
 export const BATCH_ROWS = 500;
@@ -20,7 +21,7 @@ export interface ContactCounts {
   unchanged: number;
 }
 
-export class ContactMerger {
+export class ContactBatcher {
   readonly index = new ContactIndex();
   /** What became of every contact this import touched (each counted once). */
   private readonly outcomes = new Map<ContactHandle, keyof ContactCounts>();
@@ -34,14 +35,14 @@ export class ContactMerger {
     private readonly now: Date,
   ) {}
 
-  static async open(tx: Tx, accountId: string, now: Date): Promise<ContactMerger> {
-    const merger = new ContactMerger(tx, accountId, now);
+  static async open(tx: Tx, accountId: string, now: Date): Promise<ContactBatcher> {
+    const batcher = new ContactBatcher(tx, accountId, now);
     for await (const page of contactMatchKeys(tx, accountId)) {
       for (const row of page) {
-        merger.index.add({ id: row.id, createdHere: false, pendingInsert: false, linkedinKey: row.linkedinKey ?? null }, row);
+        batcher.index.add({ id: row.id, createdHere: false, pendingInsert: false, linkedinKey: row.linkedinKey ?? null }, row);
       }
     }
-    return merger;
+    return batcher;
   }
 
   /** Matches or creates the draft's contact; the returned id is final (written by flush()). */
