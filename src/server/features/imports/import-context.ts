@@ -21,6 +21,8 @@ export interface ImportContext {
   batcher: ContactBatcher;
   report: ReportBuilder;
   progress: ImportProgress;
+  /** Contacts a touch was added to or found on (messages): finishImport() refreshes them. */
+  touchedContacts: Set<string>;
 }
 
 export async function readText(file: ImportFile): Promise<AsyncGenerator<string>> {
@@ -31,7 +33,8 @@ export async function readCsv(file: ImportFile): Promise<AsyncGenerator<CsvRow>>
   return csvRows(await readText(file), file.name);
 }
 
-const PROGRESS_EVERY = 1_000;
+/** Progress is told every this many records. */
+export const PROGRESS_EVERY = 1_000;
 
 /** Feeds parsed contact drafts to the batcher, skips and warnings to the report. */
 export async function importDrafts(ctx: ImportContext, file: string, parsed: AsyncIterable<Parsed<ContactDraft>>) {
