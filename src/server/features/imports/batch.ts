@@ -2,15 +2,15 @@
 // (contacts, touches and their links, invitations).
 //
 // Each batch travels as ONE JSON parameter expanded by `jsonb_to_recordset` (never as a
-// multi-row VALUES list): a 2,000-row batch is then one short statement text and one value
-// instead of ~40,000 bind parameters, which costs neither the query builder's time per value
-// nor PGlite's WebAssembly heap (it grows with the statement and never shrinks). Measured on the
-// bench's 30,000 connections and 161,772 messages: see docs/architecture.md#measured-facts.
-export const IMPORT_BATCH_ROWS = 2_000;
+// multi-row VALUES list): a 1,000-row batch is then one short statement text and one value
+// instead of ~20,000 bind parameters, which cost the query builder more CPU than the database
+// spent on the rows. Measured on the bench's 161,772 messages: 2,000-row batches took the same
+// CPU time as 1,000-row ones and 45 MiB more peak memory (docs/architecture.md#measured-facts).
+export const IMPORT_BATCH_ROWS = 1_000;
 
 /**
- * A batch is also written early once it holds this many characters of photos, notes and messages: 2,000
- * photos of 700 KB would be a 1.4 GB statement.
+ * A batch is also written early once it holds this many characters of photos, notes and messages: 1,000
+ * photos of 700 KB would be a 700 MB statement.
  */
 export const IMPORT_BATCH_CHARS = 16_000_000;
 
