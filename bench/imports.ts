@@ -136,6 +136,14 @@ export async function measureImports(root: string, scale: number) {
   }
   const floor = await copyFloor(join(root, 'copy-floor'), exported);
   progress(`import floor (raw COPY): ${JSON.stringify(floor)}`);
+  // How many times the floor each import took: a figure that survives a busy machine better than
+  // seconds do, as long as the floor is measured in the same run.
+  const seconds = (step: string) => (result[step] as { seconds: number }).seconds;
+  const floorRatios = {
+    connections: round(seconds('connections') / floor.connections!.seconds, 1),
+    messages: round(seconds('messages') / floor.messages!.seconds, 1),
+  };
+  progress(`import / floor: ${JSON.stringify(floorRatios)}`);
   return {
     files: {
       connections: { rows: exported.connections.rows, MiB: round(exported.connections.bytes / 2 ** 20) },
@@ -144,5 +152,6 @@ export async function measureImports(root: string, scale: number) {
     // Each step is a whole `circulo import` process: opening the database is part of it.
     cli: result,
     rawCopyFloor: floor,
+    floorRatios,
   };
 }

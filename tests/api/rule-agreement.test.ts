@@ -3,7 +3,7 @@
 // (PGlite, and PostgreSQL with TEST_DATABASE_URL) over a table of cases, row by row against the
 // rule (favors with no news, the 12-month windows, an invitation's status). The keep-in-touch
 // due date has its own (tests/api/followups-today.test.ts); merging notes
-// has no SQL copy left (src/server/features/contacts/merge.ts uses mergeNotes itself).
+// has no SQL copy left (src/server/features/contacts/merge-duplicates.ts uses mergeNotes itself).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationOutcomes } from '../../src/shared/enums.js';

@@ -8,7 +8,7 @@ import { createContact, deleteContact, deleteImpact, getContact, listContacts, t
 import { contactTimeline } from './timeline.js';
 import { DuplicatePage, DuplicatesQuery, MergeRequest } from '#shared/schemas/duplicates.js';
 import { findDuplicates } from './duplicates.js';
-import { mergeInto } from './merge.js';
+import { mergeInto } from './merge-duplicates.js';
 
 const tags = ['contacts'];
 

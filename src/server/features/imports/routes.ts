@@ -14,6 +14,7 @@ import { requireSession } from '../auth/caller-rules.js';
 import { restoreBackup } from '../backup/restore.js';
 import { parseBackupJson } from '../backup/validate.js';
 import { loadUserContext } from '../settings/user-context.js';
+import { CsvMappingError, mappableFields, parseCsvMapping } from './csv-mapping.js';
 import { ImportError } from './errors.js';
 import { runImport } from './pipeline.js';
 import { previewCsv } from './preview.js';
@@ -59,15 +60,12 @@ function restoreAsImport(restored: RestoreReport): ImportReport {
 
 function mappingOf(value: string | undefined): CsvMapping | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  let json: unknown;
   try {
-    json = JSON.parse(value);
-  } catch {
-    throw badRequest('mapping', 'must be JSON: {"column name": "contactField"}');
+    return parseCsvMapping(value);
+  } catch (error) {
+    if (!(error instanceof CsvMappingError)) throw error;
+    throw badRequest('mapping', error.kind === 'not_json' ? 'must be JSON: {"column name": "contactField"}' : `maps columns to ${mappableFields.join(', ')}`);
   }
-  const parsed = CsvMapping.safeParse(json);
-  if (!parsed.success) throw badRequest('mapping', `maps columns to ${CsvMapping.valueType.options.join(', ')}`);
-  return parsed.data;
 }
 
 export function importRoutes(app: App, { db, now, limits }: AppContext) {

@@ -1,11 +1,11 @@
 // Merging a pair: choose which contact to keep, see exactly what the merged contact will hold
-// (the same rule the server applies, src/shared/rules/contact-merge.ts), then confirm.
+// (the same rule the server applies, src/shared/rules/merge-two-contacts.ts), then confirm.
 import { Alert, Modal, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mergeContacts, type MergeableContact } from '@shared/rules/contact-merge.js';
+import { mergeContacts, type MergeableContact } from '@shared/rules/merge-two-contacts.js';
 import type { DuplicatePair, DuplicateSide } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../../app/queryClient';
 import { useFormatters } from '../../../i18n/useFormatters';

@@ -1,10 +1,10 @@
 // Merging a duplicate contact into another (docs/domain.md#duplicates-and-merging): one transaction that writes the merged
-// fields (src/shared/rules/contact-merge.ts), moves every record that points at the duplicate,
+// fields (src/shared/rules/merge-two-contacts.ts), moves every record that points at the duplicate,
 // and deletes it. Nothing of either contact is lost.
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { campaignStages } from '#shared/enums.js';
-import { mergeContacts, mergeNotes, union, type MergeableContact } from '#shared/rules/contact-merge.js';
+import { mergeContacts, mergeNotes, union, type MergeableContact } from '#shared/rules/merge-two-contacts.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
