@@ -13,7 +13,7 @@ import { HttpProblem, badRequest } from '../../http/problems.js';
 import { requireSession } from '../auth/caller-rules.js';
 import { restoreBackup } from '../backup/restore.js';
 import { parseBackupJson } from '../backup/validate.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { CsvMappingError, mappableFields, parseCsvMapping } from './csv-mapping.js';
 import { ImportError } from './errors.js';
 import { runImport } from './pipeline.js';
@@ -68,7 +68,8 @@ function mappingOf(value: string | undefined): CsvMapping | undefined {
   }
 }
 
-export function importRoutes(app: App, { db, now, limits }: AppContext) {
+export function importRoutes(app: App, ctx: AppContext) {
+  const { db, limits } = ctx;
   const { uploadBytes, restoreBytes } = limitsOf(limits);
   const largestCap = Math.max(uploadBytes, restoreBytes);
   // A backup (source=json, sent before the file as the web app does) may be as large as POST /api/backup/restore takes.
@@ -101,7 +102,7 @@ export function importRoutes(app: App, { db, now, limits }: AppContext) {
             return restoreAsImport(await restoreBackup(db, authOf(request), backup, { replace: replaceOf(upload.fields.replace) }));
           }
           const mapping = mappingOf(upload.fields.mapping);
-          const user = await loadUserContext(db, authOf(request), now());
+          const user = await userOf(ctx, request);
           return await runImport(db, user, { source, files: upload.files, mapping });
         } catch (error) {
           throw error instanceof ImportError ? refused(error) : error;
