@@ -3,10 +3,11 @@
 // Prints one JSON document on stdout; progress goes to stderr.
 //
 // Env: BENCH_SCALE (default 1; 0.1 for a quick run), BENCH_ANALYZE=1 to VACUUM ANALYZE after
-// loading (PGlite runs no autovacuum, so by default the planner sees what a real user's
-// database would: no statistics), BENCH_KEEP=1 to keep the data directory (its path is printed),
+// loading (by default the loader only refreshes the planner statistics, as an import of that
+// size does), BENCH_KEEP=1 to keep the data directory (its path is printed),
 // BENCH_PART=screens|imports to run one half (default: both), BENCH_OUTPUT=file for where the
 // JSON is also written (default bench-results.json; `npm run -s bench` keeps stdout pure JSON).
+// BENCH_MODE=org measures an organisation on PostgreSQL instead (bench/org.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,18 @@ import { ApiClient, diskUsageMiB, processMemory, progress, round, Series, second
 import { Rng } from './prng.js';
 import { startChildServer, type ChildServer } from './server.js';
 import { searchQueries } from './vocabulary.js';
+import { buildServerBundle, freshServerBundle } from '../scripts/server-bundle.mjs';
+
+// The servers and CLI commands measured run as `npm start` runs them: from the prebuilt bundle.
+if (!freshServerBundle()) {
+  progress('building the server bundle (scripts/server-bundle.mjs)');
+  await buildServerBundle();
+}
+
+if (process.env.BENCH_MODE === 'org') {
+  const { runOrgBench } = await import('./org.js');
+  process.exit(await runOrgBench());
+}
 
 const scale = Number(process.env.BENCH_SCALE ?? '1');
 if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
@@ -184,6 +197,17 @@ async function measure(): Promise<Record<string, unknown>> {
   server = undefined;
   if (exitCode !== 0) throw new Error(`the server exited with code ${exitCode} on SIGTERM`);
   const diskAfterStopMiB = diskUsageMiB(dataDir);
+  const diskAfterStop = { pgdataMiB: diskUsageMiB(join(dataDir, 'pgdata')), snapshotMiB: diskUsageMiB(join(dataDir, 'snapshots')) };
+
+  // The everyday start: the same database again, after that clean stop.
+  t = performance.now();
+  server = await startChildServer(dataDir);
+  const restartSeconds = seconds(t);
+  const memoryAfterRestart = processMemory(server.pid);
+  progress(`restarted in ${restartSeconds} s`);
+  const restartExitCode = await server.stop();
+  server = undefined;
+  if (restartExitCode !== 0) throw new Error(`the restarted server exited with code ${restartExitCode} on SIGTERM`);
 
   const series: Record<string, Series> = {
     baselineAuthMe: baseline,
@@ -223,6 +247,7 @@ async function measure(): Promise<Record<string, unknown>> {
     loadSeconds,
     loadBreakdown: { ...loaded.timings, loaderPeakRssMiB },
     startupSeconds,
+    restartSeconds,
     stopSeconds,
     results,
     details: {
@@ -230,11 +255,12 @@ async function measure(): Promise<Record<string, unknown>> {
       slowestSearches: [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 8),
     },
     memory: {
-      server: { afterStartup: memoryAfterStartup, afterWarmup: memoryAfterWarmup, afterMeasurements: memoryAfterMeasurements },
+      server: { afterStartup: memoryAfterStartup, afterWarmup: memoryAfterWarmup, afterMeasurements: memoryAfterMeasurements, afterRestart: memoryAfterRestart },
     },
     diskMiB,
     diskAfterLoadMiB,
     diskAfterStopMiB,
+    diskAfterStop,
   };
 }
 
