@@ -16,7 +16,7 @@ import { channels, directions, intents } from '#shared/enums.js';
 import { scaled } from './generate.js';
 import { measureImports } from './imports.js';
 import { loadDataset } from './load.js';
-import { ApiClient, diskUsageMiB, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
+import { ApiClient, diskUsageMiB, processCpuMs, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
 import { Rng } from './prng.js';
 import { startChildServer, type ChildServer } from './server.js';
 import { searchQueries } from './vocabulary.js';
@@ -64,6 +64,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+const cpuSecondsOf = (pid: number) => {
+  const ms = processCpuMs(pid);
+  return ms === null ? null : round(ms / 1000, 2);
+};
+
 async function measure(): Promise<Record<string, unknown>> {
   const loadAverage1mAtStart = round(loadavg()[0] ?? NaN, 2);
   const size = scaled(scale);
@@ -80,7 +85,9 @@ async function measure(): Promise<Record<string, unknown>> {
   t = performance.now();
   server = await startChildServer(dataDir);
   const startupSeconds = seconds(t);
-  progress(`server pid ${server.pid} at ${server.url}, up in ${startupSeconds} s`);
+  // The CPU the start took (its time on a busy machine is mostly waiting for a core).
+  const startupCpuSeconds = cpuSecondsOf(server.pid);
+  progress(`server pid ${server.pid} at ${server.url}, up in ${startupSeconds} s (${startupCpuSeconds} s of CPU)`);
   const memoryAfterStartup = processMemory(server.pid);
   const api = new ApiClient(server.url, loaded.token, server.pid);
   const rng = new Rng(7);
@@ -203,8 +210,9 @@ async function measure(): Promise<Record<string, unknown>> {
   t = performance.now();
   server = await startChildServer(dataDir);
   const restartSeconds = seconds(t);
+  const restartCpuSeconds = cpuSecondsOf(server.pid);
   const memoryAfterRestart = processMemory(server.pid);
-  progress(`restarted in ${restartSeconds} s`);
+  progress(`restarted in ${restartSeconds} s (${restartCpuSeconds} s of CPU)`);
   const restartExitCode = await server.stop();
   server = undefined;
   if (restartExitCode !== 0) throw new Error(`the restarted server exited with code ${restartExitCode} on SIGTERM`);
@@ -247,7 +255,9 @@ async function measure(): Promise<Record<string, unknown>> {
     loadSeconds,
     loadBreakdown: { ...loaded.timings, loaderPeakRssMiB },
     startupSeconds,
+    startupCpuSeconds,
     restartSeconds,
+    restartCpuSeconds,
     stopSeconds,
     results,
     details: {
