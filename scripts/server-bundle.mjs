@@ -31,12 +31,14 @@ export function freshServerBundle() {
   return sources.filter(existsSync).every((path) => newestMtime(path) <= built) ? serverBundle : null;
 }
 
-/** Builds the bundle (esbuild, a dependency of tsx too). */
-export async function buildServerBundle() {
+/**
+ * Builds the bundle (esbuild). `outfile` (tests) must also be three folders below the repository.
+ */
+export async function buildServerBundle(outfile = serverBundle) {
   const { build } = await import('esbuild');
   await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: serverBundle,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
