@@ -329,7 +329,7 @@ export async function runOrgBench(): Promise<number> {
         totalMemGiB: round(totalmem() / 1024 ** 3),
         loadAverage1mAtStart,
         loadAverage1mAtEnd: round(loadavg()[0] ?? NaN, 2),
-        postgres: (await pool.query<{ v: string }>('show server_version')).rows[0]!.v,
+        postgres: (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v,
       },
       dataset: {
         accounts: accountCount,
