@@ -96,6 +96,22 @@ beforeAll(async () => {
   await server.database.db.insert(schema.recoveryCodes).values(
     ['code-1', 'code-2'].map((codeHash) => ({ accountId: alice.user.accountId, userId: alice.user.id, codeHash, createdAt: server.now() })),
   );
+  // Two e-mails each already sent (straight into the table: the scheduler needs an SMTP server),
+  // on days of their own, so pointing one at the other user breaks no once-a-day key.
+  for (const [{ user }, days] of [[alice, ['2026-11-30', '2026-12-01']], [bob, ['2026-12-02', '2026-12-03']]] as const) {
+    await server.database.db.insert(schema.emailSends).values(
+      days.map((localDate) => ({
+        accountId: user.accountId,
+        userId: user.id,
+        kind: 'daily' as const,
+        localDate,
+        status: 'sent' as const,
+        claimedAt: server.now(),
+        sentAt: server.now(),
+        createdAt: server.now(),
+      })),
+    );
+  }
 });
 afterAll(() => server.close());
 
