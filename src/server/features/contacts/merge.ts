@@ -8,7 +8,7 @@ import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
-import { refreshLastInteraction } from '../interactions/queries.js';
+import { refreshContacts } from './derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import type { ContactRow } from './mapping.js';
 import { getContact } from './queries.js';
@@ -28,6 +28,9 @@ export const MERGED_REFERENCES = [
   'invitations.contact_id',
   'event_attendees.contact_id',
   'campaign_members.contact_id',
+  // Not moved: the other contact's keys go with it (ON DELETE CASCADE) and the kept contact's
+  // are recomputed from the merged fields (refreshContacts below).
+  'contact_keys.contact_id',
 ] as const;
 
 /** A contact row as the merge rule (and the duplicates screen) sees it. */
@@ -158,7 +161,8 @@ export async function mergeInto(db: Db, user: UserContext, keptId: string, other
         updatedAt: user.now,
       })
       .where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, keptId)));
-    await refreshLastInteraction(tx, user.accountId, [keptId]);
+    // The kept contact's touches, names, e-mails, phones, dates and cadence may all have changed.
+    await refreshContacts(tx, user.accountId, [keptId], { lastTouch: true });
     return getContact(tx, user, keptId);
   });
 }

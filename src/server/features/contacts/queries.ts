@@ -6,7 +6,7 @@ import { campaignMembers, contacts, eventAttendees, events, favors, followups, i
 import { badRequest, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
-import { dueOnSql } from './due-sql.js';
+import { refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
@@ -33,7 +33,7 @@ export async function listContacts(db: Db, user: UserContext, query: ContactList
     query.kind ? eq(contacts.kind, query.kind) : undefined,
     query.stage ? eq(contacts.stage, query.stage) : undefined,
     query.tag ? sql`${contacts.tags} @> array[${query.tag}]::text[]` : undefined,
-    query.due ? sql`${dueOnSql(user.cadences, user.timeZone)} <= ${user.today}::date` : undefined,
+    query.due ? sql`${contacts.keepInTouchDueOn} <= ${user.today}::date` : undefined,
     afterCursor(cursor, 'asc', sortName, contacts.id, 'text'),
   ];
   const rows = await db
@@ -52,6 +52,17 @@ export async function findContactRow(db: Tx, accountId: string, id: string): Pro
     .where(and(eq(contacts.accountId, accountId), eq(contacts.id, id)))
     .limit(1);
   return row;
+}
+
+/** Contact rows in the order of `ids` (those that exist). */
+export async function findContactRows(db: Tx, accountId: string, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, ids)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getContact(db: Tx, user: UserContext, id: string) {
@@ -96,6 +107,7 @@ export async function createContact(db: Db, user: UserContext, input: ContactCre
       .insert(contacts)
       .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input), createdAt: user.now, updatedAt: user.now })
       .returning({ id: contacts.id });
+    await refreshContacts(tx, user.accountId, [row!.id]);
     return getContact(tx, user, row!.id);
   });
 }
@@ -117,6 +129,7 @@ export async function updateContact(db: Db, user: UserContext, id: string, patch
       .update(contacts)
       .set({ ...toColumns(patch), displayName, updatedAt: user.now })
       .where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, id)));
+    await refreshContacts(tx, user.accountId, [id]);
     if (patch.stage && patch.stage !== current.stage) {
       await tx.insert(stageChanges).values({ accountId: user.accountId, contactId: id, fromStage: current.stage, toStage: patch.stage, changedAt: user.now });
     }

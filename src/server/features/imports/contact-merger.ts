@@ -102,6 +102,11 @@ export class ContactMerger {
     await updateContacts(this.tx, this.accountId, [...changed].map((h) => ({ id: h.id, fields: working.get(h)! })), this.now);
   }
 
+  /** The contacts this import created or changed. */
+  writtenIds(): string[] {
+    return [...this.outcomes].filter(([, outcome]) => outcome !== 'unchanged').map(([handle]) => handle.id);
+  }
+
   counts(): ContactCounts {
     const counts: ContactCounts = { created: 0, updated: 0, unchanged: 0 };
     for (const outcome of this.outcomes.values()) counts[outcome]++;

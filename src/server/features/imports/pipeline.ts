@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
 import { refreshStatistics, type Db } from '../../db/database.js';
+import { refreshContacts } from '../contacts/derived.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { ContactMerger } from './contact-merger.js';
@@ -77,6 +78,9 @@ export async function runImport(db: Db, user: UserContext, request: ImportReques
       const ctx: ImportContext = { tx, user, userName: me?.name ?? null, merger, report, progress: request.onProgress ?? (() => {}) };
       await importers[request.source](ctx, files, request);
       await merger.flush();
+      // The one place an import refreshes what is stored per contact (keep-in-touch dates,
+      // matching keys: features/contacts/derived.ts), for the contacts it created or changed.
+      await refreshContacts(tx, user.accountId, merger.writtenIds());
       return report.build(merger.counts());
     });
     // Thousands of new rows change the best plans (search by trigram index…); PGlite has no

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { contacts, interactionContacts, interactions } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
+import { refreshKeepInTouch } from '../contacts/derived.js';
 
 type InteractionRow = typeof interactions.$inferSelect;
 
@@ -58,13 +59,12 @@ async function checkContacts(tx: Tx, accountId: string, contactIds: string[]) {
   if (found.length !== contactIds.length) throw badRequest('contactIds', 'no such contact');
 }
 
-/** Keeps contacts.last_interaction_at, the basis of keep-in-touch, equal to their newest touch. */
+/**
+ * Keeps contacts.last_interaction_at equal to their newest touch, and with it the stored
+ * keep-in-touch date (features/contacts/derived.ts), after touches were added, moved or deleted.
+ */
 export async function refreshLastInteraction(tx: Tx, accountId: string, contactIds: string[]) {
-  if (contactIds.length === 0) return;
-  await tx.execute(sql`
-    update ${contacts} c set last_interaction_at = (
-      select max(ic.occurred_at) from ${interactionContacts} ic where ic.contact_id = c.id)
-    where c.account_id = ${accountId} and c.id in (${sql.join(contactIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  await refreshKeepInTouch(tx, accountId, contactIds, { lastTouch: true });
 }
 
 async function linkContacts(tx: Tx, accountId: string, interactionId: string, contactIds: string[], occurredAt: Date) {
