@@ -6,15 +6,16 @@ CREATE TABLE "contact_keys" (
 	CONSTRAINT "contact_keys_account_id_kind_key_contact_id_pk" PRIMARY KEY("account_id","kind","key","contact_id")
 );
 --> statement-breakpoint
+DROP INDEX "interaction_contacts_contact_idx";--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "match_keys_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "keep_in_touch_base" date;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "keep_in_touch_cadence" integer;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "keep_in_touch_due_on" date;--> statement-breakpoint
 ALTER TABLE "contact_keys" ADD CONSTRAINT "contact_keys_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "contact_keys" ADD CONSTRAINT "contact_keys_contact_id_fk" FOREIGN KEY ("account_id","contact_id") REFERENCES "public"."contacts"("account_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contact_keys_contact_idx" ON "contact_keys" USING btree ("account_id","contact_id");--> statement-breakpoint
 CREATE INDEX "contacts_keep_in_touch_idx" ON "contacts" USING btree ("account_id","keep_in_touch_cadence","keep_in_touch_base");--> statement-breakpoint
 CREATE INDEX "contacts_keep_in_touch_due_idx" ON "contacts" USING btree ("account_id","keep_in_touch_due_on");--> statement-breakpoint
+CREATE INDEX "interaction_contacts_contact_idx" ON "interaction_contacts" USING btree ("contact_id","occurred_at" DESC NULLS LAST,"interaction_id" DESC NULLS LAST);--> statement-breakpoint
 -- Backfill (written by hand): every contact's stored keep-in-touch, as refreshKeepInTouch() in
 -- src/server/features/contacts/derived.ts computes it (the account's cadences, the time zone of
 -- its first user). No clock is read: the values depend only on stored dates.

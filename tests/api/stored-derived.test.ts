@@ -46,13 +46,16 @@ async function expectStoredAgree(client: ApiClient) {
   expect(rows.length).toBeGreaterThan(0);
   const newest = new Map(
     (
-      await queryRows<{ contact_id: string; last: string }>(
+      await queryRows<{ contact_id: string; last: string | Date }>(
         db,
-        sql`select contact_id, max(occurred_at)::text as last from interaction_contacts where account_id = ${accountId} group by 1`,
+        sql`select contact_id, max(occurred_at) as last from interaction_contacts where account_id = ${accountId} group by 1`,
       )
     ).map((r) => [r.contact_id, new Date(r.last).toISOString()]),
   );
   const keys = await db.select().from(contactKeys).where(eq(contactKeys.accountId, accountId));
+  // Only keys of existing contacts (contact_keys has no foreign key to cascade).
+  const known = new Set(rows.map((r) => r.id));
+  expect(keys.filter((k) => !known.has(k.contactId)), 'keys of deleted contacts').toEqual([]);
   for (const row of rows) {
     const who = `${row.displayName} (${row.id})`;
     expect(row.lastInteractionAt?.toISOString() ?? null, `${who}: last touch`).toBe(newest.get(row.id) ?? null);
@@ -138,6 +141,10 @@ describe('stored keep-in-touch dates and matching keys', () => {
     expect(pairs.length).toBeGreaterThan(0);
     const [kept, other] = pairs[0]!.contacts;
     await ok(me.post(`/api/contacts/${kept!.id}/merge`, { otherId: other!.id }));
+    await expectStoredAgree(me);
+
+    // Deleting a contact takes its keys with it.
+    await ok(me.del(`/api/contacts/${carla.id}`));
     await expectStoredAgree(me);
 
     // Account-wide changes: the cadences and the time zone recompute every contact.

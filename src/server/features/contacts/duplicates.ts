@@ -30,15 +30,20 @@ const hasAny = (list: SQL) => sql`exists (select 1 from unnest(${list}) v where 
  */
 function pairsSql(accountId: string) {
   return sql`
-    keys as (
-      select contact_id as id, kind as reason, key from ${contactKeys} where account_id = ${accountId}
-      union all
-      select id, 'linkedin', linkedin_key from ${contacts} where account_id = ${accountId} and linkedin_key is not null
+    -- Most keys belong to one contact: count them in the order of contact_keys' primary key
+    -- (account, kind, key), and gather ids only for the shared ones. Each (kind, key, contact)
+    -- is stored once: no distinct needed.
+    shared as (
+      select kind, key from ${contactKeys} where account_id = ${accountId}
+      group by kind, key having count(*) between 2 and ${MAX_SHARED_KEY}
     ),
     groups as (
-      -- Each (reason, key, id) is stored once: no distinct needed.
-      select reason, array_agg(id) as ids from keys
-      group by reason, key having count(*) between 2 and ${MAX_SHARED_KEY}
+      select s.kind as reason, array_agg(k.contact_id) as ids
+      from shared s join ${contactKeys} k on k.account_id = ${accountId} and k.kind = s.kind and k.key = s.key
+      group by s.kind, s.key
+      union all
+      select 'linkedin', array_agg(id) from ${contacts} where account_id = ${accountId} and linkedin_key is not null
+      group by linkedin_key having count(*) between 2 and ${MAX_SHARED_KEY}
     ),
     pairs as (
       select a.id as a_id, b.id as b_id, array_agg(distinct g.reason) as reasons

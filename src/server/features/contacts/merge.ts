@@ -8,7 +8,7 @@ import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
-import { refreshContacts } from './derived.js';
+import { deleteMatchKeys, refreshContacts } from './derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import type { ContactRow } from './mapping.js';
 import { getContact } from './queries.js';
@@ -28,9 +28,6 @@ export const MERGED_REFERENCES = [
   'invitations.contact_id',
   'event_attendees.contact_id',
   'campaign_members.contact_id',
-  // Not moved: the other contact's keys go with it (ON DELETE CASCADE) and the kept contact's
-  // are recomputed from the merged fields (refreshContacts below).
-  'contact_keys.contact_id',
 ] as const;
 
 /** A contact row as the merge rule (and the duplicates screen) sees it. */
@@ -151,6 +148,9 @@ export async function mergeInto(db: Db, user: UserContext, keptId: string, other
     await moveReferences(tx, user.accountId, keptId, otherId);
     // The other goes before the kept one takes its LinkedIn key and e-mails.
     await tx.delete(contacts).where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, otherId)));
+    // contact_keys has no foreign key to cascade (schema.ts says why): the other's keys go here,
+    // the kept contact's are recomputed from the merged fields below.
+    await deleteMatchKeys(tx, user.accountId, [otherId]);
     const { id: _, createdAt, ...fields } = merged;
     await tx
       .update(contacts)
