@@ -1,7 +1,7 @@
 // Loads a generated data set into a fresh embedded database: one account, one user with an API
 // token, then every row in one transaction of ~1,000-row multi-value INSERTs.
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Tx } from '../src/server/db/database.js';
+import { openDatabase, refreshStatistics, type Tx } from '../src/server/db/database.js';
 import { accounts, apiTokens, contacts, followups, interactionContacts, interactions, users } from '../src/server/db/schema.js';
 import { hashPassword, randomToken, sha256 } from '../src/server/features/auth/secrets.js';
 import { API_TOKEN_PREFIX } from '../src/server/features/auth/sessions.js';
@@ -71,7 +71,9 @@ export async function loadDataset(dataDir: string, size: DatasetSize, now: Date,
     // What the app's writes keep per contact (features/contacts/derived.ts): the keep-in-touch
     // dates and the matching keys, for the whole account at once.
     await database.db.transaction((tx) => refreshContacts(tx, accountId, 'all'));
+    // An import of this size refreshes the planner statistics at its end; so does the loader.
     if (options.analyze) await database.db.execute(sql`vacuum analyze`);
+    else await refreshStatistics(database.db);
     const finishSeconds = seconds(t);
 
     t = performance.now();

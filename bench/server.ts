@@ -27,11 +27,23 @@ export interface ChildServer {
   stop(graceMs?: number): Promise<number | null>;
 }
 
-export async function startChildServer(dataDir: string, timeoutMs = 120_000): Promise<ChildServer> {
+export interface ChildServerOptions {
+  /** A PostgreSQL server instead of the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  /** CIRCULO_SECRET: the same for every process of an organisation. */
+  secret?: string;
+  timeoutMs?: number;
+}
+
+export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const port = await freePort();
   const host = '127.0.0.1';
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: host, CIRCULO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  delete env.CIRCULO_SECRET;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.secret) env.CIRCULO_SECRET = options.secret;
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The server logs to stdout; ours is reserved for the JSON result.
   const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));

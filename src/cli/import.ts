@@ -2,7 +2,7 @@
 // file, a folder (the unzipped LinkedIn export, or a folder of .vcf files) or the export zip.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { CsvMapping } from '../shared/schemas/imports.js';
+import { CsvMappingError, mappableFields, parseCsvMapping } from '../server/features/imports/csv-mapping.js';
 import { ImportError } from '../server/features/imports/errors.js';
 import { runImport, type DiskFile, type FileImportSource } from '../server/features/imports/pipeline.js';
 import { restoreCommand, terminalProgress } from './backup.js';
@@ -34,15 +34,14 @@ async function filesAt(source: FileImportSource, path: string): Promise<DiskFile
 
 async function mappingFrom(path: string | undefined) {
   if (!path) return undefined;
-  let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    return parseCsvMapping(await readFile(path, 'utf8'));
   } catch (error) {
+    if (error instanceof CsvMappingError && error.kind === 'not_a_mapping') {
+      throw new CliError(`--mapping: ${path} must map column names to one of ${mappableFields.join(', ')}.`);
+    }
     throw new CliError(`--mapping: cannot read ${path} as JSON (${(error as Error).message}).`);
   }
-  const parsed = CsvMapping.safeParse(json);
-  if (!parsed.success) throw new CliError(`--mapping: ${path} must map column names to one of ${CsvMapping.valueType.options.join(', ')}.`);
-  return parsed.data;
 }
 
 export async function importCommand(source: string, path: string, options: ImportOptions) {

@@ -1,6 +1,7 @@
 // The `circulo` command line. Each command is a small module; this file is the table of contents.
 import { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup.js';
+import { digestSendCommand } from './digest.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { serveCommand } from './serve.js';
@@ -58,6 +59,15 @@ program
   .option('--email <email>', 'whose Today (needed when there are several users)')
   .option('--json', 'machine-readable output')
   .action(todayCommand);
+
+program
+  .command('digest')
+  .description('the e-mails Círculo sends (README "E-mail")')
+  .command('send')
+  .description("send a user's daily digest now (at most once a day, shared with the server's own sending)")
+  .requiredOption('--email <email>', 'whose digest')
+  .option('--weekly', "last week's review instead of the daily digest")
+  .action(digestSendCommand);
 
 program
   .command('review')

@@ -25,6 +25,10 @@ const en = {
   stageMoves: (n: number) => `Stage moves: ${n}`,
   replyRate: (rate: number | null) => `Invitation reply rate: ${rate === null ? '—' : `${Math.round(rate * 100)} %`}`,
   history: 'Last 12 weeks (new contacts)',
+  digestSent: (weekly: boolean, date: string, email: string) => `Sent the ${weekly ? 'weekly review' : 'daily digest'} for ${date} to ${email}.`,
+  digestAlready: (weekly: boolean, date: string, status: string) =>
+    `The ${weekly ? 'weekly review' : 'daily digest'} for ${date} was already ${status === 'sent' ? 'sent' : `taken (${status})`}: nothing sent again.`,
+  digestFailed: (weekly: boolean, error: string) => `The ${weekly ? 'weekly review' : 'daily digest'} could not be sent: ${error}. The server will try again.`,
 };
 
 const es: typeof en = {
@@ -51,6 +55,10 @@ const es: typeof en = {
   stageMoves: (n) => `Cambios de etapa: ${n}`,
   replyRate: (rate) => `Tasa de respuesta a invitaciones: ${rate === null ? '—' : `${Math.round(rate * 100)} %`}`,
   history: 'Últimas 12 semanas (contactos nuevos)',
+  digestSent: (weekly, date, email) => `Enviado el ${weekly ? 'resumen semanal' : 'resumen diario'} del ${date} a ${email}.`,
+  digestAlready: (weekly, date, status) =>
+    `El ${weekly ? 'resumen semanal' : 'resumen diario'} del ${date} ya ${status === 'sent' ? 'se envió' : `estaba en curso (${status})`}: no se envía de nuevo.`,
+  digestFailed: (weekly, error) => `No se pudo enviar el ${weekly ? 'resumen semanal' : 'resumen diario'}: ${error}. El servidor lo volverá a intentar.`,
 };
 
 export type Messages = typeof en;

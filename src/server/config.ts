@@ -33,6 +33,21 @@ const Env = z.object({
       }
       return parsed;
     }),
+  /** Where e-mail goes out (`smtp://user:pass@host:587`, `smtps://…:465`); unset: no e-mail. */
+  CIRCULO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The From of every e-mail, e.g. `Círculo <circulo@example.org>`. */
+  CIRCULO_MAIL_FROM: z.string().trim().min(3).optional().or(z.literal('').transform(() => undefined)),
+  /** The address people open Círculo at, for the links in e-mails (e.g. `https://circulo.example.org`). */
+  CIRCULO_PUBLIC_URL: z
+    .string()
+    .url('must be a URL like https://circulo.example.org')
+    .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` lines for a person, `json` for a log collector; default: pretty on a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
@@ -47,6 +62,15 @@ export interface Config {
   trustProxy: TrustProxy;
   logLevel: string;
   logFormat: 'pretty' | 'json';
+  /** E-mail (README "E-mail"): nothing is sent without `smtpUrl`. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  /** Links in e-mails start here; without CIRCULO_PUBLIC_URL, the address the server listens on. */
+  publicUrl: string;
 }
 
 /** What Fastify's `trustProxy` accepts: off, any proxy, a hop count, or addresses/CIDRs. */
@@ -88,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CIRCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    mail: {
+      smtpUrl: e.CIRCULO_SMTP_URL,
+      from: e.CIRCULO_MAIL_FROM ?? 'Círculo <circulo@localhost>',
+      publicUrl: (e.CIRCULO_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    },
   };
 }
 

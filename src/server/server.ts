@@ -4,11 +4,16 @@ import { buildApp } from './http/app.js';
 import type { App } from './http/context.js';
 import { ensureWritableDataDir, loadConfig, loadSecret, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { createMailer } from './features/email/mailer.js';
+import { createScheduler, type Scheduler } from './features/email/scheduler.js';
+import { unsubscribeSigner } from './features/email/unsubscribe.js';
 
 export interface RunningServer {
   app: App;
   database: Database;
   url: string;
+  /** Sends the scheduled e-mails; null without CIRCULO_SMTP_URL (README "E-mail"). */
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
@@ -21,9 +26,11 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
     command: `circulo serve on ${config.host}:${config.port}`,
   });
   let app: App;
+  const now = () => new Date();
+  const mailer = createMailer(config.mail);
   try {
     app = await buildApp({
-      ctx: { db: database.db, secureCookies: config.secureCookies, now: () => new Date() },
+      ctx: { db: database.db, secureCookies: config.secureCookies, now, mailer },
       secret,
       logLevel: config.logLevel,
       // Written in-process (no transport worker): one line per request a person can read.
@@ -45,13 +52,26 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   app.log.info(`Círculo is running at ${url} (database: ${database.kind}, ${database.location})`);
 
+  const scheduler = mailer.transport
+    ? createScheduler({ db: database.db, now, mailer, unsubscribe: unsubscribeSigner(secret), log: app.log })
+    : null;
+  if (scheduler) {
+    scheduler.start();
+    app.log.info(`E-mail: daily digests and weekly reviews go out through ${new URL(config.mail.smtpUrl!).host}, with links to ${config.mail.publicUrl}`);
+  } else {
+    app.log.info('E-mail: off (set CIRCULO_SMTP_URL to send the daily digest and the weekly review)');
+  }
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      // A pass in progress finishes its sends (and records them) before the database closes.
+      await scheduler?.stop();
       await app.close();
+      mailer.transport?.close();
       await database.close();
     })());
-  return { app, database, url, stop };
+  return { app, database, url, scheduler, stop };
 }
 
 /** Stops cleanly on Ctrl-C / SIGTERM: the embedded database must CHECKPOINT and close. */

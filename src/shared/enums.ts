@@ -129,3 +129,12 @@ export type CampaignStage = z.infer<typeof CampaignStage>;
 export const tokenScopes = ['read', 'write'] as const;
 export const TokenScope = z.enum(tokenScopes);
 export type TokenScope = z.infer<typeof TokenScope>;
+
+/** The e-mails Círculo sends on its own (docs/domain.md#e-mail). */
+export const emailKinds = ['daily', 'weekly'] as const;
+export const EmailKind = z.enum(emailKinds);
+export type EmailKind = z.infer<typeof EmailKind>;
+/** A scheduled e-mail's record: being sent, sent, failed (retried), or skipped (nothing to do). */
+export const emailSendStatuses = ['sending', 'sent', 'failed', 'skipped'] as const;
+export const EmailSendStatus = z.enum(emailSendStatuses);
+export type EmailSendStatus = z.infer<typeof EmailSendStatus>;

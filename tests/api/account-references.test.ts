@@ -3,13 +3,14 @@
 // the schema's foreign keys and the database's catalog, so a new reference is covered (or fails
 // here as a plain `id` key) without anyone remembering to add it. They go straight through the
 // database, as a buggy query would, not through the API.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from '../../src/server/db/database.js';
 import * as schema from '../../src/server/db/schema.js';
 import { nameOf, ownedTables, references, tables } from '../support/account-references.js';
-import { setupOwner, type ApiClient, type Reply } from '../support/client.js';
+import { rawCall, setupOwner, type ApiClient, type Reply } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
 
@@ -73,6 +74,8 @@ beforeAll(async () => {
     await done(client.post(`/api/campaigns/${campaign.id}/members`, { contactId: first.id }));
     await done(client.post('/api/tokens', { name: 'script' }));
     await done(client.post('/api/templates', { purpose: 'custom', language: 'en', name: 'Mine', body: 'Hello {{firstName}}' }));
+    // A write sent with an Idempotency-Key keeps its answer, for the user who sent it.
+    await done(rawCall(server.app, 'POST', '/api/contacts', { body: { firstName: 'Keyed' }, headers: { ...client.headers, 'idempotency-key': randomUUID() } }));
   }
   // A second user in Alice's account: a session or a token can then point at another of its users.
   await server.database.db.insert(schema.users).values({

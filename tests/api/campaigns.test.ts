@@ -58,14 +58,15 @@ describe('a job-search campaign', () => {
     await move(campaign.id, marta.id, { stage: 'advice_requested' });
     await move(campaign.id, marta.id, { stage: 'meeting_scheduled' });
     expect(await touchesOf(marta.id)).toEqual([]);
-    const met = await move(campaign.id, marta.id, { stage: 'met', channel: 'video', occurredAt: '2026-11-24T16:00:00Z' });
-    expect(met).toMatchObject({ stage: 'met', metOn: '2026-11-24', referrals: 0, flagged: true });
+    // A video call earlier this morning (a meeting must have happened: see 'meeting a member' below).
+    const met = await move(campaign.id, marta.id, { stage: 'met', channel: 'video', occurredAt: '2026-11-23T07:00:00Z' });
+    expect(met).toMatchObject({ stage: 'met', metOn: '2026-11-23', referrals: 0, flagged: true });
     const touches = await touchesOf(marta.id);
     expect(touches).toEqual([
-      expect.objectContaining({ channel: 'video', direction: 'outbound', intent: 'nurture', occurredAt: '2026-11-24T16:00:00.000Z', summary: 'Advice meeting (Data roles in energy)' }),
+      expect.objectContaining({ channel: 'video', direction: 'outbound', intent: 'nurture', occurredAt: '2026-11-23T07:00:00.000Z', summary: 'Advice meeting (Data roles in energy)' }),
     ]);
     const thankYou = await followupsOf(marta.id);
-    expect(thankYou).toEqual([expect.objectContaining({ kind: 'thank_you', campaignId: campaign.id, dueOn: '2026-11-26', title: 'Thank Marta for the advice' })]);
+    expect(thankYou).toEqual([expect.objectContaining({ kind: 'thank_you', campaignId: campaign.id, dueOn: '2026-11-25', title: 'Thank Marta for the advice' })]);
 
     const referred = await me.post(`/api/campaigns/${campaign.id}/members/${marta.id}/referrals`, {
       people: [
@@ -140,6 +141,74 @@ describe('a job-search campaign', () => {
     const back = await move(campaign.id, nico.id, { stage: 'meeting_scheduled' });
     expect(back).toMatchObject({ metOn: null, flagged: false });
     expect(await touchesOf(nico.id)).toHaveLength(1);
+  });
+});
+
+describe('meeting a member', () => {
+  it('logs the meeting the way the user said it happened, and refuses one in the future', async () => {
+    const campaign = await createCampaign({ name: 'Met how', goal: 'information', startsOn: '2026-11-16' });
+    const pia = await contact({ firstName: 'Pía' });
+    await join(campaign.id, pia.id);
+    // Tomorrow has not happened: 400 naming the field, and nothing moves or is logged.
+    const future = await me.patch(`/api/campaigns/${campaign.id}/members/${pia.id}`, { stage: 'met', channel: 'call', occurredAt: '2026-11-24T09:00:00Z' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+    expect((await me.get(`/api/campaigns/${campaign.id}`)).body.members[0]).toMatchObject({ stage: 'identified', metOn: null });
+    expect(await touchesOf(pia.id)).toEqual([]);
+    expect(await followupsOf(pia.id)).toEqual([]);
+
+    // A call last Thursday (midday in Madrid): the touch, the meeting date and the thank-you follow it.
+    const met = await move(campaign.id, pia.id, { stage: 'met', channel: 'call', occurredAt: '2026-11-19T11:00:00Z' });
+    expect(met).toMatchObject({ stage: 'met', metOn: '2026-11-19' });
+    expect(await touchesOf(pia.id)).toEqual([expect.objectContaining({ channel: 'call', intent: 'nurture', occurredAt: '2026-11-19T11:00:00.000Z' })]);
+    expect(await followupsOf(pia.id)).toEqual([expect.objectContaining({ kind: 'thank_you', dueOn: '2026-11-21' })]);
+    expect((await me.get(`/api/campaigns/${campaign.id}`)).body.progress.weeks.map((w: { week: string; meetings: { count: number } }) => [w.week, w.meetings.count])).toEqual([
+      ['2026-W47', 1],
+      ['2026-W48', 0],
+    ]);
+
+    // Later moves do not log the meeting again, so what they say about it is not used.
+    await move(campaign.id, pia.id, { stage: 'thanked', channel: 'video', occurredAt: '2026-11-23T08:00:00Z' });
+    expect(await touchesOf(pia.id)).toHaveLength(1);
+  });
+
+  it('the first move straight past `met` logs the meeting too, as the user said', async () => {
+    const campaign = await createCampaign({ name: 'Straight past', goal: 'other' });
+    const quim = await contact({ firstName: 'Quim' });
+    await join(campaign.id, quim.id);
+    const moved = await move(campaign.id, quim.id, { stage: 'following_up', channel: 'in_person', occurredAt: '2026-11-22T18:30:00Z' });
+    expect(moved).toMatchObject({ stage: 'following_up', metOn: '2026-11-22' });
+    expect(await touchesOf(quim.id)).toEqual([expect.objectContaining({ channel: 'in_person', occurredAt: '2026-11-22T18:30:00.000Z' })]);
+  });
+});
+
+describe('a contact’s campaigns', () => {
+  it('lists each campaign the contact is in with their stage and since when, latest move first', async () => {
+    const rita = await contact({ firstName: 'Rita' });
+    const loner = await contact({ firstName: 'Loner' });
+    expect((await me.get(`/api/contacts/${loner.id}/campaigns`)).body).toEqual([]);
+    const first = await createCampaign({ name: 'Energy roles', goal: 'job_search' });
+    const second = await createCampaign({ name: 'Clients in Porto', goal: 'prospects' });
+    await join(first.id, rita.id);
+    await join(second.id, rita.id);
+    server.setNow(new Date('2026-11-23T10:00:00Z'));
+    try {
+      await move(second.id, rita.id, { stage: 'advice_requested' });
+      server.setNow(new Date('2026-11-23T11:00:00Z'));
+      await move(first.id, rita.id, { stage: 'met', channel: 'video', occurredAt: '2026-11-23T10:30:00Z' });
+    } finally {
+      server.setNow(NOW);
+    }
+    const reply = await me.get(`/api/contacts/${rita.id}/campaigns`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual([
+      { campaignId: first.id, name: 'Energy roles', goal: 'job_search', stage: 'met', stageChangedAt: '2026-11-23T11:00:00.000Z', addedOn: '2026-11-23', metOn: '2026-11-23' },
+      { campaignId: second.id, name: 'Clients in Porto', goal: 'prospects', stage: 'advice_requested', stageChangedAt: '2026-11-23T10:00:00.000Z', addedOn: '2026-11-23', metOn: null },
+    ]);
+    // Out of a campaign, out of the list.
+    await me.del(`/api/campaigns/${second.id}/members/${rita.id}`);
+    expect((await me.get(`/api/contacts/${rita.id}/campaigns`)).body.map((c: { name: string }) => c.name)).toEqual(['Energy roles']);
+    expect((await me.get('/api/contacts/00000000-0000-4000-8000-000000000000/campaigns')).status).toBe(404);
   });
 });
 

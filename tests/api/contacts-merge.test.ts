@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/database.js';
-import { MERGED_REFERENCES } from '../../src/server/features/contacts/merge.js';
+import { MERGED_REFERENCES } from '../../src/server/features/contacts/merge-duplicates.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
@@ -268,6 +268,6 @@ describe('merging', () => {
       join pg_class cl on cl.oid = c.conrelid
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
       where c.contype = 'f' and c.confrelid = 'contacts'::regclass and a.attname <> 'account_id'`);
-    expect(rows.map((r) => r.ref).sort(), 'a table references contacts: move its rows in contacts/merge.ts').toEqual([...MERGED_REFERENCES].sort());
+    expect(rows.map((r) => r.ref).sort(), 'a table references contacts: move its rows in contacts/merge-duplicates.ts').toEqual([...MERGED_REFERENCES].sort());
   });
 });

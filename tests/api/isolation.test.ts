@@ -24,6 +24,8 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/invitations\/\{id\}/, 'invitation'],
   // A feed secret nobody has: the feed is public, and the secret is the only key.
   [/^\/api\/calendar\/\{secret\}\.ics$/, 'calendarGuess'],
+  // An unsubscribe token nobody signed: the link is public, and its signature is the only key.
+  [/^\/api\/email\/unsubscribe\/\{token\}$/, 'unsubscribeGuess'],
   [/^\/api\/events\/\{id\}/, 'event'],
   [/^\/api\/campaigns\/\{id\}/, 'campaign'],
   [/^\/api\/auth\/sessions\/\{id\}/, 'session'],
@@ -31,6 +33,7 @@ const resourceOf: [RegExp, string][] = [
 
 /** A valid body for each write, so the only reason to refuse it is ownership. */
 const bodies: Record<string, () => unknown> = {
+  'POST /api/email/unsubscribe/{token}': () => ({}),
   'PATCH /api/contacts/{id}': () => ({ firstName: 'Hacked' }),
   'POST /api/contacts/{id}/merge': () => ({ otherId: ids.contact }),
   'PATCH /api/interactions/{id}': () => ({ summary: 'Hacked' }),
@@ -84,6 +87,9 @@ const accountFree = new Set([
   'POST /api/auth/totp/confirm',
   'POST /api/auth/totp/recovery-codes',
   'POST /api/auth/totp/disable',
+  // Act only on the caller's own user (email.test.ts: each user sees and changes only their own).
+  'PATCH /api/email/settings',
+  'POST /api/email/test',
 ]);
 
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
@@ -109,6 +115,7 @@ beforeAll(async () => {
   await alice.post(`/api/invitations/${ids.invitation}/welcome`, { message: 'secret welcome' });
   ids.calendarSecret = new URL((await alice.post('/api/calendar/secret')).body.url).pathname.split('/').pop()!.replace('.ics', '');
   ids.calendarGuess = 'c2VjcmV0LW5vYm9keS1oYXM';
+  ids.unsubscribeGuess = `${Buffer.concat([Buffer.from(alice.user.id.replaceAll('-', ''), 'hex'), Buffer.from([2])]).toString('base64url')}.${'A'.repeat(22)}`;
   ids.event = (await alice.post('/api/events', { name: 'secret event', startsAt: '2026-12-02T09:00:00Z' })).body.id;
   await alice.post(`/api/events/${ids.event}/attendees`, { contactId: ids.contact, target: true, why: 'secret why' });
   ids.campaign = (await alice.post('/api/campaigns', { name: 'secret campaign', goal: 'job_search' })).body.id;
@@ -131,10 +138,12 @@ async function snapshotOfAlice() {
     (await alice.get(`/api/events/${ids.event}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}/tree`)).body,
+    (await alice.get(`/api/contacts/${ids.contact}/campaigns`)).body,
     (await alice.get('/api/tokens')).body,
     (await alice.get('/api/contacts?limit=500')).body,
     (await alice.get('/api/settings')).body,
     (await alice.get('/api/profile')).body,
+    (await alice.get('/api/email/settings')).body,
     (await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id),
   ]);
 }
@@ -160,7 +169,7 @@ describe('account isolation', () => {
         const resource = resourceOf.find(([pattern]) => pattern.test(path))?.[1];
         expect(resource, `${key}: say which record {id} names in resourceOf`).toBeDefined();
         // A second segment id ({contactId}) names Alice's contact.
-        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{secret}', ids[resource!]!);
+        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{secret}', ids[resource!]!).replace('{token}', ids[resource!]!);
         const body = method === 'GET' || method === 'DELETE' ? undefined : bodies[key]?.();
         if (method !== 'GET' && method !== 'DELETE') expect(body, `${key}: add a valid body`).toBeDefined();
         const reply = await mallory.call(method, url, body);

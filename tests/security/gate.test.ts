@@ -37,6 +37,10 @@ const PUBLIC_API_ROUTES = [
   'HEAD /api/calendar/:secret.ics',
   'GET /api/openapi.json',
   'HEAD /api/openapi.json',
+  // The unsubscribe link in every e-mail (its signed token is the key; GET only shows a button).
+  'GET /api/email/unsubscribe/:token',
+  'HEAD /api/email/unsubscribe/:token',
+  'POST /api/email/unsubscribe/:token',
 ];
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -9,11 +9,18 @@ import { buildApp, type BuildOptions } from '../../src/server/http/app.js';
 import type { App } from '../../src/server/http/context.js';
 import type { InputLimits } from '../../src/server/http/limits.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
+import type { MailConfig } from '../../src/server/config.js';
+import { createMailer } from '../../src/server/features/email/mailer.js';
+
+/** The CIRCULO_SECRET of every test server (unsubscribe links are signed with it). */
+export const TEST_SECRET = 'test-secret-test-secret-test-secret';
 
 
 export interface TestServer {
   app: App;
   database: Database;
+  /** The PostgreSQL database's URL (on PostgreSQL only), for a second process on the same data. */
+  databaseUrl: string | null;
   /** Moves the server's clock; `null` goes back to the real one. */
   setNow(now: Date | null): void;
   /** The server's clock: what it takes as now (the fixed day, or the real time). */
@@ -80,14 +87,18 @@ export interface TestServerOptions {
   trustProxy?: BuildOptions['trustProxy'];
   /** The public routes' budget per address and minute. */
   anonymousRequestsPerMinute?: number;
+  /** E-mail, as CIRCULO_SMTP_URL / CIRCULO_MAIL_FROM / CIRCULO_PUBLIC_URL would set it. */
+  mail?: MailConfig;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   let clock: Date | null = null;
   let database: Database;
   let cleanup: () => Promise<void>;
+  let databaseUrl: string | null = null;
   if (process.env.CIRCULO_TEST_DB === 'postgres') {
     const fresh = await freshPostgres(process.env.TEST_DATABASE_URL!);
+    databaseUrl = fresh.url;
     database = await openDatabase({ databaseUrl: fresh.url, dataDir: tmpdir(), command: 'test' });
     cleanup = fresh.drop;
   } else {
@@ -98,8 +109,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const now = () => clock ?? new Date();
   const app = await buildApp({
-    ctx: { db: database.db, secureCookies: options.https ?? false, now, ...(options.limits ? { limits: options.limits } : {}) },
-    secret: 'test-secret-test-secret-test-secret',
+    ctx: {
+      db: database.db,
+      secureCookies: options.https ?? false,
+      now,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.mail ? { mailer: createMailer(options.mail) } : {}),
+    },
+    secret: TEST_SECRET,
     logLevel: options.logStream ? 'info' : 'silent',
     ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: options.webRoot ?? null,
@@ -110,6 +127,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     app,
     database,
+    databaseUrl,
     setNow: (fixed) => {
       clock = fixed;
     },

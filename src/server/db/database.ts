@@ -37,19 +37,20 @@ export interface OpenOptions {
   /** Embedded only: snapshot the clean state on close (default true). */
   snapshots?: boolean;
   /**
-   * Embedded only: refresh the planner statistics at open (`always`, the server) or only when
-   * the database has none yet (`when-missing`, one short CLI command: no seconds spent on it).
+   * Embedded only: at open, refresh the planner statistics of the tables whose size changed by
+   * more than a tenth since they were last analyzed (`when-stale`, the server), or only when the
+   * database has none yet (`when-missing`, one short CLI command: no seconds spent on it).
    */
-  statistics?: 'always' | 'when-missing';
+  statistics?: 'when-stale' | 'when-missing';
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const log = options.log ?? ((m: string) => console.error(m));
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.command, log, options.snapshots ?? true, options.statistics ?? 'always');
+  return openPglite(options.dataDir, options.command, log, options.snapshots ?? true, options.statistics ?? 'when-stale');
 }
 
-async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean, statistics: 'always' | 'when-missing'): Promise<Database> {
+async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean, statistics: 'when-stale' | 'when-missing'): Promise<Database> {
   const embedded = await openEmbedded(dataDir, command, log, { snapshots });
   try {
     const db = drizzlePglite(embedded.client, { schema }) as unknown as Db;
@@ -64,18 +65,40 @@ async function openPglite(dataDir: string, command: string, log: (m: string) => 
 
 /**
  * PGlite runs no autovacuum, so the planner never gets statistics and guesses badly (measured:
- * search scanned every contact instead of using the trigram index). ANALYZE at every open keeps
- * them fresh; its data is in memory-mapped files, so random reads cost about what sequential do.
+ * search scanned every contact instead of using the trigram index). The server refreshes them
+ * at open, as autovacuum would: only the tables whose statistics are stale. Autovacuum counts
+ * changed rows, but PGlite keeps no such counters across a restart (single-user PostgreSQL
+ * writes no statistics file), so staleness is read from what does persist: a table never
+ * analyzed (`reltuples` -1, or rows but no column statistics), or one whose size on disk moved
+ * by more than a tenth from the `relpages` its last ANALYZE saw (autovacuum's default scale
+ * factor, 0.1). ANALYZE of every table of the heavy user costs ~1.5 s of CPU, which a start on
+ * fresh statistics now skips. Imports and restores that write 1,000 rows or more analyze on
+ * their own (refreshStatistics). The SET: data files are in the kernel's page cache, so random
+ * reads cost about what sequential do.
  */
-async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics: 'always' | 'when-missing') {
+async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics: 'when-stale' | 'when-missing') {
   await client.exec('SET random_page_cost = 1.1');
   if (statistics === 'when-missing') {
     // reltuples is -1 until a table is first analyzed; it is kept in the catalog across opens.
     const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'contacts'`);
     if ((rows[0]?.reltuples ?? -1) >= 0) return;
+    await analyze(client, log, null);
+    return;
   }
+  const { rows } = await client.query<{ name: string }>(`
+    select format('%I', c.relname) as name
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r'
+      and (c.reltuples < 0
+        or abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > 0.1 * c.relpages
+        -- CREATE INDEX also sets reltuples and relpages, without the column statistics.
+        or (c.reltuples > 0 and not exists (select from pg_statistic s where s.starelid = c.oid)))`);
+  if (rows.length > 0) await analyze(client, log, rows.map((r) => r.name));
+}
+
+async function analyze(client: PGlite, log: (m: string) => void, tables: string[] | null) {
   const started = Date.now();
-  await client.exec('ANALYZE');
+  await client.exec(tables ? `ANALYZE ${tables.join(', ')}` : 'ANALYZE');
   const ms = Date.now() - started;
   if (ms > 2_000) log(`Refreshed the planner statistics in ${(ms / 1000).toFixed(1)} s.`);
 }

@@ -2,7 +2,7 @@
 // so every query can be scoped by account (and the data distributed by it, e.g. with Citus).
 // Migrations in /migrations are generated from this file with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, stages, templatePurposes } from '../../shared/enums.js';
+import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, emailKinds, emailSendStatuses, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, stages, templatePurposes } from '../../shared/enums.js';
 import {
   bigint,
   boolean,
@@ -11,6 +11,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -113,6 +114,12 @@ export const users = pgTable(
     isOwner: boolean('is_owner').notNull().default(false),
     /** Set by the owner: no login, no session, no token; the account's data stays. */
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    // E-mails (docs/domain.md#e-mail): the daily digest and the Monday review, at this local hour.
+    emailDaily: boolean('email_daily').notNull().default(true),
+    emailWeekly: boolean('email_weekly').notNull().default(true),
+    emailHour: integer('email_hour').notNull().default(8),
+    /** Send the daily digest even on a day with nothing to do. */
+    emailWhenEmpty: boolean('email_when_empty').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -218,6 +225,69 @@ export const loginThrottle = pgTable(
     lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('login_throttle_last_failure_idx').on(t.lastFailureAt)],
+);
+
+/**
+ * The first answer to each `Idempotency-Key` a user sent on a write, replayed for a repeat of the
+ * same request (README "HTTP API", src/server/http/idempotency.ts). A row with no `status` is a
+ * request still running; `expires_at` (the app's clock) ends a short lease for those and the
+ * 24-hour life of an answer. The primary key is what makes one process win when two race.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: accountId(),
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, the path and the body: the same key for another request is a 422. */
+    fingerprint: text('fingerprint').notNull(),
+    /** Null while the first request runs. */
+    status: integer('status'),
+    /** The answer's headers that matter to a client (content type, location…). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    body: text('body'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    // Also the index the user reference needs (account_id, user_id first).
+    primaryKey({ columns: [t.accountId, t.userId, t.key] }),
+    sameAccount('idempotency_keys_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    index('idempotency_keys_expires_idx').on(t.accountId, t.expiresAt),
+  ],
+);
+
+/**
+ * One row per scheduled e-mail a user gets, claimed before sending: the unique key (user, kind,
+ * local date) is what makes each digest go out at most once per local day, whichever process or
+ * restart gets there first (docs/domain.md#e-mail). A crash between the claim and the send leaves
+ * the row `sending`: it is not sent again (at most once), and Settings shows it.
+ */
+export const emailSends = pgTable(
+  'email_sends',
+  {
+    id: id(),
+    accountId: accountId(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind', { enum: emailKinds }).notNull(),
+    /** The user's calendar date the e-mail is for (the Monday, for the weekly review). */
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: emailSendStatuses }).notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    /** When the last attempt was claimed. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /** A failed send is tried again from this time (back-off). */
+    retryAt: timestamp('retry_at', { withTimezone: true, mode: 'date' }),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    sameAccount('email_sends_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    uniqueIndex('email_sends_once_key').on(t.userId, t.kind, t.localDate),
+    index('email_sends_retry_idx').on(t.retryAt).where(sql`${t.status} = 'failed'`),
+    index('email_sends_account_user_idx').on(t.accountId, t.userId, t.claimedAt),
+  ],
 );
 
 export const contacts = pgTable(

@@ -16,6 +16,8 @@ import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
+import { emailRoutes } from '../features/email/routes.js';
+import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
 import { favorRoutes } from '../features/favors/routes.js';
 import { followupRoutes } from '../features/followups/routes.js';
@@ -30,6 +32,7 @@ import { tokenRoutes } from '../features/tokens/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { TrustProxy } from '../config.js';
 import type { App, AppContext, RouteEntry } from './context.js';
+import { documentIdempotency, registerIdempotency } from './idempotency.js';
 import { limitsOf } from './limits.js';
 import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
@@ -47,6 +50,7 @@ const features = [
   favorRoutes,
   todayRoutes,
   reviewRoutes,
+  emailRoutes,
   templateRoutes,
   invitationRoutes,
   eventRoutes,
@@ -58,7 +62,7 @@ const features = [
 
 export interface BuildOptions {
   /** Everything but the keys, which buildApp derives from `secret`. */
-  ctx: Omit<AppContext, 'totpBox'>;
+  ctx: Omit<AppContext, 'totpBox' | 'unsubscribe'>;
   secret: string;
   logLevel?: string;
   /** Where log lines go (default standard output); tests read them. */
@@ -127,6 +131,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       });
     },
   });
+  // Before the routes: it watches them register, to list the writes that take part.
+  const idempotency = registerIdempotency(app, options.ctx);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -134,7 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         title: 'Círculo API',
         version: '1',
         description:
-          'Networking relationship manager. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <API token>`. Errors are RFC 9457 problem details.',
+          'Networking relationship manager. Authenticate with the session cookie (send X-CSRF-Token on writes) or `Authorization: Bearer <API token>`. Errors are RFC 9457 problem details. Writes that may be retried take an `Idempotency-Key` header (components.parameters.IdempotencyKey): a repeat gets the first answer instead of a second write.',
       },
       components: {
         securitySchemes: {
@@ -145,8 +151,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      'openapiObject' in document ? documentIdempotency(document.openapiObject, idempotency.documented) : document.swaggerObject,
   });
-  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets') };
+  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets'), unsubscribe: unsubscribeSigner(options.secret) };
   app.addHook('onRequest', authenticationHook(ctx));
 
   for (const register of features) register(app, ctx);

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
 import type { SecretBox } from '../features/auth/secret-box.js';
+import type { Mailer } from '../features/email/mailer.js';
+import type { UnsubscribeSigner } from '../features/email/unsubscribe.js';
 import type { InputLimits } from './limits.js';
 
 /** What every route may use, built once per server. */
@@ -13,6 +15,10 @@ export interface AppContext {
   now: () => Date;
   /** Encrypts TOTP secrets in the database; built by buildApp from CIRCULO_SECRET. */
   totpBox: SecretBox;
+  /** E-mail (README "E-mail"); absent or without a transport, nothing is sent. */
+  mailer?: Mailer;
+  /** Signs the unsubscribe links; built by buildApp from CIRCULO_SECRET. */
+  unsubscribe: UnsubscribeSigner;
   /** Body caps other than the defaults (tests use small ones); see limits.ts. */
   limits?: Partial<InputLimits>;
 }

@@ -2,7 +2,7 @@
 // user's language. The web app translates everything else itself.
 import type { FavorKind, Language } from '#shared/enums.js';
 
-const favorKindNames: Record<Language, Record<FavorKind, string>> = {
+export const favorKindNames: Record<Language, Record<FavorKind, string>> = {
   en: {
     introduction: 'the introduction',
     advice: 'the advice',

@@ -53,9 +53,12 @@ export interface Balance {
   received: number;
 }
 
+/** The reciprocity window: "the last 12 months" is the 365 days up to and including today. */
+export const RECIPROCITY_DAYS = 365;
+
 /** Favors given and received in the 12 months up to and including `today`. */
 export function reciprocity(favors: readonly DatedFavor[], today: string): Balance {
-  const from = addDays(today, -365);
+  const from = addDays(today, -RECIPROCITY_DAYS);
   const recent = favors.filter((f) => f.occurredOn > from && f.occurredOn <= today);
   return {
     given: recent.filter((f) => f.direction === 'given').length,

@@ -97,11 +97,27 @@ export type MemberCreate = z.input<typeof MemberCreate>;
 
 export const MemberPatch = z.object({
   stage: CampaignStage,
-  /** Reaching `met`: how you met (default `coffee`) and when (default now), for the interaction logged. */
+  /**
+   * The meeting, used when this move logs it (the first time the member reaches `met` or later;
+   * ignored otherwise): how you met (default `coffee`) and when (default now; not in the future).
+   */
   channel: Channel.optional(),
   occurredAt: IsoDateTime.optional(),
 });
 export type MemberPatch = z.input<typeof MemberPatch>;
+
+/** One campaign a contact is in, for the contact's page: the campaign and their stage in it. */
+export const ContactCampaign = z.object({
+  campaignId: Id,
+  name: z.string(),
+  goal: CampaignGoal,
+  stage: CampaignStage,
+  /** When they reached this stage. */
+  stageChangedAt: IsoDateTime,
+  addedOn: IsoDate,
+  metOn: IsoDate.nullable(),
+});
+export type ContactCampaign = z.infer<typeof ContactCampaign>;
 
 export const ReferralsCreate = z.object({
   people: z

@@ -17,3 +17,4 @@ export * from './imports.js';
 export * from './duplicates.js';
 export * from './security.js';
 export * from './users.js';
+export * from './email.js';

@@ -33,6 +33,7 @@ export const queryKeys = {
     ['followups', { contactId, status }] as const,
   profile: ['profile'] as const,
   settings: ['settings'] as const,
+  emailSettings: ['email', 'settings'] as const,
   tokens: ['tokens'] as const,
   users: ['users'] as const,
   invitations: ['invitations'] as const,

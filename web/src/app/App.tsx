@@ -8,7 +8,7 @@ import { RouterProvider } from 'react-router';
 import { toLanguage } from '../i18n';
 import { queryClient } from './queryClient';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -24,7 +24,7 @@ export function App() {
     [t],
   );
   return (
-    <MantineProvider theme={localisedTheme} defaultColorScheme="light">
+    <MantineProvider theme={localisedTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: toLanguage(i18n.resolvedLanguage), firstDayOfWeek: 1 }}>
         <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>

@@ -51,6 +51,8 @@ export function makeFormatters(locale: string, timeZone?: string) {
     birthday: (value: string) =>
       value.startsWith('--') ? dayMonth.format(dateOnlyToUtc(`2000-${value.slice(2)}`)) : date.format(dateOnlyToUtc(value)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    /** The day of an instant where the user lives: `2026-11-23T23:30:00Z` in Madrid → "24 nov 2026". */
+    dayOf: (iso: string) => date.format(dateOnlyToUtc(isoDateIn(new Date(iso), timeZone))),
     /** "43 days ago", "yesterday", "in 3 days"; months past ~3 months. */
     relativeDays: (days: number) =>
       Math.abs(days) < 90 ? relative.format(days, 'day') : relative.format(Math.round(days / 30.44), 'month'),

@@ -3,14 +3,15 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { BackupDocument, RestoreQuery, RestoreReport } from '#shared/schemas/backup.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { limitsOf } from '../../http/limits.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { contactsCsvStream } from './contacts-csv.js';
 import { backupStream } from './export-json.js';
 import { restoreBackup } from './restore.js';
 
 const tags = ['backup'];
 
-export function backupRoutes(app: App, { db, now, limits }: AppContext) {
+export function backupRoutes(app: App, ctx: AppContext) {
+  const { db, limits } = ctx;
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   app.get('/api/exports/json', {
@@ -21,7 +22,7 @@ export function backupRoutes(app: App, { db, now, limits }: AppContext) {
     },
     handler: async (request, reply) => {
       const auth = authOf(request);
-      const user = await loadUserContext(db, auth, now());
+      const user = await userOf(ctx, request);
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', attachment(`circulo-backup-${user.today}.json`))
@@ -37,7 +38,7 @@ export function backupRoutes(app: App, { db, now, limits }: AppContext) {
     },
     handler: async (request, reply) => {
       const auth = authOf(request);
-      const user = await loadUserContext(db, auth, now());
+      const user = await userOf(ctx, request);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment(`circulo-contacts-${user.today}.csv`))

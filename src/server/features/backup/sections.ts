@@ -141,10 +141,12 @@ export const notBackedUp: Record<string, string> = {
   sessions: 'secret',
   api_tokens: 'secret',
   login_throttle: 'not account data',
+  idempotency_keys: 'not account data: answers kept 24 hours for retried writes',
   totp_credentials: 'secret (the second factor stays with the login, like the password)',
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
   contact_keys: 'derived from the contacts, recomputed on restore (features/contacts/derived.ts)',
+  email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
 };
 
 if (sections.map((s) => s.key).join() !== backupSectionKeys.join()) {

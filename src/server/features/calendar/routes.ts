@@ -49,6 +49,8 @@ export function calendarRoutes(app: App, { db, now }: AppContext) {
   });
 
   app.post('/api/calendar/secret', {
+    // Its answer is the secret URL, shown once: it must not be kept for a replay (src/server/http/idempotency.ts).
+    config: { idempotency: false },
     schema: {
       tags,
       summary: 'Turn the calendar feed on, or give it a new URL (the old one stops working). The answer is the only time the URL is shown: only its hash is kept.',

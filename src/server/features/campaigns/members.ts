@@ -1,12 +1,12 @@
 // Campaign members and their stages. Moving a member along the board does what the stage
 // means: reaching `met` logs the meeting and asks for a thank-you; `thanked` completes it.
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { CampaignMember, MemberCreate, MemberPatch } from '#shared/schemas/campaigns.js';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { CampaignMember, ContactCampaign, MemberCreate, MemberPatch } from '#shared/schemas/campaigns.js';
 import { campaignStageIndex, hasMet } from '#shared/rules/campaigns.js';
 import { addDays, localDateOf } from '#shared/rules/time.js';
 import type { CampaignStage } from '#shared/enums.js';
 import type { Db, Tx } from '../../db/database.js';
-import { campaignMembers, contacts, followups, interactionContacts, interactions } from '../../db/schema.js';
+import { campaignMembers, campaigns, contacts, followups, interactionContacts, interactions } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { followupTitles, recordTexts } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
@@ -40,6 +40,26 @@ export async function getMember(db: Tx, accountId: string, campaignId: string, c
   const [found] = await selectMembers(db, accountId, and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.contactId, contactId)));
   if (!found) throw notFound('Campaign member');
   return found;
+}
+
+/** The campaigns a contact is in, for their page: the stage most recently reached first. */
+export async function campaignsOfContact(db: Tx, accountId: string, contactId: string): Promise<ContactCampaign[]> {
+  if (!(await findContactRow(db, accountId, contactId))) throw notFound('Contact');
+  const rows = await db
+    .select({ member: campaignMembers, name: campaigns.name, goal: campaigns.goal })
+    .from(campaignMembers)
+    .innerJoin(campaigns, and(eq(campaigns.accountId, campaignMembers.accountId), eq(campaigns.id, campaignMembers.campaignId)))
+    .where(and(eq(campaignMembers.accountId, accountId), eq(campaignMembers.contactId, contactId)))
+    .orderBy(desc(campaignMembers.stageChangedAt), asc(campaigns.name), asc(campaigns.id));
+  return rows.map(({ member, name, goal }) => ({
+    campaignId: member.campaignId,
+    name,
+    goal,
+    stage: member.stage,
+    stageChangedAt: member.stageChangedAt.toISOString(),
+    addedOn: member.addedOn,
+    metOn: member.metOn,
+  }));
 }
 
 export async function addMember(db: Db, user: UserContext, campaignId: string, input: MemberCreate) {
@@ -132,6 +152,8 @@ export async function moveMember(db: Db, user: UserContext, campaignId: string, 
     let metOn = current.metOn;
     if (hasMet(to) && metOn === null) {
       const occurredAt = patch.occurredAt ? new Date(patch.occurredAt) : user.now;
+      // A meeting that has not happened yet is a scheduled one: that is the stage before `met`.
+      if (occurredAt.getTime() > user.now.getTime()) throw badRequest('occurredAt', 'must not be in the future', 'too_big');
       await logMeeting(tx, user, campaign, contactId, patch.channel, occurredAt);
       metOn = localDateOf(occurredAt, user.timeZone);
       if (to === 'met') await askForThankYou(tx, user, campaign, current.contact, metOn);

@@ -10,6 +10,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
 import { toCampaignSummary, type CampaignRow } from './mapping.js';
 import { selectMembers } from './members.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 export async function findCampaignRow(db: Tx, accountId: string, id: string): Promise<CampaignRow> {
   const [row] = await db.select().from(campaigns).where(and(eq(campaigns.accountId, accountId), eq(campaigns.id, id)));
@@ -117,7 +118,7 @@ export async function createCampaign(db: Db, user: UserContext, input: CampaignC
 export async function updateCampaign(db: Db, user: UserContext, id: string, patch: CampaignPatch) {
   return db.transaction(async (tx) => {
     const current = await findCampaignRow(tx, user.accountId, id);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<CampaignRow>;
+    const changes = withoutUndefined(patch);
     const merged = { ...current, ...changes };
     if (merged.endsOn && merged.endsOn < merged.startsOn) throw badRequest('endsOn', 'must not be before startsOn');
     await tx.update(campaigns).set({ ...changes, updatedAt: user.now }).where(and(eq(campaigns.accountId, user.accountId), eq(campaigns.id, id)));

@@ -9,6 +9,7 @@ import {
   CampaignPage,
   CampaignPatch,
   CampaignSuggestion,
+  ContactCampaign,
   MemberCreate,
   MemberParams,
   MemberPatch,
@@ -18,16 +19,16 @@ import {
   SuggestionQuery,
 } from '#shared/schemas/campaigns.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { adviceRequest, campaignSuggestions } from './guidance.js';
-import { addMember, moveMember, removeMember } from './members.js';
+import { addMember, campaignsOfContact, moveMember, removeMember } from './members.js';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './queries.js';
 import { addReferrals, campaignReferralTree } from './referrals.js';
 
 const tags = ['campaigns'];
 
-export function campaignRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function campaignRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
 
   app.get('/api/campaigns', {
     schema: { tags, summary: 'Campaigns, newest first', querystring: CampaignListQuery, response: { 200: CampaignPage } },
@@ -36,7 +37,7 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
 
   app.post('/api/campaigns', {
     schema: { tags, summary: 'Start a campaign: a goal, a target, dates and weekly targets', body: CampaignCreate, response: { 201: CampaignDetail } },
-    handler: async (request, reply) => reply.code(201).send(await createCampaign(db, await userOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createCampaign(db, await userOf(ctx, request), request.body)),
   });
 
   app.get('/api/campaigns/:id', {
@@ -46,12 +47,12 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
       params: IdParams,
       response: { 200: CampaignDetail },
     },
-    handler: async (request) => getCampaign(db, await userOf(request), request.params.id),
+    handler: async (request) => getCampaign(db, await userOf(ctx, request), request.params.id),
   });
 
   app.patch('/api/campaigns/:id', {
     schema: { tags, summary: 'Change a campaign (only the fields sent)', params: IdParams, body: CampaignPatch, response: { 200: CampaignDetail } },
-    handler: async (request) => updateCampaign(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => updateCampaign(db, await userOf(ctx, request), request.params.id, request.body),
   });
 
   app.delete('/api/campaigns/:id', {
@@ -70,28 +71,38 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
       querystring: SuggestionQuery,
       response: { 200: z.array(CampaignSuggestion) },
     },
-    handler: async (request) => campaignSuggestions(db, await userOf(request), request.params.id, request.query.limit),
+    handler: async (request) => campaignSuggestions(db, await userOf(ctx, request), request.params.id, request.query.limit),
   });
 
   app.get('/api/campaigns/:id/tree', {
     schema: { tags, summary: 'The referral tree: who led to whom, generations, depth and width', params: IdParams, response: { 200: ReferralTree } },
-    handler: async (request) => campaignReferralTree(db, await userOf(request), request.params.id),
+    handler: async (request) => campaignReferralTree(db, await userOf(ctx, request), request.params.id),
+  });
+
+  app.get('/api/contacts/:id/campaigns', {
+    schema: {
+      tags,
+      summary: 'The campaigns a contact is in, with their stage in each and since when (the latest move first)',
+      params: IdParams,
+      response: { 200: z.array(ContactCampaign) },
+    },
+    handler: async (request) => campaignsOfContact(db, authOf(request).accountId, request.params.id),
   });
 
   app.post('/api/campaigns/:id/members', {
     schema: { tags, summary: 'Add a contact to the campaign as `identified` (409 if already in)', params: IdParams, body: MemberCreate, response: { 201: CampaignMember } },
-    handler: async (request, reply) => reply.code(201).send(await addMember(db, await userOf(request), request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await addMember(db, await userOf(ctx, request), request.params.id, request.body)),
   });
 
   app.patch('/api/campaigns/:id/members/:contactId', {
     schema: {
       tags,
-      summary: 'Move a member: reaching `met` logs the meeting (default channel coffee) and a thank-you follow-up; `thanked` completes it',
+      summary: 'Move a member: first reaching `met` or later logs the meeting (`channel`, default coffee; `occurredAt`, default now, not in the future) and at `met` a thank-you follow-up; `thanked` completes it',
       params: MemberParams,
       body: MemberPatch,
       response: { 200: CampaignMember },
     },
-    handler: async (request) => moveMember(db, await userOf(request), request.params.id, request.params.contactId, request.body),
+    handler: async (request) => moveMember(db, await userOf(ctx, request), request.params.id, request.params.contactId, request.body),
   });
 
   app.delete('/api/campaigns/:id/members/:contactId', {
@@ -111,11 +122,11 @@ export function campaignRoutes(app: App, { db, now }: AppContext) {
       response: { 201: ReferralsCreated },
     },
     handler: async (request, reply) =>
-      reply.code(201).send(await addReferrals(db, await userOf(request), request.params.id, request.params.contactId, request.body)),
+      reply.code(201).send(await addReferrals(db, await userOf(ctx, request), request.params.id, request.params.contactId, request.body)),
   });
 
   app.get('/api/campaigns/:id/members/:contactId/advice-request', {
     schema: { tags, summary: 'Ask for advice, not a job: your `advice_request` template filled for this member', params: MemberParams, response: { 200: AdviceRequest } },
-    handler: async (request) => adviceRequest(db, await userOf(request), request.params.id, request.params.contactId),
+    handler: async (request) => adviceRequest(db, await userOf(ctx, request), request.params.id, request.params.contactId),
   });
 }

@@ -7,7 +7,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { duplicateReasons, type DuplicatePage, type DuplicateReason, type DuplicateSide } from '#shared/schemas/duplicates.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
-import { mergeable } from './merge.js';
+import { mergeable } from './merge-duplicates.js';
 import { contactKeys, contacts, favors, followups, interactionContacts } from '../../db/schema.js';
 import { ensureMatchKeysCurrent } from './derived.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';

@@ -2,6 +2,7 @@ import type { Contact, ContactCreate, ContactPatch, ContactSummary } from '#shar
 import { keepInTouchDueOn } from '#shared/rules/cadence.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { AskStats } from '#shared/rules/ask-only.js';
+import { withoutUndefined } from '../../db/patch.js';
 import { contacts } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 
@@ -10,12 +11,13 @@ type ContactInsert = typeof contacts.$inferInsert;
 
 export { deriveDisplayName } from '#shared/rules/contact-keys.js';
 
-/** Turns validated input into column values; only the fields present are touched on a patch. */
-export function toColumns(input: ContactCreate | ContactPatch): Partial<ContactInsert> {
-  const columns: Partial<ContactInsert> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) (columns as Record<string, unknown>)[key] = value;
-  }
+/**
+ * Turns validated input into column values; only the fields present are touched on a patch. The
+ * display name is left to the caller, which derives it when none is typed (deriveDisplayName).
+ */
+export function toColumns(input: ContactCreate | ContactPatch): Omit<Partial<ContactInsert>, 'displayName'> {
+  const { displayName: _decidedByTheCaller, ...fields } = input;
+  const columns: Omit<Partial<ContactInsert>, 'displayName'> = withoutUndefined(fields);
   if (input.links !== undefined) columns.linkedinKey = linkedinKeyOf(input.links as string[]);
   return columns;
 }

@@ -9,6 +9,7 @@ import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
 import { deleteMatchKeys, refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
+import { askWindowSql } from './ask-sql.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
 const sortName = sql<string>`lower(${contacts.displayName})`;
@@ -70,17 +71,17 @@ export async function getContact(db: Tx, user: UserContext, id: string) {
   const row = await findContactRow(db, user.accountId, id);
   if (!row) throw notFound('Contact');
   const introducer = row.introducedById ? await findContactRow(db, user.accountId, row.introducedById) : undefined;
-  // The contact's touches of the last 13 months come from the (contact_id, occurred_at) index,
-  // each looked up by id for its direction and intent. Written as a lateral lookup: the planner
-  // otherwise hashes all 300,000 interactions of a heavy account for a busy contact's 2,000.
+  // The contact's touches in the ask window (askWindowSql) come from the (contact_id, occurred_at)
+  // index, each looked up by id for its direction and intent. Written as a lateral lookup: the
+  // planner otherwise hashes all 300,000 interactions of a heavy account for a busy contact's 2,000.
   const outbound = await queryRows<{ occurred_at: string | Date; intent: Intent }>(db, sql`
     select i.occurred_at, i.intent
-    from ${interactionContacts} ic
+    from ${interactionContacts}
     cross join lateral (
       select occurred_at, intent from ${interactions} i
-      where i.id = ic.interaction_id and i.direction = 'outbound' offset 0) i
-    where ic.account_id = ${user.accountId} and ic.contact_id = ${id}
-      and ic.occurred_at > ${user.now}::timestamptz - interval '13 months'`);
+      where i.id = ${interactionContacts.interactionId} and i.direction = 'outbound' offset 0) i
+    where ${interactionContacts.accountId} = ${user.accountId} and ${interactionContacts.contactId} = ${id}
+      and ${askWindowSql(user.now)}`);
   return toContact(row, user, {
     introducedBy: introducer ? { id: introducer.id, displayName: introducer.displayName } : null,
     ask: askStats(outbound.map((t) => ({ occurredAt: new Date(t.occurred_at), intent: t.intent })), user.now),

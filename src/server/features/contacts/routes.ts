@@ -3,17 +3,17 @@ import { Contact, ContactCreate, ContactListQuery, ContactPage, ContactPatch, De
 import { IdParams, PageQuery } from '#shared/schemas/common.js';
 import { TimelinePage } from '#shared/schemas/timeline.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { createContact, deleteContact, deleteImpact, getContact, listContacts, tagsInUse, updateContact } from './queries.js';
 import { contactTimeline } from './timeline.js';
 import { DuplicatePage, DuplicatesQuery, MergeRequest } from '#shared/schemas/duplicates.js';
 import { findDuplicates } from './duplicates.js';
-import { mergeInto } from './merge.js';
+import { mergeInto } from './merge-duplicates.js';
 
 const tags = ['contacts'];
 
-export function contactRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function contactRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
 
   app.get('/api/contacts', {
     schema: {
@@ -22,12 +22,12 @@ export function contactRoutes(app: App, { db, now }: AppContext) {
       querystring: ContactListQuery,
       response: { 200: ContactPage },
     },
-    handler: async (request) => listContacts(db, await userOf(request), request.query),
+    handler: async (request) => listContacts(db, await userOf(ctx, request), request.query),
   });
 
   app.post('/api/contacts', {
     schema: { tags, summary: 'Create a contact', body: ContactCreate, response: { 201: Contact } },
-    handler: async (request, reply) => reply.code(201).send(await createContact(db, await userOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createContact(db, await userOf(ctx, request), request.body)),
   });
 
   app.get('/api/contacts/tags', {
@@ -54,17 +54,17 @@ export function contactRoutes(app: App, { db, now }: AppContext) {
       body: MergeRequest,
       response: { 200: Contact },
     },
-    handler: async (request) => mergeInto(db, await userOf(request), request.params.id, request.body.otherId),
+    handler: async (request) => mergeInto(db, await userOf(ctx, request), request.params.id, request.body.otherId),
   });
 
   app.get('/api/contacts/:id', {
     schema: { tags, summary: 'A contact with its derived fields', params: IdParams, response: { 200: Contact } },
-    handler: async (request) => getContact(db, await userOf(request), request.params.id),
+    handler: async (request) => getContact(db, await userOf(ctx, request), request.params.id),
   });
 
   app.patch('/api/contacts/:id', {
     schema: { tags, summary: 'Change a contact (only the fields sent)', params: IdParams, body: ContactPatch, response: { 200: Contact } },
-    handler: async (request) => updateContact(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => updateContact(db, await userOf(ctx, request), request.params.id, request.body),
   });
 
   app.get('/api/contacts/:id/delete-impact', {
@@ -87,6 +87,6 @@ export function contactRoutes(app: App, { db, now }: AppContext) {
 
   app.get('/api/contacts/:id/timeline', {
     schema: { tags, summary: "A contact's history, newest first", params: IdParams, querystring: PageQuery, response: { 200: TimelinePage } },
-    handler: async (request) => contactTimeline(db, await userOf(request), request.params.id, request.query),
+    handler: async (request) => contactTimeline(db, await userOf(ctx, request), request.params.id, request.query),
   });
 }

@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { findContactRow } from '../contacts/queries.js';
 import type { UserContext } from '../settings/user-context.js';
 import { commonPointsFor } from '../templates/values.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 async function selectAttendees(db: Tx, user: UserContext, where: SQL): Promise<Attendee[]> {
   const rows = await db
@@ -82,7 +83,7 @@ export async function addAttendee(db: Db, user: UserContext, eventId: string, in
 export async function updateAttendee(db: Db, user: UserContext, eventId: string, contactId: string, patch: AttendeePatch) {
   return db.transaction(async (tx) => {
     await eventExists(tx, user.accountId, eventId);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const changes = withoutUndefined(patch);
     const where = and(eq(eventAttendees.accountId, user.accountId), eq(eventAttendees.eventId, eventId), eq(eventAttendees.contactId, contactId));
     const found = Object.keys(changes).length
       ? await tx.update(eventAttendees).set(changes).where(where).returning({ contactId: eventAttendees.contactId })

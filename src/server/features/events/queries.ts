@@ -8,6 +8,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
 import { loadAttendees } from './attendees.js';
 import { toEventDetail, toEventSummary, type EventRow } from './mapping.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 
 /** The instant an event is over: its end, else its start. */
@@ -87,7 +88,7 @@ export async function updateEvent(db: Db, user: UserContext, id: string, patch: 
   return db.transaction(async (tx) => {
     const current = await findEventRow(tx, user.accountId, id);
     const { startsAt, endsAt, ...fields } = patch;
-    const changes: Partial<typeof events.$inferInsert> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const changes: Partial<typeof events.$inferInsert> = withoutUndefined(fields);
     if (startsAt !== undefined) changes.startsAt = new Date(startsAt);
     if (endsAt !== undefined) changes.endsAt = endsAt ? new Date(endsAt) : null;
     const moved = { startsAt: changes.startsAt ?? current.startsAt, endsAt: changes.endsAt === undefined ? current.endsAt : changes.endsAt };

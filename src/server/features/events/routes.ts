@@ -14,15 +14,15 @@ import {
   EventPatch,
 } from '#shared/schemas/events.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { addAttendee, removeAttendee, updateAttendee } from './attendees.js';
 import { captureAtEvent } from './capture.js';
 import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from './queries.js';
 
 const tags = ['events'];
 
-export function eventRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function eventRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
 
   app.get('/api/events', {
     schema: {
@@ -31,12 +31,12 @@ export function eventRoutes(app: App, { db, now }: AppContext) {
       querystring: EventListQuery,
       response: { 200: EventPage },
     },
-    handler: async (request) => listEvents(db, await userOf(request), request.query),
+    handler: async (request) => listEvents(db, await userOf(ctx, request), request.query),
   });
 
   app.post('/api/events', {
     schema: { tags, summary: 'Create an event', body: EventCreate, response: { 201: EventDetail } },
-    handler: async (request, reply) => reply.code(201).send(await createEvent(db, await userOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createEvent(db, await userOf(ctx, request), request.body)),
   });
 
   app.get('/api/events/:id', {
@@ -46,12 +46,12 @@ export function eventRoutes(app: App, { db, now }: AppContext) {
       params: IdParams,
       response: { 200: EventDetail },
     },
-    handler: async (request) => getEvent(db, await userOf(request), request.params.id),
+    handler: async (request) => getEvent(db, await userOf(ctx, request), request.params.id),
   });
 
   app.patch('/api/events/:id', {
     schema: { tags, summary: 'Change an event (only the fields sent)', params: IdParams, body: EventPatch, response: { 200: EventDetail } },
-    handler: async (request) => updateEvent(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => updateEvent(db, await userOf(ctx, request), request.params.id, request.body),
   });
 
   app.delete('/api/events/:id', {
@@ -69,7 +69,7 @@ export function eventRoutes(app: App, { db, now }: AppContext) {
 
   app.post('/api/events/:id/attendees', {
     schema: { tags, summary: 'Put a contact on the attendee list (409 if already there)', params: IdParams, body: AttendeeCreate, response: { 201: Attendee } },
-    handler: async (request, reply) => reply.code(201).send(await addAttendee(db, await userOf(request), request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await addAttendee(db, await userOf(ctx, request), request.params.id, request.body)),
   });
 
   app.patch('/api/events/:id/attendees/:contactId', {
@@ -80,7 +80,7 @@ export function eventRoutes(app: App, { db, now }: AppContext) {
       body: AttendeePatch,
       response: { 200: Attendee },
     },
-    handler: async (request) => updateAttendee(db, await userOf(request), request.params.id, request.params.contactId, request.body),
+    handler: async (request) => updateAttendee(db, await userOf(ctx, request), request.params.id, request.params.contactId, request.body),
   });
 
   app.delete('/api/events/:id/attendees/:contactId', {
@@ -100,6 +100,6 @@ export function eventRoutes(app: App, { db, now }: AppContext) {
       body: EventCapture,
       response: { 201: EventCaptured },
     },
-    handler: async (request, reply) => reply.code(201).send(await captureAtEvent(db, await userOf(request), request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await captureAtEvent(db, await userOf(ctx, request), request.params.id, request.body)),
   });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Favor, FavorCreate, FavorOutcome, FavorPatch, FavorThank } from '#shared/schemas/favors.js';
 import type { FavorKind } from '#shared/enums.js';
-import { loopStatus, NO_NEWS_AFTER_DAYS } from '#shared/rules/favors.js';
+import { loopStatus } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { Db, Tx } from '../../db/database.js';
 import { contacts, favors, followups } from '../../db/schema.js';
@@ -12,6 +12,8 @@ import { findContactRow } from '../contacts/queries.js';
 import { refreshContacts } from '../contacts/derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import { toFavor, type FavorRow } from './mapping.js';
+import { noNewsSql } from './rules-sql.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 /** Favors matching `where`, with the names of the people involved, newest first. */
 export async function selectFavors(db: Tx, user: UserContext, where: SQL | undefined, limit = 500): Promise<Favor[]> {
@@ -166,7 +168,7 @@ export async function updateFavor(db: Db, user: UserContext, id: string, patch: 
     if (patch.introducedToId && !(await findContactRow(tx, user.accountId, patch.introducedToId))) {
       throw badRequest('introducedToId', 'no such contact');
     }
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const changes = withoutUndefined(patch);
     await tx.update(favors).set({ ...changes, ...withLoop({ ...row, ...changes }, user.now) }).where(eq(favors.id, id));
     return getFavor(tx, user, id);
   });
@@ -199,7 +201,7 @@ export async function listFavors(db: Db, user: UserContext, filter: FavorFilter)
         filter.direction ? eq(favors.direction, filter.direction) : undefined,
         filter.loopStatus ? eq(favors.loopStatus, filter.loopStatus) : undefined,
         filter.noNews
-          ? sql`${favors.direction} = 'given' and ${favors.outcomeReportedOn} is null and ${favors.occurredOn} <= ${addDays(user.today, -NO_NEWS_AFTER_DAYS)}::date`
+          ? noNewsSql(user.today)
           : undefined,
         afterCursor(cursor, 'desc', favors.occurredOn, favors.id, 'date'),
       ),

@@ -1,10 +1,10 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ReciprocitySummary } from '#shared/schemas/favors.js';
-import { addDays } from '#shared/rules/time.js';
 import { reciprocity, shouldSuggestGive } from '#shared/rules/favors.js';
 import type { Tx } from '../../db/database.js';
 import { contacts, favors } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
+import { lastTwelveMonthsSql } from './rules-sql.js';
 
 /** The last 12 months of favors of one contact, or of everyone. */
 async function recentFavors(db: Tx, user: UserContext, contactId?: string) {
@@ -16,8 +16,7 @@ async function recentFavors(db: Tx, user: UserContext, contactId?: string) {
       and(
         eq(favors.accountId, user.accountId),
         contactId ? eq(favors.contactId, contactId) : undefined,
-        gt(favors.occurredOn, addDays(user.today, -365)),
-        sql`${favors.occurredOn} <= ${user.today}::date`,
+        lastTwelveMonthsSql(user.today),
       ),
     );
 }

@@ -2,18 +2,18 @@ import { z } from 'zod';
 import { IdParams } from '#shared/schemas/common.js';
 import { Favor, FavorCreate, FavorListQuery, FavorOutcome, FavorPage, FavorPatch, FavorThank, ReciprocitySummary } from '#shared/schemas/favors.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { createFavor, deleteFavor, getFavor, listFavors, recordOutcome, thankFavor, updateFavor } from './queries.js';
 import { reciprocitySummary } from './reciprocity.js';
 
 const tags = ['favors'];
 
-export function favorRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function favorRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
 
   app.get('/api/favors', {
     schema: { tags, summary: 'The give-and-take ledger, newest first', querystring: FavorListQuery, response: { 200: FavorPage } },
-    handler: async (request) => listFavors(db, await userOf(request), request.query),
+    handler: async (request) => listFavors(db, await userOf(ctx, request), request.query),
   });
 
   app.post('/api/favors', {
@@ -23,22 +23,22 @@ export function favorRoutes(app: App, { db, now }: AppContext) {
       body: FavorCreate,
       response: { 201: Favor },
     },
-    handler: async (request, reply) => reply.code(201).send(await createFavor(db, await userOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createFavor(db, await userOf(ctx, request), request.body)),
   });
 
   app.get('/api/favors/reciprocity', {
     schema: { tags, summary: 'Favors given and received in the last 12 months, and whom to give to', response: { 200: ReciprocitySummary } },
-    handler: async (request) => reciprocitySummary(db, await userOf(request)),
+    handler: async (request) => reciprocitySummary(db, await userOf(ctx, request)),
   });
 
   app.get('/api/favors/:id', {
     schema: { tags, summary: 'One favor', params: IdParams, response: { 200: Favor } },
-    handler: async (request) => getFavor(db, await userOf(request), request.params.id),
+    handler: async (request) => getFavor(db, await userOf(ctx, request), request.params.id),
   });
 
   app.patch('/api/favors/:id', {
     schema: { tags, summary: 'Change a favor', params: IdParams, body: FavorPatch, response: { 200: Favor } },
-    handler: async (request) => updateFavor(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => updateFavor(db, await userOf(ctx, request), request.params.id, request.body),
   });
 
   app.delete('/api/favors/:id', {
@@ -57,7 +57,7 @@ export function favorRoutes(app: App, { db, now }: AppContext) {
       body: FavorThank,
       response: { 200: Favor },
     },
-    handler: async (request) => thankFavor(db, await userOf(request), request.params.id, request.body ?? {}),
+    handler: async (request) => thankFavor(db, await userOf(ctx, request), request.params.id, request.body ?? {}),
   });
 
   app.post('/api/favors/:id/outcome', {
@@ -68,6 +68,6 @@ export function favorRoutes(app: App, { db, now }: AppContext) {
       body: FavorOutcome,
       response: { 200: Favor },
     },
-    handler: async (request) => recordOutcome(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => recordOutcome(db, await userOf(ctx, request), request.params.id, request.body),
   });
 }

@@ -67,7 +67,23 @@ export async function* csvRows(text: AsyncIterable<string>, file: string, onDeli
   const { firstLine, all } = await peekFirstLine(text);
   const delimiter = sniffDelimiter(firstLine);
   onDelimiter?.(delimiter);
+  // csv-parse builds a CsvError, stack trace included, for every record whose length differs
+  // from the first record's, even with relax_column_count (it drops it afterwards). A LinkedIn
+  // Connections.csv starts with a one-cell "Notes:" preamble, so each of its 30,000 records paid
+  // for an error object (about a second of the import in the bench's CPU profile). Expecting
+  // each record's length to be the previous one's makes that rare; csv-parse has no option for
+  // it, so on_record sets its parser state, and only when that state has the expected field.
+  const expectLengthOf = (found: unknown) => {
+    // With `info`, csv-parse hands on_record `{ record, info }` (its types say a bare record).
+    const cells = Array.isArray(found) ? found : (found as { record?: unknown } | null)?.record;
+    const state = (parser as unknown as { state?: { expectedRecordLength?: unknown } }).state;
+    if (Array.isArray(cells) && state && typeof state.expectedRecordLength === 'number') state.expectedRecordLength = cells.length;
+  };
   const parser = parse({
+    on_record: (found: unknown) => {
+      expectLengthOf(found);
+      return found as string[];
+    },
     bom: true,
     delimiter,
     relax_column_count: true,
@@ -103,12 +119,20 @@ export function headerKey(name: string): string {
   return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Cell lookup by header name. */
+/** Cell lookup by header name (parsers look up the same few names on every row: remembered). */
 export function columnIndex(header: string[]): (name: string) => number {
   const index = new Map<string, number>();
   header.forEach((h, i) => {
     const key = headerKey(h);
     if (!index.has(key)) index.set(key, i);
   });
-  return (name) => index.get(headerKey(name)) ?? -1;
+  const byName = new Map<string, number>();
+  return (name) => {
+    let found = byName.get(name);
+    if (found === undefined) {
+      found = index.get(headerKey(name)) ?? -1;
+      byName.set(name, found);
+    }
+    return found;
+  };
 }

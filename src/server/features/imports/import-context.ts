@@ -1,8 +1,8 @@
-// What every step of one import shares: the transaction, the caller, the contacts merger, the
+// What every step of one import shares: the transaction, the caller, the contact batcher, the
 // report, and how to read a file as text or CSV records.
 import type { Tx } from '../../db/database.js';
 import type { UserContext } from '../settings/user-context.js';
-import type { ContactMerger } from './contact-merger.js';
+import type { ContactBatcher } from './contact-batcher.js';
 import type { ContactDraft } from './contact-draft.js';
 import { csvRows, type CsvRow } from './csv-records.js';
 import type { Parsed } from './parsers/parsed.js';
@@ -18,9 +18,11 @@ export interface ImportContext {
   user: UserContext;
   /** The importing user's name: a hint for recognising the owner of a LinkedIn export. */
   userName: string | null;
-  merger: ContactMerger;
+  batcher: ContactBatcher;
   report: ReportBuilder;
   progress: ImportProgress;
+  /** Contacts a touch was added to or found on (messages): finishImport() refreshes them. */
+  touchedContacts: Set<string>;
 }
 
 export async function readText(file: ImportFile): Promise<AsyncGenerator<string>> {
@@ -31,9 +33,10 @@ export async function readCsv(file: ImportFile): Promise<AsyncGenerator<CsvRow>>
   return csvRows(await readText(file), file.name);
 }
 
-const PROGRESS_EVERY = 1_000;
+/** Progress is told every this many records. */
+export const PROGRESS_EVERY = 1_000;
 
-/** Feeds parsed contact drafts to the merger, skips and warnings to the report. */
+/** Feeds parsed contact drafts to the batcher, skips and warnings to the report. */
 export async function importDrafts(ctx: ImportContext, file: string, parsed: AsyncIterable<Parsed<ContactDraft>>) {
   let count = 0;
   for await (const item of parsed) {
@@ -43,7 +46,7 @@ export async function importDrafts(ctx: ImportContext, file: string, parsed: Asy
       continue;
     }
     ctx.report.warnAt(file, item.at, item.warnings);
-    await ctx.merger.add(item.value);
+    await ctx.batcher.add(item.value);
   }
   ctx.progress(file, count);
 }

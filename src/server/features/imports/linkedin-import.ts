@@ -2,7 +2,7 @@
 // depend on each other: connections first (they are the contacts), then invitations (which
 // add the people not yet connected), then messages (linked to the contacts that now exist).
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
-import { readCsv, type ImportContext } from './import-context.js';
+import { PROGRESS_EVERY, readCsv, type ImportContext } from './import-context.js';
 import { classifyLinkedinFiles, recogniseOwner } from './linkedin-files.js';
 import { importInvitations } from './linkedin-invitations-import.js';
 import { importMessages } from './linkedin-messages-import.js';
@@ -16,7 +16,7 @@ async function importConnections(ctx: ImportContext, files: ImportFile[], owner:
   for (const file of files) {
     let count = 0;
     for await (const item of parseConnections(await readCsv(file), file.name)) {
-      if (++count % 1_000 === 0) ctx.progress(file.name, count);
+      if (++count % PROGRESS_EVERY === 0) ctx.progress(file.name, count);
       if (item.kind === 'skip') {
         ctx.report.skip(file.name, item.at, item.code, item.reason);
         continue;
@@ -28,7 +28,7 @@ async function importConnections(ctx: ImportContext, files: ImportFile[], owner:
         continue;
       }
       ctx.report.warnAt(file.name, item.at, item.warnings);
-      await ctx.merger.add(draft);
+      await ctx.batcher.add(draft);
       if (key) connected.set(key, draft.metOn);
     }
     ctx.progress(file.name, count);
@@ -41,6 +41,6 @@ export async function importLinkedin(ctx: ImportContext, files: { file: ImportFi
   const owner = await recogniseOwner(ctx, found);
   const connections = await importConnections(ctx, found.connections, owner);
   await importInvitations(ctx, found.invitations, owner, connections);
-  await ctx.merger.flush();
+  await ctx.batcher.flush();
   await importMessages(ctx, found.messages, owner);
 }

@@ -8,12 +8,12 @@ import { addDays } from '#shared/rules/time.js';
 import { contacts, invitations } from '../../db/schema.js';
 import { addReplyFollowup } from '../invitations/queries.js';
 import { cleanDraft, emptyDraft } from './contact-draft.js';
-import { readCsv, type ImportContext } from './import-context.js';
+import { IMPORT_BATCH_ROWS } from './batch.js';
+import { PROGRESS_EVERY, readCsv, type ImportContext } from './import-context.js';
 import { isOwner, personKey, type Owner } from './owner.js';
 import { parseInvitations, type InvitationRecord } from './parsers/linkedin-invitations.js';
 import type { ImportFile } from './zip.js';
 
-const BATCH = 500;
 /** Older incoming invitations get no welcome follow-up: it would only clutter Today. */
 const WELCOME_WINDOW_DAYS = 30;
 
@@ -45,7 +45,7 @@ async function connectedOn(ctx: ImportContext, connections: Map<string, string |
 
 async function writeBatch(ctx: ImportContext, connections: Map<string, string | null>, batch: PendingInvitation[]) {
   if (batch.length === 0) return;
-  await ctx.merger.flush();
+  await ctx.batcher.flush();
   const accountId = ctx.user.accountId;
   const existing = await ctx.tx
     .select({ id: invitations.id, externalId: invitations.externalId, acceptedOn: invitations.acceptedOn })
@@ -96,7 +96,7 @@ export async function importInvitations(ctx: ImportContext, files: ImportFile[],
   for (const file of files) {
     let count = 0;
     for await (const item of parseInvitations(await readCsv(file), file.name)) {
-      if (++count % 1_000 === 0) ctx.progress(file.name, count);
+      if (++count % PROGRESS_EVERY === 0) ctx.progress(file.name, count);
       if (item.kind === 'skip') {
         ctx.report.skip(file.name, item.at, item.code, item.reason);
         continue;
@@ -115,9 +115,9 @@ export async function importInvitations(ctx: ImportContext, files: ImportFile[],
       const names = splitFullName(other.name);
       const { draft } = cleanDraft({ ...emptyDraft('linkedin', 'professional'), firstName: names.firstName || null, lastName: names.lastName, links: other.url ? [other.url] : [] });
       // Without a profile URL (older exports) the name must point at exactly one contact.
-      const handle = (!other.url && ctx.merger.index.findPerson(null, other.name)) || (await ctx.merger.add(draft));
+      const handle = (!other.url && ctx.batcher.index.findPerson(null, other.name)) || (await ctx.batcher.add(draft));
       batch.push({ contactId: handle.id, direction, receivedOn: record.sentOn, message: record.message, externalId: externalIdOf(record, direction, other) });
-      if (batch.length >= BATCH) {
+      if (batch.length >= IMPORT_BATCH_ROWS) {
         await writeBatch(ctx, connections, batch);
         batch = [];
       }

@@ -7,17 +7,17 @@
 // message was an ask cannot be read from the text reliably, and calling it `ask` would raise
 // the "you only reach out when you need something" warning (docs/domain.md#ask-only-warning) on guesswork, so imported
 // outbound messages count as keeping in touch; the user can relabel any of them.
-import { and, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Direction, Intent } from '#shared/enums.js';
 import { interactionContacts, interactions } from '../../db/schema.js';
-import { refreshLastInteraction } from '../interactions/queries.js';
-import { readCsv, type ImportContext } from './import-context.js';
+import { queryRows } from '../../db/database.js';
+import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ROWS } from './batch.js';
+import { PROGRESS_EVERY, readCsv, type ImportContext } from './import-context.js';
 import { isOwner, personKey, type Owner } from './owner.js';
 import { parseMessages, type MessageRecord } from './parsers/linkedin-messages.js';
 import type { ImportFile } from './zip.js';
 
-const BATCH = 500;
 const SUMMARY_CHARS = 200;
 const NOTES_CHARS = 20_000;
 
@@ -44,42 +44,55 @@ export function messageExternalId(message: MessageRecord): string {
   return `linkedin-message:${message.conversationId}:${message.sentAt.toISOString()}:${personKey(message.from) ?? ''}`;
 }
 
-async function writeBatch(ctx: ImportContext, batch: PendingMessage[], touched: Set<string>) {
+/**
+ * One batch in two statements: the touches (a message already imported has the same external id,
+ * so `on conflict do nothing` leaves it, and what comes back is what was created), then the links
+ * of every message of the batch, old ones too: a participant may have become a contact since.
+ */
+async function writeBatch(ctx: ImportContext, batch: PendingMessage[]) {
   if (batch.length === 0) return;
   const accountId = ctx.user.accountId;
-  const existing = await ctx.tx
-    .select({ id: interactions.id, externalId: interactions.externalId })
-    .from(interactions)
-    .where(and(eq(interactions.accountId, accountId), inArray(interactions.externalId, batch.map((m) => m.externalId))));
-  const idOf = new Map(existing.map((e) => [e.externalId!, e.id]));
-  const fresh: PendingMessage[] = [];
-  for (const message of batch) {
-    if (idOf.has(message.externalId)) {
-      ctx.report.interactions.unchanged++;
-      continue;
-    }
-    idOf.set(message.externalId, message.id);
-    fresh.push(message);
-    ctx.report.interactions.created++;
-  }
-  if (fresh.length > 0) {
-    await ctx.tx.insert(interactions).values(
-      fresh.map((m) => ({ id: m.id, accountId, occurredAt: m.occurredAt, channel: 'linkedin' as const, direction: m.direction, intent: m.intent, summary: m.summary, notes: m.notes, externalId: m.externalId, createdAt: ctx.user.now })),
-    );
-  }
-  // Links for every message, old ones too: a participant may have become a contact since.
-  const links = batch.flatMap((m) => m.contactIds.map((contactId) => ({ accountId, interactionId: idOf.get(m.externalId)!, contactId, occurredAt: m.occurredAt })));
-  await ctx.tx.insert(interactionContacts).values(links).onConflictDoNothing();
-  for (const link of links) touched.add(link.contactId);
+  const rows = JSON.stringify(
+    batch.map((m) => ({
+      id: m.id,
+      external_id: m.externalId,
+      occurred_at: m.occurredAt.toISOString(),
+      direction: m.direction,
+      intent: m.intent,
+      summary: m.summary,
+      notes: m.notes,
+    })),
+  );
+  const created = await queryRows<{ id: string }>(
+    ctx.tx,
+    sql`insert into ${interactions} (id, account_id, occurred_at, channel, direction, intent, summary, notes, external_id, created_at)
+        select v.id, ${accountId}::uuid, v.occurred_at, 'linkedin', v.direction, v.intent, v.summary, v.notes, v.external_id,
+               ${ctx.user.now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${rows}::jsonb) as v(id uuid, external_id text, occurred_at timestamptz, direction text,
+             intent text, summary text, notes text)
+        on conflict (account_id, external_id) do nothing
+        returning id`,
+  );
+  ctx.report.interactions.created += created.length;
+  ctx.report.interactions.unchanged += batch.length - created.length;
+  const links = JSON.stringify(batch.map((m) => ({ external_id: m.externalId, occurred_at: m.occurredAt.toISOString(), contact_ids: m.contactIds })));
+  await ctx.tx.execute(sql`
+    insert into ${interactionContacts} (account_id, interaction_id, contact_id, occurred_at)
+    select ${accountId}::uuid, i.id, c.id, v.occurred_at
+    from jsonb_to_recordset(${links}::jsonb) as v(external_id text, occurred_at timestamptz, contact_ids uuid[])
+    join ${interactions} i on i.account_id = ${accountId} and i.external_id = v.external_id
+    cross join unnest(v.contact_ids) as c(id)
+    on conflict do nothing`);
+  for (const message of batch) for (const id of message.contactIds) ctx.touchedContacts.add(id);
 }
 
 export async function importMessages(ctx: ImportContext, files: ImportFile[], owner: Owner | null) {
-  const touched = new Set<string>();
   let batch: PendingMessage[] = [];
+  let batchChars = 0;
   for (const file of files) {
     let count = 0;
     for await (const item of parseMessages(await readCsv(file), file.name)) {
-      if (++count % 1_000 === 0) ctx.progress(file.name, count);
+      if (++count % PROGRESS_EVERY === 0) ctx.progress(file.name, count);
       if (item.kind === 'skip') {
         ctx.report.skip(file.name, item.at, item.code, item.reason);
         continue;
@@ -89,7 +102,7 @@ export async function importMessages(ctx: ImportContext, files: ImportFile[], ow
         ...new Set(
           [message.from, ...message.to]
             .filter((person) => !isOwner(owner, person))
-            .map((person) => ctx.merger.index.findPerson(person.url, person.name)?.id)
+            .map((person) => ctx.batcher.index.findPerson(person.url, person.name)?.id)
             .filter((id): id is string => Boolean(id)),
         ),
       ];
@@ -111,14 +124,14 @@ export async function importMessages(ctx: ImportContext, files: ImportFile[], ow
         notes: content && content !== summary ? content.slice(0, NOTES_CHARS) : null,
         contactIds,
       });
-      if (batch.length >= BATCH) {
-        await writeBatch(ctx, batch, touched);
+      batchChars += summary.length + content.length;
+      if (batch.length >= IMPORT_BATCH_ROWS || batchChars >= IMPORT_BATCH_CHARS) {
+        await writeBatch(ctx, batch);
         batch = [];
+        batchChars = 0;
       }
     }
     ctx.progress(file.name, count);
   }
-  await writeBatch(ctx, batch, touched);
-  const ids = [...touched];
-  for (let i = 0; i < ids.length; i += 1_000) await refreshLastInteraction(ctx.tx, ctx.user.accountId, ids.slice(i, i + 1_000));
+  await writeBatch(ctx, batch);
 }

@@ -4,6 +4,7 @@
 // heavy user's 30,000), and every contact the import creates joins the index, so a file that
 // names someone twice creates them once.
 import { linkedinKey } from '#shared/rules/linkedin.js';
+import { profileKey } from './owner.js';
 import { MIN_PHONE_DIGITS, foldText, normaliseEmail, normalisePhone } from '#shared/rules/contact-keys.js';
 
 /** What matching needs to know about a contact. */
@@ -100,7 +101,7 @@ export class ContactIndex {
    * belong to exactly one contact.
    */
   findPerson(url: string | null, name: string): ContactHandle | null {
-    const key = url ? linkedinKey(url) : null;
+    const key = url ? profileKey(url) : null;
     if (key) return this.byKey.get(`l:${key}`) ?? null;
     return this.byName.get(foldText(name)) ?? null;
   }

@@ -18,9 +18,26 @@ export interface Owner {
   name: string;
 }
 
+const profileKeys = new Map<string, string | null>();
+
+/**
+ * linkedinKey() remembered: a messages.csv names the same people in every message, about six
+ * URL parses per message (a second of the bench's 161,772 messages). Bounded, so a long-lived
+ * server does not keep every URL it has seen.
+ */
+export function profileKey(url: string): string | null {
+  let key = profileKeys.get(url);
+  if (key === undefined) {
+    if (profileKeys.size >= 50_000) profileKeys.clear();
+    key = linkedinKey(url);
+    profileKeys.set(url, key);
+  }
+  return key;
+}
+
 /** One identity per person: the profile URL when known, else the name. */
 export function personKey(person: LinkedinPerson): string | null {
-  const key = person.url ? linkedinKey(person.url) : null;
+  const key = person.url ? profileKey(person.url) : null;
   if (key) return key;
   const name = foldText(person.name);
   return name ? `name:${name}` : null;
@@ -28,7 +45,7 @@ export function personKey(person: LinkedinPerson): string | null {
 
 export function isOwner(owner: Owner | null, person: LinkedinPerson): boolean {
   if (!owner) return false;
-  const key = person.url ? linkedinKey(person.url) : null;
+  const key = person.url ? profileKey(person.url) : null;
   if (key && owner.key) return key === owner.key;
   return foldText(person.name) === foldText(owner.name);
 }

@@ -4,11 +4,12 @@
 // a time (an advisory lock), so two uploads of the same file cannot both create its contacts.
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
-import { refreshStatistics, type Db } from '../../db/database.js';
+import { refreshStatistics, type Db, type Tx } from '../../db/database.js';
 import { refreshContacts } from '../contacts/derived.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
-import { ContactMerger } from './contact-merger.js';
+import { refreshLastInteraction } from '../interactions/queries.js';
+import { ContactBatcher } from './contact-batcher.js';
 import { ImportError } from './errors.js';
 import { importDrafts, readCsv, readText, type ImportContext, type ImportProgress } from './import-context.js';
 import { importLinkedin } from './linkedin-import.js';
@@ -50,6 +51,19 @@ const importers: Record<FileImportSource, (ctx: ImportContext, files: ResolvedFi
   },
 };
 
+/**
+ * The one place where an import's transaction ends, with every contact it affected: `changed`,
+ * the contacts it created or changed (fields, e-mails, phones, names); `touched`, the contacts
+ * whose touches it may have changed (messages). Values derived from those (the last touch here;
+ * any stored keep-in-touch date or duplicate key) are refreshed here, with set-based statements.
+ */
+async function finishImport(tx: Tx, user: UserContext, contacts: { changed: string[]; touched: string[] }) {
+  // What is stored per contact and derived from its fields or touches (features/contacts/derived.ts:
+  // last touch, keep-in-touch dates, matching keys) gets its one set-based refresh here.
+  await refreshLastInteraction(tx, user.accountId, contacts.touched);
+  await refreshContacts(tx, user.accountId, contacts.changed);
+}
+
 async function resolveFiles(request: ImportRequest, opened: OpenZip[]): Promise<ResolvedFile[]> {
   if (request.files.length === 0) throw new ImportError('empty', 'no file to import');
   const resolved: ResolvedFile[] = [];
@@ -73,15 +87,13 @@ export async function runImport(db: Db, user: UserContext, request: ImportReques
     const report = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-import:${user.accountId}`}))`);
       const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, user.userId));
-      const merger = await ContactMerger.open(tx, user.accountId, user.now);
+      const batcher = await ContactBatcher.open(tx, user.accountId, user.now);
       const report = new ReportBuilder(request.source);
-      const ctx: ImportContext = { tx, user, userName: me?.name ?? null, merger, report, progress: request.onProgress ?? (() => {}) };
+      const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: request.onProgress ?? (() => {}), touchedContacts: new Set() };
       await importers[request.source](ctx, files, request);
-      await merger.flush();
-      // The one place an import refreshes what is stored per contact (keep-in-touch dates,
-      // matching keys: features/contacts/derived.ts), for the contacts it created or changed.
-      await refreshContacts(tx, user.accountId, merger.writtenIds());
-      return report.build(merger.counts());
+      await batcher.flush();
+      await finishImport(tx, user, { changed: batcher.changedIds(), touched: [...ctx.touchedContacts] });
+      return report.build(batcher.counts());
     });
     // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
     // autovacuum to notice, so tell the planner now rather than at the next start.

@@ -1,7 +1,7 @@
 // Collects what an import did, for the report the API and the CLI show.
 import type { ImportNotice, ImportReport, ImportSkip, ImportSource, SkipCode } from '#shared/schemas/imports.js';
 import type { Position } from './errors.js';
-import type { ContactCounts } from './contact-merger.js';
+import type { ContactCounts } from './contact-batcher.js';
 import type { FieldWarning } from './parsers/parsed.js';
 
 /** Enough to find every kind of problem; a file of 100,000 skipped rows needs no 100,000 lines. */

@@ -13,7 +13,8 @@ import { HttpProblem, badRequest } from '../../http/problems.js';
 import { requireSession } from '../auth/caller-rules.js';
 import { restoreBackup } from '../backup/restore.js';
 import { parseBackupJson } from '../backup/validate.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
+import { CsvMappingError, mappableFields, parseCsvMapping } from './csv-mapping.js';
 import { ImportError } from './errors.js';
 import { runImport } from './pipeline.js';
 import { previewCsv } from './preview.js';
@@ -59,18 +60,16 @@ function restoreAsImport(restored: RestoreReport): ImportReport {
 
 function mappingOf(value: string | undefined): CsvMapping | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  let json: unknown;
   try {
-    json = JSON.parse(value);
-  } catch {
-    throw badRequest('mapping', 'must be JSON: {"column name": "contactField"}');
+    return parseCsvMapping(value);
+  } catch (error) {
+    if (!(error instanceof CsvMappingError)) throw error;
+    throw badRequest('mapping', error.kind === 'not_json' ? 'must be JSON: {"column name": "contactField"}' : `maps columns to ${mappableFields.join(', ')}`);
   }
-  const parsed = CsvMapping.safeParse(json);
-  if (!parsed.success) throw badRequest('mapping', `maps columns to ${CsvMapping.valueType.options.join(', ')}`);
-  return parsed.data;
 }
 
-export function importRoutes(app: App, { db, now, limits }: AppContext) {
+export function importRoutes(app: App, ctx: AppContext) {
+  const { db, limits } = ctx;
   const { uploadBytes, restoreBytes } = limitsOf(limits);
   const largestCap = Math.max(uploadBytes, restoreBytes);
   // A backup (source=json, sent before the file as the web app does) may be as large as POST /api/backup/restore takes.
@@ -103,7 +102,7 @@ export function importRoutes(app: App, { db, now, limits }: AppContext) {
             return restoreAsImport(await restoreBackup(db, authOf(request), backup, { replace: replaceOf(upload.fields.replace) }));
           }
           const mapping = mappingOf(upload.fields.mapping);
-          const user = await loadUserContext(db, authOf(request), now());
+          const user = await userOf(ctx, request);
           return await runImport(db, user, { source, files: upload.files, mapping });
         } catch (error) {
           throw error instanceof ImportError ? refused(error) : error;

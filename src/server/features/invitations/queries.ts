@@ -12,6 +12,7 @@ import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
 import { refreshContacts } from '../contacts/derived.js';
 import type { UserContext } from '../settings/user-context.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 type Row = typeof invitations.$inferSelect;
 
@@ -52,8 +53,11 @@ export async function getInvitation(db: Tx, accountId: string, id: string): Prom
   return found;
 }
 
-/** SQL twin of invitationStatus() for filtering lists. */
-function statusCondition(status: Invitation['status']): SQL {
+/**
+ * SQL twin of invitationStatus() (src/shared/rules/funnel.ts) for filtering lists;
+ * tests/api/rule-agreement.test.ts checks both agree.
+ */
+export function invitationStatusSql(status: Invitation['status']): SQL {
   switch (status) {
     case 'no_welcome':
       return sql`${invitations.outcome} = 'none' and ${invitations.repliedOn} is null and ${invitations.welcomeSentOn} is null`;
@@ -128,7 +132,7 @@ async function closeReplyFollowups(tx: Tx, invitationId: string, now: Date) {
 export async function updateInvitation(db: Db, user: UserContext, id: string, patch: InvitationPatch) {
   return db.transaction(async (tx) => {
     await getInvitation(tx, user.accountId, id);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const changes = withoutUndefined(patch);
     if (Object.keys(changes).length) await tx.update(invitations).set(changes).where(and(eq(invitations.accountId, user.accountId), eq(invitations.id, id)));
     if (patch.welcomeSentOn) await closeReplyFollowups(tx, id, user.now);
     return getInvitation(tx, user.accountId, id);
@@ -161,7 +165,7 @@ export async function listInvitations(db: Db, accountId: string, filter: Invitat
       and(
         eq(invitations.accountId, accountId),
         filter.direction ? eq(invitations.direction, filter.direction) : undefined,
-        filter.status ? statusCondition(filter.status) : undefined,
+        filter.status ? invitationStatusSql(filter.status) : undefined,
         filter.contactId ? eq(invitations.contactId, filter.contactId) : undefined,
         afterCursor(cursor, 'desc', invitations.receivedOn, invitations.id, 'date'),
       ),

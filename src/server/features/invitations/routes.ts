@@ -5,15 +5,15 @@ import { invitationFunnel } from '#shared/rules/funnel.js';
 import { renderTemplate } from '#shared/rules/templates.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { findContactRow } from '../contacts/queries.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { templateFor } from '../templates/queries.js';
 import { commonPointsFor, templateValues } from '../templates/values.js';
 import { createInvitation, deleteInvitation, funnelRows, getInvitation, listInvitations, markWelcomeSent, updateInvitation } from './queries.js';
 
 const tags = ['invitations'];
 
-export function invitationRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function invitationRoutes(app: App, ctx: AppContext) {
+  const { db, now } = ctx;
 
   app.get('/api/invitations', {
     schema: { tags, summary: 'Invitations inbox, newest first', querystring: InvitationListQuery, response: { 200: InvitationPage } },
@@ -27,7 +27,7 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
       body: InvitationCreate,
       response: { 201: Invitation },
     },
-    handler: async (request, reply) => reply.code(201).send(await createInvitation(db, await userOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createInvitation(db, await userOf(ctx, request), request.body)),
   });
 
   app.get('/api/invitations/funnel', {
@@ -45,7 +45,7 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
 
   app.patch('/api/invitations/:id', {
     schema: { tags, summary: 'Update an invitation: replied on, outcome, accepted on…', params: IdParams, body: InvitationPatch, response: { 200: Invitation } },
-    handler: async (request) => updateInvitation(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => updateInvitation(db, await userOf(ctx, request), request.params.id, request.body),
   });
 
   app.delete('/api/invitations/:id', {
@@ -64,7 +64,7 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
       response: { 200: WelcomeDraft },
     },
     handler: async (request) => {
-      const user = await userOf(request);
+      const user = await userOf(ctx, request);
       const invitation = await getInvitation(db, user.accountId, request.params.id);
       const contact = (await findContactRow(db, user.accountId, invitation.contactId))!;
       const template = await templateFor(db, user.accountId, 'welcome', user.language, user.now);
@@ -77,6 +77,6 @@ export function invitationRoutes(app: App, { db, now }: AppContext) {
 
   app.post('/api/invitations/:id/welcome', {
     schema: { tags, summary: 'Mark the personal welcome sent (its text is kept)', params: IdParams, body: WelcomeSent, response: { 200: Invitation } },
-    handler: async (request) => markWelcomeSent(db, await userOf(request), request.params.id, request.body),
+    handler: async (request) => markWelcomeSent(db, await userOf(ctx, request), request.params.id, request.body),
   });
 }

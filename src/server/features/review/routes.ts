@@ -1,9 +1,10 @@
 import { WeeklyReview, WeeklyReviewQuery } from '#shared/schemas/review.js';
-import { authOf, type App, type AppContext } from '../../http/context.js';
-import { loadUserContext } from '../settings/user-context.js';
+import type { App, AppContext } from '../../http/context.js';
+import { userOf } from '../settings/user-context.js';
 import { loadWeeklyReview } from './queries.js';
 
-export function reviewRoutes(app: App, { db, now }: AppContext) {
+export function reviewRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
   app.get('/api/review/weekly', {
     schema: {
       tags: ['review'],
@@ -11,6 +12,6 @@ export function reviewRoutes(app: App, { db, now }: AppContext) {
       querystring: WeeklyReviewQuery,
       response: { 200: WeeklyReview },
     },
-    handler: async (request) => loadWeeklyReview(db, await loadUserContext(db, authOf(request), now()), request.query.week),
+    handler: async (request) => loadWeeklyReview(db, await userOf(ctx, request), request.query.week),
   });
 }

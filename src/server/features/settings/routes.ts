@@ -4,6 +4,7 @@ import { accounts, users } from '../../db/schema.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { refreshKeepInTouch } from '../contacts/derived.js';
 import { loadAccountSettings } from './cadences.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 const tags = ['settings'];
 
@@ -34,7 +35,7 @@ export function settingsRoutes(app: App, { db }: AppContext) {
   app.patch('/api/profile', {
     schema: { tags, summary: 'Update my profile', body: ProfilePatch, response: { 200: Profile } },
     handler: async (request) => {
-      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      const changes = withoutUndefined(request.body);
       const { accountId, userId } = authOf(request);
       const where = eq(users.id, userId);
       const [user] = await db.transaction(async (tx) => {
@@ -59,13 +60,13 @@ export function settingsRoutes(app: App, { db }: AppContext) {
       const { accountId } = authOf(request);
       const c = request.body.cadences ?? {};
       const d = request.body.followupDelays ?? {};
-      const changes = {
-        ...(d.thankYouDays !== undefined && { thankYouDelayDays: d.thankYouDays }),
-        ...(d.outcomeReportDays !== undefined && { outcomeReportDelayDays: d.outcomeReportDays }),
-        ...(c.personal !== undefined && { cadencePersonalDays: c.personal }),
-        ...(c.professional !== undefined && { cadenceProfessionalDays: c.professional }),
-        ...(c.opportunity !== undefined && { cadenceOpportunityDays: c.opportunity }),
-      };
+      const changes = withoutUndefined({
+        thankYouDelayDays: d.thankYouDays,
+        outcomeReportDelayDays: d.outcomeReportDays,
+        cadencePersonalDays: c.personal,
+        cadenceProfessionalDays: c.professional,
+        cadenceOpportunityDays: c.opportunity,
+      });
       return db.transaction(async (tx) => {
         if (Object.keys(changes).length > 0) await tx.update(accounts).set(changes).where(eq(accounts.id, accountId));
         // Every contact on a circle's default cadence gets a new due date: one statement.

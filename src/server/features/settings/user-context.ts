@@ -4,7 +4,7 @@ import type { Language } from '#shared/enums.js';
 import { todayIn } from '#shared/rules/time.js';
 import type { Tx } from '../../db/database.js';
 import { users } from '../../db/schema.js';
-import type { Auth } from '../../http/context.js';
+import { authOf, type AppContext, type Auth } from '../../http/context.js';
 import { loadAccountSettings } from './cadences.js';
 
 /** What date-dependent rules need to know about the caller. */
@@ -39,4 +39,12 @@ export async function loadUserContext(db: Tx, auth: Auth, now: Date): Promise<Us
     now,
     today: todayIn(timeZone, now),
   };
+}
+
+/**
+ * The caller's UserContext on an authenticated route, by the app's clock: the one way a route
+ * gets it (`await userOf(ctx, request)`).
+ */
+export function userOf({ db, now }: Pick<AppContext, 'db' | 'now'>, request: { auth: Auth | null }): Promise<UserContext> {
+  return loadUserContext(db, authOf(request), now());
 }

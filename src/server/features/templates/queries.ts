@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { templates } from '../../db/schema.js';
 import { conflict, notFound } from '../../http/problems.js';
 import { DEFAULT_TEMPLATES } from './defaults.js';
+import { withoutUndefined } from '../../db/patch.js';
 
 type TemplateRow = typeof templates.$inferSelect;
 
@@ -75,7 +76,7 @@ export async function createTemplate(db: Db, accountId: string, input: TemplateC
 
 export async function updateTemplate(db: Db, accountId: string, id: string, patch: TemplatePatch, now: Date) {
   await getTemplate(db, accountId, id);
-  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const changes = withoutUndefined(patch);
   const [row] = await db
     .update(templates)
     .set({ ...changes, updatedAt: now })

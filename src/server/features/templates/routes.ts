@@ -5,14 +5,14 @@ import { renderTemplate } from '#shared/rules/templates.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { notFound } from '../../http/problems.js';
 import { findContactRow } from '../contacts/queries.js';
-import { loadUserContext } from '../settings/user-context.js';
+import { userOf } from '../settings/user-context.js';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, resetTemplate, updateTemplate } from './queries.js';
 import { commonPointsFor, templateValues } from './values.js';
 
 const tags = ['templates'];
 
-export function templateRoutes(app: App, { db, now }: AppContext) {
-  const userOf = (request: Parameters<typeof authOf>[0]) => loadUserContext(db, authOf(request), now());
+export function templateRoutes(app: App, ctx: AppContext) {
+  const { db, now } = ctx;
 
   app.get('/api/templates', {
     schema: { tags, summary: 'Message templates (the shipped ones in Spanish and English included)', querystring: TemplateListQuery, response: { 200: z.array(Template) } },
@@ -56,7 +56,7 @@ export function templateRoutes(app: App, { db, now }: AppContext) {
       response: { 200: Rendered },
     },
     handler: async (request) => {
-      const user = await userOf(request);
+      const user = await userOf(ctx, request);
       const template = await getTemplate(db, user.accountId, request.params.id);
       const values = await templateValues(db, user, request.body, template.language);
       const { draft } = request.body;
@@ -67,7 +67,7 @@ export function templateRoutes(app: App, { db, now }: AppContext) {
   app.get('/api/contacts/:id/common-points', {
     schema: { tags: ['contacts'], summary: 'What you have in common with a contact, strongest first', params: IdParams, response: { 200: z.array(CommonPoint) } },
     handler: async (request) => {
-      const user = await userOf(request);
+      const user = await userOf(ctx, request);
       const contact = await findContactRow(db, user.accountId, request.params.id);
       if (!contact) throw notFound('Contact');
       return commonPointsFor(db, user, contact);

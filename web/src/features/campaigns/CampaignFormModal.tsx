@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Fieldset, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { campaignGoals, type CampaignGoal } from '@shared/enums.js';
@@ -6,6 +6,7 @@ import type { CampaignCreate, CampaignDetail } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { useProfile } from '../settings/api';
 import { useCreateCampaign, useUpdateCampaign } from './api';
@@ -171,14 +172,7 @@ export function CampaignFormModal({ opened, onClose, campaign, onCreated }: Camp
             </SimpleGrid>
           </Fieldset>
           <Textarea label={t('campaignForm.notes')} autosize minRows={2} maxRows={6} {...form.textProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {campaign ? t('common.save') : t('campaignForm.create')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={campaign ? t('common.save') : t('campaignForm.create')} loading={create.isPending || update.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import { isApiError } from '../../api/client';
 import { NotFoundScreen } from '../../app/ErrorScreen';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError } from '../../ui/LoadError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -19,7 +20,7 @@ import { AdviceRequestModal } from './AdviceRequestModal';
 import { useCampaign, useDeleteCampaign, useMoveMember, useRemoveMember } from './api';
 import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignStats } from './CampaignStats';
-import { ConfirmModal } from './ConfirmModal';
+import { MeetingModal, type Meeting } from './MeetingModal';
 import { MemberBoard } from './MemberBoard';
 import type { MemberActions } from './memberActions';
 import { MemberTable } from './MemberTable';
@@ -45,6 +46,7 @@ export function CampaignPage() {
 type Dialog =
   | { kind: 'edit' | 'delete' | 'add' }
   | { kind: 'advice' | 'referrals' | 'remove'; member: CampaignMember }
+  | { kind: 'meeting'; member: CampaignMember; stage: CampaignStage }
   | null;
 
 function CampaignView({ campaign }: { campaign: CampaignDetail }) {
@@ -58,20 +60,26 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const deleteCampaign = useDeleteCampaign(campaign.id);
   const close = () => setDialog(null);
 
-  const actions: MemberActions = {
-    move: (member, stage: CampaignStage) =>
-      moveMember.mutate(
-        { contactId: member.contactId, stage },
-        {
-          onSuccess: (moved) => {
-            const name = moved.contact.displayName;
-            const justMet = !hasMet(member.stage) && hasMet(moved.stage);
-            notifySuccess(justMet ? t('campaignMember.movedMet', { name }) : t('campaignMember.moved', { name, stage: t(`campaignStage.${stage}`) }));
-            // "Leave every meeting with two names": ask for them while the meeting is fresh.
-            if (justMet && moved.flagged) setDialog({ kind: 'referrals', member: moved });
-          },
+  const moveTo = (member: CampaignMember, stage: CampaignStage, meeting?: Meeting) =>
+    moveMember.mutate(
+      { contactId: member.contactId, stage, ...meeting },
+      {
+        onSuccess: (moved) => {
+          const name = moved.contact.displayName;
+          const justMet = !hasMet(member.stage) && hasMet(moved.stage);
+          // Only reaching exactly "met" puts a thank-you on the list.
+          notifySuccess(justMet && moved.stage === 'met' ? t('campaignMember.movedMet', { name }) : t('campaignMember.moved', { name, stage: t(`campaignStage.${stage}`) }));
+          // "Leave every meeting with two names": ask for them while the meeting is fresh.
+          if (justMet && moved.flagged) setDialog({ kind: 'referrals', member: moved });
+          else if (meeting) close();
         },
-      ),
+      },
+    );
+
+  const actions: MemberActions = {
+    // A move that logs the meeting (the first time they reach "met" or later) asks how and when.
+    move: (member, stage: CampaignStage) =>
+      hasMet(stage) && member.metOn === null ? setDialog({ kind: 'meeting', member, stage }) : moveTo(member, stage),
     askAdvice: (member) => setDialog({ kind: 'advice', member }),
     addReferrals: (member) => setDialog({ kind: 'referrals', member }),
     remove: (member) => setDialog({ kind: 'remove', member }),
@@ -184,9 +192,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       {dialog?.kind === 'edit' && <CampaignFormModal opened campaign={campaign} onClose={close} />}
       {dialog?.kind === 'delete' && (
         <ConfirmModal
+          opened
           title={t('campaign.deleteTitle', { name: campaign.name })}
-          body={t('campaign.deleteBody')}
-          confirm={t('campaign.delete')}
+          confirmLabel={t('campaign.delete')}
           loading={deleteCampaign.isPending}
           onClose={close}
           onConfirm={() =>
@@ -197,18 +205,29 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
               },
             })
           }
-        />
+        >
+          <Text size="sm">{t('campaign.deleteBody')}</Text>
+        </ConfirmModal>
       )}
       {dialog?.kind === 'add' && <AddMembersModal opened campaign={campaign} onClose={close} />}
       {dialog?.kind === 'advice' && (
         <AdviceRequestModal campaignId={campaign.id} member={dialog.member} onClose={close} onAsked={(m) => actions.move(m, 'advice_requested')} />
       )}
+      {dialog?.kind === 'meeting' && (
+        <MeetingModal
+          member={dialog.member}
+          stage={dialog.stage}
+          loading={moveMember.isPending}
+          onCancel={close}
+          onConfirm={(meeting) => moveTo(dialog.member, dialog.stage, meeting)}
+        />
+      )}
       {dialog?.kind === 'referrals' && <ReferralsModal campaignId={campaign.id} member={dialog.member} onClose={close} />}
       {dialog?.kind === 'remove' && (
         <ConfirmModal
+          opened
           title={t('campaignMember.removeTitle', { name: dialog.member.contact.displayName })}
-          body={t('campaignMember.removeBody')}
-          confirm={t('common.remove')}
+          confirmLabel={t('common.remove')}
           loading={removeMember.isPending}
           onClose={close}
           onConfirm={() =>
@@ -219,7 +238,9 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
               },
             })
           }
-        />
+        >
+          <Text size="sm">{t('campaignMember.removeBody')}</Text>
+        </ConfirmModal>
       )}
     </>
   );

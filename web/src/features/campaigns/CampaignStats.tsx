@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isoWeekOf } from '@shared/rules/time.js';
 import type { CampaignDetail } from '@shared/schemas/index.js';
@@ -29,7 +29,7 @@ export function CampaignStats({ campaign }: { campaign: CampaignDetail }) {
       <Stat
         label={t('campaign.statFlagged')}
         value={String(campaign.flaggedCount)}
-        color={campaign.flaggedCount > 0 ? `${flagColor}.8` : undefined}
+        color={campaign.flaggedCount > 0 ? flagColor : undefined}
         testId="stat-flagged"
       />
       <Stat label={t('campaign.statThisWeek')} value={thisWeek} small testId="stat-week" />
@@ -39,15 +39,14 @@ export function CampaignStats({ campaign }: { campaign: CampaignDetail }) {
 
 function Stat({ label, value, color, small = false, testId }: { label: string; value: string; color?: string; small?: boolean; testId: string }) {
   return (
+    // The Paper is the <div> that groups one <dt> and its <dd> inside the <dl>: nothing between them.
     <Paper withBorder p="sm" radius="md" data-testid={testId}>
-      <Stack gap={2}>
-        <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
-          {label}
-        </Text>
-        <Text component="dd" m={0} fw={700} size={small ? 'sm' : 'xl'} c={color} data-testid="stat-value">
-          {value}
-        </Text>
-      </Stack>
+      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
+        {label}
+      </Text>
+      <Text component="dd" m={0} mt={2} fw={700} size={small ? 'sm' : 'xl'} c={color} data-testid="stat-value">
+        {value}
+      </Text>
     </Paper>
   );
 }

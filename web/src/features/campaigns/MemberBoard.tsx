@@ -101,16 +101,20 @@ function Column({ stage, members, actions }: { stage: CampaignStage; members: Ca
           {t(`campaignStageHint.${stage}`)}
         </Text>
       </Stack>
-      <Stack gap={6} role="list" aria-labelledby={headingId} className={classes.cards}>
-        {members.map((member) => (
-          <DraggableCard key={member.contactId} member={member} actions={actions} />
-        ))}
-        {members.length === 0 && (
+      {/* A list only when it has members: a role="list" must hold list items, not an empty-state line. */}
+      {members.length > 0 ? (
+        <Stack gap={6} role="list" aria-labelledby={headingId} className={classes.cards}>
+          {members.map((member) => (
+            <DraggableCard key={member.contactId} member={member} actions={actions} />
+          ))}
+        </Stack>
+      ) : (
+        <div className={classes.cards}>
           <Text size="xs" c="dimmed" ta="center" py="sm" className={classes.emptyColumn}>
             {t('campaignMember.emptyColumn')}
           </Text>
-        )}
-      </Stack>
+        </div>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { MIN_REFERRALS } from '@shared/rules/campaigns.js';
 import type { CampaignMember } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useAddReferrals } from './api';
 
 interface Person {
@@ -138,7 +139,7 @@ export function ReferralsModal({ campaignId, member, onClose }: { campaignId: st
             >
               {t('referrals.addPerson')}
             </Button>
-            <Text size="sm" c={total >= MIN_REFERRALS ? 'sage.8' : 'orange.8'} fw={500} aria-live="polite">
+            <Text size="sm" c={total >= MIN_REFERRALS ? 'sage.8' : 'orange'} fw={500} aria-live="polite">
               {total === MIN_REFERRALS - 1 ? t('referrals.oneMore') : t('referrals.goal')}
             </Text>
           </Group>
@@ -148,14 +149,13 @@ export function ReferralsModal({ campaignId, member, onClose }: { campaignId: st
             checked={joinCampaign}
             onChange={(e) => setJoinCampaign(e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('referrals.later')}
-            </Button>
-            <Button type="submit" leftSection={<IconUsersPlus size={16} aria-hidden />} loading={save.isPending}>
-              {filled.length === 0 ? t('referrals.saveEmpty') : t('referrals.save', { count: filled.length })}
-            </Button>
-          </Group>
+          <ModalActions
+            submitLabel={filled.length === 0 ? t('referrals.saveEmpty') : t('referrals.save', { count: filled.length })}
+            submitIcon={<IconUsersPlus size={16} aria-hidden />}
+            loading={save.isPending}
+            onCancel={onClose}
+            cancelLabel={t('referrals.later')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@
 // to add, the advice-request message, and the writes.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AdviceRequest, CampaignCreate, CampaignDetail, CampaignMember, CampaignPage, CampaignPatch, CampaignSuggestion,
+  AdviceRequest, CampaignCreate, CampaignDetail, CampaignMember, CampaignPage, CampaignPatch, CampaignSuggestion, ContactCampaign,
   MemberPatch, ReferralsCreate, ReferralsCreated, ReferralTree,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
@@ -16,6 +16,8 @@ export const campaignKeys = {
   tree: (id: string) => ['campaigns', 'tree', id] as const,
   suggestions: (id: string) => ['campaigns', 'suggestions', id] as const,
   advice: (id: string, contactId: string) => ['campaigns', 'advice', id, contactId] as const,
+  /** Under `campaigns`, so every campaign write refreshes the contact page's list too. */
+  ofContact: (contactId: string) => ['campaigns', 'contact', contactId] as const,
 };
 
 export function useCampaigns() {
@@ -29,6 +31,14 @@ export function useCampaigns() {
 
 export function useCampaign(id: string) {
   return useQuery({ queryKey: campaignKeys.detail(id), queryFn: ({ signal }) => api<CampaignDetail>(`/api/campaigns/${id}`, { signal }) });
+}
+
+/** The campaigns a contact is in, for their page. */
+export function useContactCampaigns(contactId: string) {
+  return useQuery({
+    queryKey: campaignKeys.ofContact(contactId),
+    queryFn: ({ signal }) => api<ContactCampaign[]>(`/api/contacts/${contactId}/campaigns`, { signal }),
+  });
 }
 
 export function useReferralTree(id: string) {

@@ -8,6 +8,7 @@ import { NotFoundScreen } from '../../app/ErrorScreen';
 import { circleColor } from '../../app/theme';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
+import { ContactCampaigns } from '../campaigns/ContactCampaigns';
 import { AskOnlyBanner } from '../favors/AskOnlyBanner';
 import { ContactFavors } from '../favors/ContactFavors';
 import { LogTouchForm } from '../interactions/LogTouchForm';
@@ -112,6 +113,7 @@ export function ContactPage() {
           <Stack gap="lg">
             <ProfileCard contact={contact} />
             <CommonGroundCard contact={contact} />
+            <ContactCampaigns contact={contact} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>

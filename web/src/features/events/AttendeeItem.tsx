@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Attendee, SuggestedTopic } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { initials } from '../contacts/initials';
 import { useRemoveAttendee, useUpdateAttendee } from './api';
 import { LineListEditor } from './LineListEditor';
@@ -201,14 +202,7 @@ function PreparationForm({ eventId, attendee, onDone }: { eventId: string; atten
           value={draft.researchNotes}
           onChange={(e) => set('researchNotes', e.currentTarget.value)}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" size="xs" loading={update.isPending}>
-            {t('events.attendees.save')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={t('events.attendees.save')} loading={update.isPending} onCancel={onDone} size="xs" gap="xs" />
       </Stack>
     </form>
   );

@@ -64,7 +64,7 @@ function Briefing({ event }: { event: EventDetail }) {
               {t('events.pitch.title')}
             </Title>
             {seconds > 0 && (
-              <Text size="xs" c={seconds > PITCH_TARGET_SECONDS ? 'orange.8' : 'dimmed'}>
+              <Text size="xs" c={seconds > PITCH_TARGET_SECONDS ? 'orange' : 'dimmed'}>
                 {t('events.pitch.seconds', { seconds, target: PITCH_TARGET_SECONDS })}
               </Text>
             )}

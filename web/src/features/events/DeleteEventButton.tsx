@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { EventDetail } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useDeleteEvent } from './api';
 
 /** Asks first, and says what goes with the event (its list, preparation, notes, follow-ups) and what stays (the contacts). */
@@ -40,14 +41,7 @@ export function DeleteEventButton({ event }: { event: EventDetail }) {
           <Text size="sm" c="dimmed">
             {metHere > 0 ? t('events.delete.staysMet', { count: metHere }) : t('events.delete.stays')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={confirm} loading={remove.isPending}>
-              {t('events.delete.confirm')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('events.delete.confirm')} danger onSubmit={confirm} loading={remove.isPending} onCancel={close} focus="cancel" />
         </Stack>
       </Modal>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import { eventKinds, type EventKind } from '@shared/enums.js';
 import type { EventCreate, EventDetail } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { useMe } from '../auth/session';
 import { useCreateEvent, useUpdateEvent } from './api';
@@ -138,14 +139,7 @@ function EventForm({ event, onDone }: { event?: EventDetail; onDone: () => void 
             {...form.textProps('url')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {event ? t('common.save') : t('events.create')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={event ? t('common.save') : t('events.create')} loading={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

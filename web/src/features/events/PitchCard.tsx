@@ -22,7 +22,7 @@ export function PitchMeter({ text, id }: { text: string; id?: string }) {
         {seconds > 0 && ` · ${t('events.pitch.seconds', { seconds, target: PITCH_TARGET_SECONDS })}`}
       </Text>
       {seconds > 0 && (
-        <Text size="xs" fw={600} c={tooLong ? 'orange.8' : 'sage.8'}>
+        <Text size="xs" fw={600} c={tooLong ? 'orange' : 'sage.8'}>
           {tooLong ? t('events.pitch.tooLong') : t('events.pitch.fits')}
         </Text>
       )}

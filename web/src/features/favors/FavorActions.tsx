@@ -4,6 +4,7 @@ import { IconCheck, IconDots, IconMessageCircle, IconNews, IconTrash } from '@ta
 import { useTranslation } from 'react-i18next';
 import type { Favor } from '@shared/schemas/favors.js';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useDeleteFavor } from './api';
 import { OutcomeModal } from './OutcomeModal';
 import { ThankFavorModal } from './ThankFavorModal';
@@ -59,14 +60,7 @@ export function FavorActions({ favor, withMenu = true }: { favor: Favor; withMen
       <Modal opened={deleting} onClose={deleteModal.close} title={t('favors.deleteTitle')}>
         <Stack>
           <Text size="sm">{t('favors.deleteBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={deleteModal.close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={confirmDelete}>
-              {t('favors.delete')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('favors.delete')} danger loading={remove.isPending} onSubmit={confirmDelete} onCancel={deleteModal.close} focus="cancel" />
         </Stack>
       </Modal>
     </Group>

@@ -1,5 +1,5 @@
 import {
-  Alert, Button, Group, Input, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
+  Alert, Group, Input, Modal, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea,
 } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight } from '@tabler/icons-react';
 import { useId, useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import type { ContactRef } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { pickFieldErrors } from '../../ui/useFormState';
 import { ContactPicker } from '../contacts/form/ContactPicker';
 import { useCreateFavor } from './api';
@@ -208,14 +209,7 @@ export function FavorFormModal({ opened, onClose, contact, direction = 'received
             helper={values.contact}
             error={errors.introducedTo}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('favors.record')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('favors.record')} loading={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

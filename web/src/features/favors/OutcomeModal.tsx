@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Favor } from '@shared/schemas/favors.js';
 import { notifySuccess } from '../../app/queryClient';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { useRecordOutcome } from './api';
 
 /**
@@ -76,14 +77,12 @@ export function OutcomeModal({ favor, opened, onClose }: { favor: Favor; opened:
               maw={220}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" leftSection={<IconCheck size={16} aria-hidden />} loading={record.isPending}>
-              {received ? t('favors.recordOutcome') : t('favors.reportedBack')}
-            </Button>
-          </Group>
+          <ModalActions
+            submitLabel={received ? t('favors.recordOutcome') : t('favors.reportedBack')}
+            submitIcon={<IconCheck size={16} aria-hidden />}
+            loading={record.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -20,10 +20,10 @@ export function ReciprocityBar({ given, received, withVerdict = true }: Reciproc
   return (
     <Stack gap={6} data-testid="reciprocity-bar">
       <Group justify="space-between" gap="xs" aria-hidden>
-        <Text size="sm" fw={600} c={`${directionColor.given}.8`}>
+        <Text size="sm" fw={600} c={directionColor.given}>
           {t('reciprocity.given', { count: given })}
         </Text>
-        <Text size="sm" fw={600} c={`${directionColor.received}.8`}>
+        <Text size="sm" fw={600} c={directionColor.received}>
           {t('reciprocity.received', { count: received })}
         </Text>
       </Group>

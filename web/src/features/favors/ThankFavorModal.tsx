@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { Favor } from '@shared/schemas/favors.js';
 import { notifySuccess } from '../../app/queryClient';
 import { addDays } from '../../i18n/format';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { useAccountSettings } from '../settings/api';
 import { useThankFavor } from './api';
 import { GestureSuggestion } from './GestureSuggestion';
@@ -70,14 +71,12 @@ export function ThankFavorModal({ favor, opened, onClose }: { favor: Favor; open
           <Text size="xs" c="dimmed" mt={-8}>
             {t('favors.reportDueHint', { count: reportDays })}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" leftSection={<IconCheck size={16} aria-hidden />} loading={thank.isPending}>
-              {t('favors.markThanked')}
-            </Button>
-          </Group>
+          <ModalActions
+            submitLabel={t('favors.markThanked')}
+            submitIcon={<IconCheck size={16} aria-hidden />}
+            loading={thank.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

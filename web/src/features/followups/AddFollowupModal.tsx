@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowupKind } from '@shared/enums.js';
@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
 import { addDays } from '../../i18n/format';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { useEnumOptions } from '../../ui/useEnumOptions';
 import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { useCreateFollowup } from './api';
@@ -65,14 +66,7 @@ export function AddFollowupModal({ contactId, contactName, opened, onClose }: Ad
             onChange={(v) => v && form.setValue('kind', v as FollowupKind)}
             error={form.errors.kind}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('common.save')} loading={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

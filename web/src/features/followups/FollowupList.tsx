@@ -46,7 +46,7 @@ function FollowupItem({ followup, showContact }: { followup: Followup; showConta
                 {t(`enums.followupKind.${followup.kind}`)}
               </Badge>
             )}
-            <Text size="sm" c={lateBy > 0 && !snoozedUntil ? 'red.7' : 'dimmed'}>
+            <Text size="sm" c={lateBy > 0 && !snoozedUntil ? 'red' : 'dimmed'}>
               {snoozedUntil
                 ? t('followups.snoozed', { date: format.date(snoozedUntil) })
                 : lateBy > 0

@@ -1,8 +1,9 @@
-import { Button, Center, Group, Modal, Stack } from '@mantine/core';
+import { Center, Modal, Stack } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../i18n/format';
+import { ModalActions } from '../../ui/ModalActions';
 
 interface SnoozeDateModalProps {
   opened: boolean;
@@ -25,14 +26,7 @@ export function SnoozeDateModal({ opened, today, onClose, onPick }: SnoozeDateMo
             aria-label={t('followups.snoozeUntil')}
           />
         </Center>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!date} onClick={() => date && onPick(date)}>
-            {t('followups.snooze')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={t('followups.snooze')} disabled={!date} onSubmit={() => date && onPick(date)} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -7,7 +7,7 @@ import { copyText } from '../../ui/clipboard';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
 import { useCalendarFeed, useNewCalendarLink, useTurnOffCalendarFeed } from './api';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 
 /**
  * The secret iCalendar link: turn it on, copy it, replace it if it leaked, or turn it off. The

@@ -118,14 +118,17 @@ function Stat({ name, label, value, detail, highlight }: StatProps) {
       <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600} lh={1.3}>
         {label}
       </Text>
-      <Text component="dd" m={0} fz={28} fw={700} lh={1.2}>
-        {format.number(value)}
-      </Text>
-      {detail && (
-        <Text size="xs" c="dimmed">
-          {detail}
+      {/* The detail belongs to the value: inside the <dd>, since a <dl>'s group holds only <dt> and <dd>. */}
+      <Text component="dd" m={0}>
+        <Text span display="block" fz={28} fw={700} lh={1.2}>
+          {format.number(value)}
         </Text>
-      )}
+        {detail && (
+          <Text span display="block" size="xs" c="dimmed">
+            {detail}
+          </Text>
+        )}
+      </Text>
     </Paper>
   );
 }

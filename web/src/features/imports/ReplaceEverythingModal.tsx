@@ -1,7 +1,7 @@
 import { Anchor, List, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../ui/ConfirmModal';
 
 const losses = ['contacts', 'history', 'plans', 'profile'] as const;
 

@@ -9,6 +9,7 @@ import { NotFoundScreen } from '../../app/ErrorScreen';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
 import { LoadError } from '../../ui/LoadError';
+import { ModalActions } from '../../ui/ModalActions';
 import { useContact } from '../contacts/api';
 import { workLine } from '../contacts/ContactRow';
 import { useCommonPoints, useDeleteInvitation, useInvitation } from './api';
@@ -98,7 +99,8 @@ function Header({ invitation, contact }: { invitation: Invitation; contact: Cont
         <InvitationStatusBadge invitation={invitation} />
       </Group>
       <Text c="dimmed" size="sm">
-        <Anchor component={Link} to={`/contacts/${invitation.contactId}`} size="sm">
+        {/* Underlined: a link inside a line of text must not be told apart by its colour alone. */}
+        <Anchor component={Link} to={`/contacts/${invitation.contactId}`} size="sm" underline="always">
           {name}
         </Anchor>
         {contact && workLine(contact) ? ` · ${workLine(contact)}` : ''} · {networkName(invitation.network)} · {when}
@@ -152,25 +154,22 @@ function DeleteInvitation({ invitation }: { invitation: Invitation }) {
       </Group>
       <Modal opened={opened} onClose={close} title={t('invitations.deleteTitle')}>
         <Text size="sm">{t('invitations.deleteBody')}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => {
-                  notifySuccess(t('invitations.deleted'));
-                  void navigate('/invitations', { replace: true });
-                },
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <ModalActions
+          submitLabel={t('common.delete')}
+          danger
+          focus="cancel"
+          loading={remove.isPending}
+          onSubmit={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                notifySuccess(t('invitations.deleted'));
+                void navigate('/invitations', { replace: true });
+              },
+            })
+          }
+          onCancel={close}
+          mt="lg"
+        />
       </Modal>
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Input, Modal, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Input, Modal, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { ContactRef, InvitationCreate } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { notifySuccess } from '../../app/queryClient';
 import { useUserToday } from '../../i18n/useFormatters';
+import { ModalActions } from '../../ui/ModalActions';
 import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { ContactPicker } from '../contacts/form/ContactPicker';
 import { useCreateInvitation } from './api';
@@ -189,14 +190,7 @@ function RecordInvitationForm({ initialDirection, onDone }: { initialDirection: 
           maxRows={8}
           {...form.textProps('message')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('recordInvitation.submit')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={t('recordInvitation.submit')} loading={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 // Before turning two-factor off or replacing the recovery codes: the password, the app's code or
 // a recovery code proves the person at the keyboard is the user.
-import { Button, Group, Modal, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reauthentication } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 
 type Proof = 'password' | 'totpCode' | 'recoveryCode';
 
@@ -84,14 +85,7 @@ export function ConfirmIdentityModal({ opened, title, body, action, danger, pend
               {...inputProps}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
-              {action}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={action} danger={danger} loading={pending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

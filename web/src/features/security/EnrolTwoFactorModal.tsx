@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TotpEnrolment } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { errorMessage, notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useConfirmTotp, useStartTotpEnrolment } from './api';
 import { RecoveryCodesView } from './RecoveryCodesView';
 
@@ -83,14 +84,7 @@ export function EnrolTwoFactorModal({ opened, onClose }: { opened: boolean; onCl
               error={error}
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={start.isPending}>
-                {t('security.twoFactor.continue')}
-              </Button>
-            </Group>
+            <ModalActions submitLabel={t('security.twoFactor.continue')} loading={start.isPending} onCancel={close} />
           </Stack>
         </form>
       )}
@@ -126,14 +120,7 @@ export function EnrolTwoFactorModal({ opened, onClose }: { opened: boolean; onCl
               error={error}
               w={200}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={confirm.isPending}>
-                {t('security.twoFactor.confirm')}
-              </Button>
-            </Group>
+            <ModalActions submitLabel={t('security.twoFactor.confirm')} loading={confirm.isPending} onCancel={close} />
           </Stack>
         </form>
       )}

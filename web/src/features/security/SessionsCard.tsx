@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceMobile, IconDeviceTablet, IconDevices, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
+import { ListRow, RowList } from '../../ui/ListRow';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
 import { useEndOtherSessions, useRevokeSession, useSessions } from './api';
@@ -26,11 +27,11 @@ export function SessionsCard() {
         {sessions.isPending && <Skeleton h={64} />}
         {sessions.isError && <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />}
         {sessions.data && (
-          <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('security.sessions.listLabel')}>
+          <RowList label={t('security.sessions.listLabel')}>
             {sessions.data.map((session) => (
               <SessionRow key={session.id} session={session} />
             ))}
-          </Stack>
+          </RowList>
         )}
         {sessions.data && others === 0 && (
           <Text size="sm" c="dimmed">
@@ -70,31 +71,23 @@ function SessionRow({ session }: { session: SessionInfo }) {
   const name = useDeviceName()(session);
   const Icon = icons[session.deviceType];
   return (
-    <Paper component="li" withBorder p="sm" aria-label={name} data-testid="session-row">
-      <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-        <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-          <ThemeIcon variant="light" color={session.current ? 'sage' : 'gray'} radius="xl" aria-hidden>
-            <Icon size={16} />
-          </ThemeIcon>
-          <Stack gap={2} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="wrap">
-              <Text fw={600}>{name}</Text>
-              {session.current && (
-                <Badge size="sm" color="sage" variant="light">
-                  {t('security.sessions.thisDevice')}
-                </Badge>
-              )}
-            </Group>
-            <Text size="xs" c="dimmed">
-              {t('security.sessions.lastSeen', { date: format.dateTime(session.lastSeenAt) })}
-              {session.ipAddress && <> · {t('security.sessions.address', { ip: session.ipAddress })}</>}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('security.sessions.since', { date: format.dateTime(session.createdAt) })}
-            </Text>
-          </Stack>
-        </Group>
-        {!session.current && (
+    <ListRow
+      label={name}
+      testId="session-row"
+      icon={<Icon size={16} />}
+      iconColor={session.current ? 'sage' : 'gray'}
+      title={
+        <>
+          <Text fw={600}>{name}</Text>
+          {session.current && (
+            <Badge size="sm" color="sage" variant="light">
+              {t('security.sessions.thisDevice')}
+            </Badge>
+          )}
+        </>
+      }
+      action={
+        !session.current && (
           <Button
             size="compact-sm"
             variant="subtle"
@@ -105,8 +98,16 @@ function SessionRow({ session }: { session: SessionInfo }) {
           >
             {t('security.sessions.revoke')}
           </Button>
-        )}
-      </Group>
-    </Paper>
+        )
+      }
+    >
+      <Text size="xs" c="dimmed">
+        {t('security.sessions.lastSeen', { date: format.dateTime(session.lastSeenAt) })}
+        {session.ipAddress && <> · {t('security.sessions.address', { ip: session.ipAddress })}</>}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('security.sessions.since', { date: format.dateTime(session.createdAt) })}
+      </Text>
+    </ListRow>
   );
 }

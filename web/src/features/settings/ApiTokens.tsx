@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { expiresAtFor, tokenExpiry, tokenLifetimes, type TokenLifetime } from '@
 import type { ApiToken, TokenCreated, TokenScope } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
 import { useFormatters } from '../../i18n/useFormatters';
+import { ListRow, RowList } from '../../ui/ListRow';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
 import { useApiTokens, useCreateApiToken } from './api';
@@ -96,11 +97,11 @@ export function ApiTokens() {
           </Text>
         )}
         {tokens.data && tokens.data.length > 0 && (
-          <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('settings.tokens')}>
+          <RowList label={t('settings.tokens')}>
             {tokens.data.map((token) => (
               <TokenRow key={token.id} token={token} />
             ))}
-          </Stack>
+          </RowList>
         )}
       </Stack>
       <NewTokenModal token={created} onClose={() => setCreated(null)} />
@@ -114,35 +115,32 @@ function TokenRow({ token }: { token: ApiToken }) {
   const expiryText = useExpiryText();
   const expired = tokenExpiry(token.expiresAt ? new Date(token.expiresAt) : null, new Date()).state === 'expired';
   return (
-    <Paper component="li" withBorder p="sm" aria-label={token.name}>
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <ThemeIcon variant="light" color={expired ? 'red' : 'gray'} radius="xl" aria-hidden>
-            <IconKey size={16} />
-          </ThemeIcon>
-          <Stack gap={2} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="wrap">
-              <Text fw={600} truncate>
-                {token.name}
-              </Text>
-              <Badge size="sm" variant="light" color={token.scope === 'read' ? 'blue' : 'orange'}>
-                {token.scope === 'read' ? t('settings.tokenScopeRead') : t('settings.tokenScopeWrite')}
-              </Badge>
-              {expired && (
-                <Badge size="sm" variant="filled" color="red">
-                  {t('settings.expired')}
-                </Badge>
-              )}
-            </Group>
-            <Text size="xs" c="dimmed">
-              {t('settings.createdOn', { date: format.dateTime(token.createdAt) })} ·{' '}
-              {token.lastUsedAt ? t('settings.lastUsed', { date: format.dateTime(token.lastUsedAt) }) : t('settings.neverUsed')}
-              {!expired && <> · {expiryText(token.expiresAt)}</>}
-            </Text>
-          </Stack>
-        </Group>
-        <RevokeTokenButton token={token} />
-      </Group>
-    </Paper>
+    <ListRow
+      label={token.name}
+      icon={<IconKey size={16} />}
+      iconColor={expired ? 'red' : 'gray'}
+      title={
+        <>
+          <Text fw={600} truncate>
+            {token.name}
+          </Text>
+          <Badge size="sm" variant="light" color={token.scope === 'read' ? 'blue' : 'orange'}>
+            {token.scope === 'read' ? t('settings.tokenScopeRead') : t('settings.tokenScopeWrite')}
+          </Badge>
+          {expired && (
+            <Badge size="sm" variant="filled" color="red">
+              {t('settings.expired')}
+            </Badge>
+          )}
+        </>
+      }
+      action={<RevokeTokenButton token={token} />}
+    >
+      <Text size="xs" c="dimmed">
+        {t('settings.createdOn', { date: format.dateTime(token.createdAt) })} ·{' '}
+        {token.lastUsedAt ? t('settings.lastUsed', { date: format.dateTime(token.lastUsedAt) }) : t('settings.neverUsed')}
+        {!expired && <> · {expiryText(token.expiresAt)}</>}
+      </Text>
+    </ListRow>
   );
 }

@@ -100,7 +100,7 @@ function PitchForm({ initial }: { initial: PitchValues }) {
               {t('pitch.readingTime', { seconds })}
             </Text>
             {form.values.pitchShort.trim() && (
-              <Text size="xs" fw={600} c={tooLong ? 'orange.8' : 'sage.8'}>
+              <Text size="xs" fw={600} c={tooLong ? 'orange' : 'sage.8'}>
                 {tooLong ? t('pitch.overThirty') : t('pitch.withinThirty')}
               </Text>
             )}

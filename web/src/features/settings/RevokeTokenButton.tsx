@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useRevokeApiToken } from './api';
 
 export function RevokeTokenButton({ token }: { token: ApiToken }) {
@@ -17,21 +18,15 @@ export function RevokeTokenButton({ token }: { token: ApiToken }) {
       <Modal opened={opened} onClose={close} title={t('settings.revokeTitle')}>
         <Stack>
           <Text size="sm">{t('settings.revokeBody', { name: token.name })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              // The row (and this button) disappears on success, so wait on the promise, not a callback.
-              onClick={() =>
-                void revoke.mutateAsync(token.id).then(() => notifySuccess(t('settings.revoked')), () => undefined)
-              }
-            >
-              {t('settings.revoke')}
-            </Button>
-          </Group>
+          <ModalActions
+            submitLabel={t('settings.revoke')}
+            danger
+            focus="cancel"
+            loading={revoke.isPending}
+            // The row (and this button) disappears on success, so wait on the promise, not a callback.
+            onSubmit={() => void revoke.mutateAsync(token.id).then(() => notifySuccess(t('settings.revoked')), () => undefined)}
+            onCancel={close}
+          />
         </Stack>
       </Modal>
     </>

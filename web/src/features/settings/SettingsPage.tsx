@@ -8,6 +8,7 @@ import { UsersSettings } from '../users/UsersSettings';
 import { SectionCard } from '../../ui/SectionCard';
 import { ApiTokens } from './ApiTokens';
 import { CadenceSettings } from './CadenceSettings';
+import { EmailSettings } from './EmailSettings';
 import { FollowupDelaySettings } from './FollowupDelaySettings';
 import { PitchSettings } from './PitchSettings';
 import { ProfileSettings } from './ProfileSettings';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <PitchSettings />
       <CadenceSettings />
       <FollowupDelaySettings />
+      <EmailSettings />
       <SectionCard title={t('security.title')}>
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="dimmed" style={{ flex: '1 1 260px' }}>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AccountSettings, AccountSettingsPatch, ApiToken, Profile, ProfilePatch, TokenCreateBody, TokenCreated,
+  AccountSettings, AccountSettingsPatch, ApiToken, EmailSettings, EmailSettingsPatch, EmailTestResult, Profile, ProfilePatch, TokenCreateBody, TokenCreated,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
@@ -62,5 +62,26 @@ export function useRevokeApiToken() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/api/tokens/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+}
+
+export function useEmailSettings() {
+  return useQuery({ queryKey: queryKeys.emailSettings, queryFn: ({ signal }) => api<EmailSettings>('/api/email/settings', { signal }) });
+}
+
+export function useUpdateEmailSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EmailSettingsPatch) => api<EmailSettings>('/api/email/settings', { method: 'PATCH', body }),
+    onSuccess: (settings) => queryClient.setQueryData(queryKeys.emailSettings, settings),
+  });
+}
+
+/** Sends a test e-mail now; the answer says whether the mail server took it. */
+export function useSendTestEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<EmailTestResult>('/api/email/test', { method: 'POST', body: {} }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.emailSettings }),
   });
 }

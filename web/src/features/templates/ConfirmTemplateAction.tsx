@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
+import { ModalActions } from '../../ui/ModalActions';
 import { useDeleteTemplate, useResetTemplate } from './api';
 
 interface ConfirmTemplateActionProps {
@@ -46,14 +47,7 @@ export function ConfirmTemplateAction({ template, action, onClose, onReset, onDe
       title={isDelete ? t('templates.deleteTitle', { name: template.name }) : t('templates.resetTitle', { name: template.name })}
     >
       <Text size="sm">{isDelete ? t('templates.deleteBody') : t('templates.resetBody')}</Text>
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button color={isDelete ? 'red' : undefined} onClick={confirm} loading={remove.isPending || reset.isPending}>
-          {isDelete ? t('common.delete') : t('templates.reset')}
-        </Button>
-      </Group>
+      <ModalActions submitLabel={isDelete ? t('common.delete') : t('templates.reset')} danger={isDelete} onSubmit={confirm} loading={remove.isPending || reset.isPending} onCancel={onClose} focus="cancel" mt="lg" />
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Grid, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -8,6 +8,7 @@ import type { ContactRef } from '@shared/schemas/index.js';
 import { toLanguage } from '../../i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError } from '../../ui/LoadError';
+import { ModalActions } from '../../ui/ModalActions';
 import { PageHeader } from '../../ui/PageHeader';
 import { useTemplates } from './api';
 import { TemplateEditor, type TemplateValues } from './TemplateEditor';
@@ -102,20 +103,17 @@ export function TemplatesPage() {
       )}
       <Modal opened={pending !== undefined} onClose={() => setPending(undefined)} title={t('templates.discardTitle')}>
         <Text size="sm">{t('templates.discardBody')}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setPending(undefined)}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              go(pending ?? null);
-              setPending(undefined);
-            }}
-          >
-            {t('templates.discard')}
-          </Button>
-        </Group>
+        <ModalActions
+          submitLabel={t('templates.discard')}
+          danger
+          focus="cancel"
+          onSubmit={() => {
+            go(pending ?? null);
+            setPending(undefined);
+          }}
+          onCancel={() => setPending(undefined)}
+          mt="lg"
+        />
       </Modal>
     </>
   );

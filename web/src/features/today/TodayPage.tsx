@@ -52,7 +52,7 @@ export function TodayPage() {
               ) : (
                 <Stack gap="md">
                   {overdue.length > 0 && (
-                    <DueGroup title={t('today.overdue')} color="red.7">
+                    <DueGroup title={t('today.overdue')} color="red">
                       <FollowupList followups={overdue} label={t('today.overdue')} />
                     </DueGroup>
                   )}

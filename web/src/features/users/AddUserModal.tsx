@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/enums.js';
@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client';
 import { errorMessage, notifySuccess } from '../../app/queryClient';
 import { toLanguage } from '../../i18n';
 import { useMe } from '../auth/session';
+import { ModalActions } from '../../ui/ModalActions';
 import { useEnumOptions } from '../../ui/useEnumOptions';
 import { pickFieldErrors, useFormState } from '../../ui/useFormState';
 import { useAddUser } from './api';
@@ -84,14 +85,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             onChange={(v) => v && form.setValue('language', v as Language)}
             allowDeselect={false}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('users.addSubmit')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('users.addSubmit')} loading={add.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,13 @@
 // Settings → Users, shown to the owner only: everyone who can log in to this Círculo.
-import { Badge, Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Skeleton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
-import { ConfirmModal } from '../imports/ConfirmModal';
+import { ConfirmModal } from '../../ui/ConfirmModal';
+import { ListRow, RowList } from '../../ui/ListRow';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
 import { AddUserModal } from './AddUserModal';
@@ -30,11 +31,11 @@ export function UsersSettings() {
       {users.isPending && <Skeleton h={48} />}
       {users.isError && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
-        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('users.title')}>
+        <RowList label={t('users.title')}>
           {users.data.items.map((user) => (
             <UserRow key={user.id} user={user} />
           ))}
-        </Stack>
+        </RowList>
       )}
       <AddUserModal opened={adding} onClose={close} />
     </SectionCard>
@@ -46,39 +47,36 @@ function UserRow({ user }: { user: UserSummary }) {
   const format = useFormatters();
   const disabled = user.status === 'disabled';
   return (
-    <Paper component="li" withBorder p="sm" aria-label={user.name}>
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <ThemeIcon variant="light" color={disabled ? 'gray' : 'sage'} radius="xl" aria-hidden>
-            <IconUser size={16} />
-          </ThemeIcon>
-          <Stack gap={2} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="wrap">
-              <Text fw={600} c={disabled ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
-                {user.name}
-              </Text>
-              {user.isOwner && (
-                <Badge size="sm" variant="light">
-                  {t('users.owner')}
-                </Badge>
-              )}
-              <Badge size="sm" variant={disabled ? 'filled' : 'light'} color={disabled ? 'gray' : 'sage'}>
-                {t(`users.status.${user.status}`)}
-              </Badge>
-            </Group>
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {user.email}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {disabled && user.disabledAt
-                ? t('users.disabledOn', { date: format.dateTime(user.disabledAt) })
-                : t('users.createdOn', { date: format.dateTime(user.createdAt) })}
-            </Text>
-          </Stack>
-        </Group>
-        {!user.isOwner && <UserAction user={user} />}
-      </Group>
-    </Paper>
+    <ListRow
+      label={user.name}
+      icon={<IconUser size={16} />}
+      iconColor={disabled ? 'gray' : 'sage'}
+      title={
+        <>
+          <Text fw={600} c={disabled ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
+            {user.name}
+          </Text>
+          {user.isOwner && (
+            <Badge size="sm" variant="light">
+              {t('users.owner')}
+            </Badge>
+          )}
+          <Badge size="sm" variant={disabled ? 'filled' : 'light'} color={disabled ? 'gray' : 'sage'}>
+            {t(`users.status.${user.status}`)}
+          </Badge>
+        </>
+      }
+      action={!user.isOwner && <UserAction user={user} />}
+    >
+      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {user.email}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {disabled && user.disabledAt
+          ? t('users.disabledOn', { date: format.dateTime(user.disabledAt) })
+          : t('users.createdOn', { date: format.dateTime(user.createdAt) })}
+      </Text>
+    </ListRow>
   );
 }
 

@@ -137,6 +137,19 @@ export const campaigns = {
     tableCaption: 'People in this campaign',
     emptyColumn: 'No one here',
   },
+  contactCampaigns: {
+    title: 'Campaigns',
+    since: 'At this stage since {{date}}',
+  },
+  meetingDialog: {
+    title: 'How did you meet {{name}}?',
+    intro: 'The meeting goes on their timeline as a touch, and a thank-you on your list.',
+    introPast: 'The meeting goes on their timeline as a touch.',
+    channel: 'How',
+    date: 'When',
+    future: 'Not yet? A meeting still to come is “Meeting set”.',
+    submit: 'Log the meeting',
+  },
   campaignDnd: {
     instructions:
       'To move a person, press space or enter on the drag handle. Use the left and right arrow keys to choose a column, then press space or enter to drop, or escape to cancel.',

@@ -12,6 +12,7 @@ import { review } from './review';
 import { security } from './security';
 import { templates } from './templates';
 import { users } from './users';
+import { email } from './email';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, enums };
 export type Messages = typeof en;

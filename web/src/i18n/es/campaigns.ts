@@ -137,6 +137,19 @@ export const campaigns: typeof en = {
     tableCaption: 'Personas de esta campaña',
     emptyColumn: 'Nadie aquí',
   },
+  contactCampaigns: {
+    title: 'Campañas',
+    since: 'En esta etapa desde el {{date}}',
+  },
+  meetingDialog: {
+    title: '¿Cómo fue la reunión con {{name}}?',
+    intro: 'La reunión queda en su historial como un contacto, y un agradecimiento en tu lista.',
+    introPast: 'La reunión queda en su historial como un contacto.',
+    channel: 'Cómo',
+    date: 'Cuándo',
+    future: '¿Aún no? Una reunión que está por llegar es «Reunión fijada».',
+    submit: 'Registrar la reunión',
+  },
   campaignDnd: {
     instructions:
       'Para mover a una persona, pulsa espacio o intro sobre el asa de arrastre. Elige la columna con las flechas izquierda y derecha y pulsa espacio o intro para soltar, o escape para cancelar.',

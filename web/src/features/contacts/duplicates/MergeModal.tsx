@@ -1,14 +1,15 @@
 // Merging a pair: choose which contact to keep, see exactly what the merged contact will hold
-// (the same rule the server applies, src/shared/rules/contact-merge.ts), then confirm.
-import { Alert, Button, Group, Modal, Radio, Stack, Table, Text, Title } from '@mantine/core';
+// (the same rule the server applies, src/shared/rules/merge-two-contacts.ts), then confirm.
+import { Alert, Modal, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mergeContacts, type MergeableContact } from '@shared/rules/contact-merge.js';
+import { mergeContacts, type MergeableContact } from '@shared/rules/merge-two-contacts.js';
 import type { DuplicatePair, DuplicateSide } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../../app/queryClient';
 import { useFormatters } from '../../../i18n/useFormatters';
+import { ModalActions } from '../../../ui/ModalActions';
 import { useMe } from '../../auth/session';
 import { useMergeContacts } from './api';
 import { useCountsText } from './DuplicatesPage';
@@ -166,14 +167,7 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
             {merge.error.message}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={confirm} loading={merge.isPending}>
-            {t('duplicates.confirm')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={t('duplicates.confirm')} onSubmit={confirm} loading={merge.isPending} onCancel={onClose} focus="cancel" />
       </Stack>
     </Modal>
   );
@@ -181,7 +175,7 @@ export function MergeModal({ pair, onClose }: { pair: DuplicatePair; onClose: ()
 
 function Note({ children }: { children: ReactNode }) {
   return (
-    <Text span size="xs" c="teal.8" display="block">
+    <Text span size="xs" c="teal" display="block">
       {children}
     </Text>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { MultiTextInput } from './MultiTextInput';
 import { RelationshipFields } from './RelationshipFields';
 import { useContactForm } from './useContactForm';
 import classes from './ContactForm.module.css';
+import { ModalActions } from '../../../ui/ModalActions';
 
 /** Create or edit a contact: every field of docs/domain.md#contacts, grouped the way people think about someone. */
 export function ContactForm({ contact }: { contact?: Contact }) {
@@ -94,14 +95,7 @@ export function ContactForm({ contact }: { contact?: Contact }) {
           <Textarea label={t('contactForm.notes')} autosize minRows={3} maxRows={12} {...form.textProps('notes')} />
         </Section>
 
-        <Group justify="flex-end" className={classes.actions}>
-          <Button variant="default" onClick={() => void navigate(-1)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={t('common.save')} loading={saving} onCancel={() => void navigate(-1)} className={classes.actions} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, List, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, List, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Contact } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../../app/queryClient';
 import { LoadError } from '../../../ui/LoadError';
+import { ModalActions } from '../../../ui/ModalActions';
 import { useDeleteContact, useDeleteImpact } from '../api';
 
 /** Deleting asks first and says exactly what goes with the contact and what stays. */
@@ -47,14 +48,7 @@ export function DeleteContactButton({ contact }: { contact: Contact }) {
           <Text size="sm" c="dimmed">
             {t('contact.deleteBody')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={confirm} loading={remove.isPending} disabled={!impact.data}>
-              {t('contact.deleteConfirm')}
-            </Button>
-          </Group>
+          <ModalActions submitLabel={t('contact.deleteConfirm')} danger onSubmit={confirm} loading={remove.isPending} disabled={!impact.data} onCancel={close} focus="cancel" />
         </Stack>
       </Modal>
     </>

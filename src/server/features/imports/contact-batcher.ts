@@ -1,18 +1,16 @@
-// Feeds contact drafts into the account in batches: match each draft in memory (matching.ts),
-// then per batch load the rows it merges into, merge (merge.ts) and write with one multi-row
-// INSERT and one UPDATE. Rows are held only while their batch is open, so a 30,000-row file
+// Feeds an import's contact drafts into the account in batches: match each draft in memory
+// (matching.ts), then per batch load the rows it merges into, fill their empty fields
+// (fill-empty-fields.ts) and write with one INSERT and one
+// UPDATE (contact-writes.ts). Rows are held only while their batch is open, so a 30,000-row file
 // never becomes a 30,000-row array.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/database.js';
 import type { ContactDraft } from './contact-draft.js';
 import { contactMatchKeys, insertContacts, loadMergeRows, updateContacts, type NewContact } from './contact-writes.js';
+import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ROWS } from './batch.js';
 import { ContactIndex, type ContactHandle } from './matching.js';
-import { fieldsFromDraft, mergeDraft, type MergeFields } from './merge.js';
+import { fieldsFromDraft, mergeDraft, type MergeFields } from './fill-empty-fields.js';
 
-/** Rows per statement: ~0.5 s for 30,000 on PGlite (docs/architecture.md#measured-facts), well under bind limits. */
-export const BATCH_ROWS = 500;
-/** A batch of photos is flushed early: 500 photos of 700 KB would be a 350 MB statement. */
-const BATCH_CHARS = 16_000_000;
 
 export interface ContactCounts {
   created: number;
@@ -20,7 +18,7 @@ export interface ContactCounts {
   unchanged: number;
 }
 
-export class ContactMerger {
+export class ContactBatcher {
   readonly index = new ContactIndex();
   /** What became of every contact this import touched (each counted once). */
   private readonly outcomes = new Map<ContactHandle, keyof ContactCounts>();
@@ -34,14 +32,12 @@ export class ContactMerger {
     private readonly now: Date,
   ) {}
 
-  static async open(tx: Tx, accountId: string, now: Date): Promise<ContactMerger> {
-    const merger = new ContactMerger(tx, accountId, now);
-    for await (const page of contactMatchKeys(tx, accountId)) {
-      for (const row of page) {
-        merger.index.add({ id: row.id, createdHere: false, pendingInsert: false, linkedinKey: row.linkedinKey ?? null }, row);
-      }
+  static async open(tx: Tx, accountId: string, now: Date): Promise<ContactBatcher> {
+    const batcher = new ContactBatcher(tx, accountId, now);
+    for (const row of await contactMatchKeys(tx, accountId)) {
+      batcher.index.add({ id: row.id, createdHere: false, pendingInsert: false, linkedinKey: row.linkedinKey ?? null }, row);
     }
-    return merger;
+    return batcher;
   }
 
   /** Matches or creates the draft's contact; the returned id is final (written by flush()). */
@@ -59,7 +55,7 @@ export class ContactMerger {
     // The draft may know them by a new e-mail or URL: later rows should find them by it too.
     this.index.add(handle, draft);
     this.pendingChars += (draft.photo?.length ?? 0) + (draft.notes?.length ?? 0);
-    if (this.creates.length + this.merges.length >= BATCH_ROWS || this.pendingChars >= BATCH_CHARS) await this.flush();
+    if (this.creates.length + this.merges.length >= IMPORT_BATCH_ROWS || this.pendingChars >= IMPORT_BATCH_CHARS) await this.flush();
     return handle;
   }
 
@@ -102,9 +98,11 @@ export class ContactMerger {
     await updateContacts(this.tx, this.accountId, [...changed].map((h) => ({ id: h.id, fields: working.get(h)! })), this.now);
   }
 
-  /** The contacts this import created or changed. */
-  writtenIds(): string[] {
-    return [...this.outcomes].filter(([, outcome]) => outcome !== 'unchanged').map(([handle]) => handle.id);
+  /** The contacts this import created or changed (written: call after flush()). */
+  changedIds(): string[] {
+    const ids: string[] = [];
+    for (const [handle, outcome] of this.outcomes) if (outcome !== 'unchanged') ids.push(handle.id);
+    return ids;
   }
 
   counts(): ContactCounts {

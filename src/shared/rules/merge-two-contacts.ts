@@ -64,7 +64,8 @@ export const LIST_FIELDS = {
   pastCompanies: foldText,
 } as const satisfies Partial<Record<keyof MergeableContact, (s: string) => string>>;
 
-function union(first: string[], second: string[], identity: (s: string) => string): string[] {
+/** `first`'s items, then those of `second` it lacks (the same once `identity` is applied), each once. */
+export function union(first: readonly string[], second: readonly string[], identity: (s: string) => string = (s) => s): string[] {
   const seen = new Set<string>();
   return [...first, ...second].filter((item) => {
     const key = identity(item);

@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ModalActions } from './ModalActions';
 
 interface ConfirmModalProps {
   opened: boolean;
@@ -14,19 +14,11 @@ interface ConfirmModalProps {
 
 /** "Are you sure?" for something that cannot be undone; Cancel has the focus. */
 export function ConfirmModal({ opened, onClose, title, children, confirmLabel, onConfirm, loading }: ConfirmModalProps) {
-  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
         {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={loading} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <ModalActions submitLabel={confirmLabel} danger loading={loading} onSubmit={onConfirm} onCancel={onClose} focus="cancel" />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,10 @@
 // Merging a duplicate contact into another (docs/domain.md#duplicates-and-merging): one transaction that writes the merged
-// fields (src/shared/rules/contact-merge.ts), moves every record that points at the duplicate,
+// fields (src/shared/rules/merge-two-contacts.ts), moves every record that points at the duplicate,
 // and deletes it. Nothing of either contact is lost.
 import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { campaignStages } from '#shared/enums.js';
-import { mergeContacts, type MergeableContact } from '#shared/rules/contact-merge.js';
+import { mergeContacts, mergeNotes, union, type MergeableContact } from '#shared/rules/merge-two-contacts.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
@@ -73,12 +74,6 @@ async function lockContact(tx: Tx, accountId: string, id: string): Promise<Conta
   return row;
 }
 
-/** `a` and `b` kept both, `a` first; one already holding the other is enough (mergeNotes in SQL). */
-const bothTexts = (a: string, b: string) => sql.raw(`case when ${b} is null or ${b} = '' or position(${b} in coalesce(${a}, '')) > 0 then ${a}
-  when ${a} is null or ${a} = '' or position(${a} in ${b}) > 0 then ${b} else ${a} || E'\\n\\n' || ${b} end`);
-/** `a`'s items, then those of `b` it lacks. */
-const bothLists = (a: string, b: string) => sql.raw(`${a} || array(select x from unnest(${b}) x where not (x = any(${a})))`);
-
 /** Moves every reference from `otherId` to `keptId`; rows that would clash are merged first. */
 async function moveReferences(tx: Tx, accountId: string, keptId: string, otherId: string) {
   const scoped = sql`account_id = ${accountId}`;
@@ -96,18 +91,29 @@ async function moveReferences(tx: Tx, accountId: string, keptId: string, otherId
   await tx.execute(sql`update ${stageChanges} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
   await tx.execute(sql`update ${contacts} set introduced_by_id = ${keptId} where ${scoped} and introduced_by_id = ${otherId} and id <> ${keptId}`);
 
-  // On the same event's list: one attendee row with what both say.
-  await tx.execute(sql`
-    update ${eventAttendees} k set
-      target = k.target or o.target,
-      met = k.met or o.met,
-      why = ${bothTexts('k.why', 'o.why')},
-      research_notes = ${bothTexts('k.research_notes', 'o.research_notes')},
-      topics = ${bothLists('k.topics', 'o.topics')},
-      questions = ${bothLists('k.questions', 'o.questions')},
-      created_at = least(k.created_at, o.created_at)
-    from ${eventAttendees} o
-    where k.account_id = ${accountId} and k.contact_id = ${keptId} and o.contact_id = ${otherId} and o.event_id = k.event_id`);
+  // On the same event's list: one attendee row with what both say. The notes and lists merge by
+  // the merge rule's own functions (no SQL copy of mergeNotes to keep in step); a contact is on
+  // few events, so these are a handful of rows.
+  const otherRow = alias(eventAttendees, 'other_attendee');
+  const shared = await tx
+    .select({ kept: eventAttendees, other: otherRow })
+    .from(eventAttendees)
+    .innerJoin(otherRow, and(eq(otherRow.accountId, eventAttendees.accountId), eq(otherRow.eventId, eventAttendees.eventId)))
+    .where(and(eq(eventAttendees.accountId, accountId), eq(eventAttendees.contactId, keptId), eq(otherRow.contactId, otherId)));
+  for (const { kept, other } of shared) {
+    await tx
+      .update(eventAttendees)
+      .set({
+        target: kept.target || other.target,
+        met: kept.met || other.met,
+        why: mergeNotes(kept.why, other.why),
+        researchNotes: mergeNotes(kept.researchNotes, other.researchNotes),
+        topics: union(kept.topics, other.topics),
+        questions: union(kept.questions, other.questions),
+        createdAt: kept.createdAt <= other.createdAt ? kept.createdAt : other.createdAt,
+      })
+      .where(and(eq(eventAttendees.accountId, accountId), eq(eventAttendees.eventId, kept.eventId), eq(eventAttendees.contactId, keptId)));
+  }
   await tx.execute(sql`
     update ${eventAttendees} o set contact_id = ${keptId}
     where ${scoped} and contact_id = ${otherId}

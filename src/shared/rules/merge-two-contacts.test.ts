@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leftoverNote, leftovers, mergeContacts, mergeNotes, type MergeableContact } from './contact-merge.js';
+import { leftoverNote, leftovers, mergeContacts, mergeNotes, type MergeableContact } from './merge-two-contacts.js';
 
 const base: MergeableContact = {
   id: 'kept',

@@ -1,3 +1,5 @@
+// An import's merge rule (docs/domain.md#imports-and-exports, "merging without erasing"), not the
+// merge of two duplicates (contacts/merge-duplicates.ts, rules/merge-two-contacts.ts).
 // What an import may do to a contact that already exists: fill the fields that are empty and
 // add e-mails, phones, links and tags it did not have, never overwrite what is there (the user
 // may have typed it). Pure: the caller loads and writes rows.

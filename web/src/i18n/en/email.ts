@@ -1,0 +1,27 @@
+export const email = {
+  emailSettings: {
+    title: 'E-mails',
+    hint: 'Your day’s networking and your week’s review, delivered at the hour you choose (your time zone).',
+    notConfigured: 'E-mail is off on this server: its administrator has not set CIRCULO_SMTP_URL, so nothing is sent.',
+    daily: 'Daily digest',
+    dailyHint: 'Overdue and due follow-ups, loops to close, who to keep in touch with, the coming week’s events.',
+    weekly: 'Weekly review on Monday',
+    weeklyHint: 'Last week’s new contacts against your target, loops closed, reply rate and stage moves.',
+    hour: 'Send at',
+    whenEmpty: 'Send the daily digest even on a day with nothing to do',
+    saved: 'E-mail settings saved',
+    test: 'Send me a test e-mail',
+    testSent: 'Test e-mail sent. Check your inbox.',
+    testFailed: 'The test e-mail could not be sent: {{error}}',
+    lastNone: 'No e-mail sent yet.',
+    last: {
+      sent: 'Last e-mail: the {{kind}} for {{date}}, sent {{at}}.',
+      sending: 'Sending the {{kind}} for {{date}}…',
+      interrupted: 'The {{kind}} for {{date}} was interrupted (the server stopped while sending) and is not sent again.',
+      failed: 'The {{kind}} for {{date}} failed after {{attempts}} tries: {{error}}.',
+      retry: 'Trying again at {{at}}.',
+      noRetry: 'It will not be tried again.',
+    },
+    kind: { daily: 'daily digest', weekly: 'weekly review' },
+  },
+};
