@@ -115,12 +115,15 @@ async function countDuplicates(db: Tx, accountId: string): Promise<number> {
 
 async function loadSides(db: Tx, accountId: string, ids: string[]): Promise<Map<string, DuplicateSide>> {
   if (ids.length === 0) return new Map();
+  // Drizzle writes a column in a select list unqualified ("id"), which inside these subqueries
+  // named the subquery's own id (f.id) and counted nothing: the outer row is named in full.
+  const side = sql`"contacts"."id"`;
   const rows = await db
     .select({
       row: contacts,
-      interactions: sql<number>`(select count(*)::int from ${interactionContacts} ic where ic.contact_id = ${contacts.id})`,
-      followups: sql<number>`(select count(*)::int from ${followups} f where f.contact_id = ${contacts.id})`,
-      favors: sql<number>`(select count(*)::int from ${favors} f where f.contact_id = ${contacts.id})`,
+      interactions: sql<number>`(select count(*)::int from ${interactionContacts} ic where ic.contact_id = ${side})`,
+      followups: sql<number>`(select count(*)::int from ${followups} f where f.contact_id = ${side})`,
+      favors: sql<number>`(select count(*)::int from ${favors} f where f.contact_id = ${side})`,
     })
     .from(contacts)
     .where(sql`${contacts.accountId} = ${accountId} and ${inArray(contacts.id, [...new Set(ids)])}`);
