@@ -5,6 +5,7 @@ import { openDatabase, refreshStatistics, type Tx } from '../src/server/db/datab
 import { accounts, apiTokens, contacts, followups, interactionContacts, interactions, users } from '../src/server/db/schema.js';
 import { hashPassword, randomToken, sha256 } from '../src/server/features/auth/secrets.js';
 import { API_TOKEN_PREFIX } from '../src/server/features/auth/sessions.js';
+import { refreshContacts } from '../src/server/features/contacts/derived.js';
 import { generate, type DatasetSize, type Generated } from './generate.js';
 import { progress, seconds } from './measure.js';
 
@@ -67,6 +68,9 @@ export async function loadDataset(dataDir: string, size: DatasetSize, now: Date,
       update ${contacts} c set last_interaction_at = m.last
       from (select contact_id, max(occurred_at) as last from ${interactionContacts} group by contact_id) m
       where m.contact_id = c.id`);
+    // What the app's writes keep per contact (features/contacts/derived.ts): the keep-in-touch
+    // dates and the matching keys, for the whole account at once.
+    await database.db.transaction((tx) => refreshContacts(tx, accountId, 'all'));
     // An import of this size refreshes the planner statistics at its end; so does the loader.
     if (options.analyze) await database.db.execute(sql`vacuum analyze`);
     else await refreshStatistics(database.db);

@@ -152,6 +152,18 @@ async function measure(): Promise<Record<string, unknown>> {
   }
   progress(`today: ${JSON.stringify(today.stats())}`);
 
+  // --- possible duplicates: the first page the web app asks for (limit 20), then the next -------
+  const duplicates = new Series();
+  const duplicatesNext = new Series();
+  let duplicateCounts: Record<string, number> = {};
+  for (let i = 0; i < 20; i++) {
+    const r = await api.get<{ items: unknown[]; nextCursor: string | null; total: number }>('/api/contacts/duplicates?limit=20');
+    duplicates.addTimed(r);
+    duplicateCounts = { total: r.body.total, firstPage: r.body.items.length };
+    if (r.body.nextCursor && i < 10) duplicatesNext.addTimed(await api.get(`/api/contacts/duplicates?limit=20&cursor=${encodeURIComponent(r.body.nextCursor)}`));
+  }
+  progress(`duplicates: ${JSON.stringify(duplicates.stats())}, ${JSON.stringify(duplicateCounts)}`);
+
   // --- the contact list -------------------------------------------------------------------------
   const listFirst = new Series();
   for (let i = 0; i < 20; i++) {
@@ -227,6 +239,8 @@ async function measure(): Promise<Record<string, unknown>> {
     contactTimelineBusiest: busyTimeline,
     contactPageBusiest: busyPage,
     today,
+    duplicates,
+    duplicatesNextPage: duplicatesNext,
     listFirstPage: listFirst,
     listNextPages: listNext,
     listFiltered,
@@ -262,6 +276,7 @@ async function measure(): Promise<Record<string, unknown>> {
     results,
     details: {
       todayCounts,
+      duplicateCounts,
       slowestSearches: [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 8),
     },
     memory: {

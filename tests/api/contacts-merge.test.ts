@@ -69,6 +69,19 @@ describe('finding duplicates', () => {
     expect(first.items[0].contacts[0]).toMatchObject({ counts: { interactions: 0, followups: 0, favors: 0 }, hasPhoto: false });
   });
 
+  it('shows on each side how much hangs on that contact: touches, follow-ups and favors', async () => {
+    const busy = await contact({ firstName: 'Irene', lastName: 'Sanz', emails: ['irene@sanz.es'] });
+    const quiet = await contact({ firstName: 'Irene', emails: ['IRENE@sanz.es'] });
+    await me.post('/api/interactions', { contactIds: [busy.id], channel: 'call', direction: 'outbound', intent: 'nurture' });
+    await me.post('/api/followups', { contactId: busy.id, dueOn: '2026-12-01', title: 'Send the deck' });
+    await me.post('/api/followups', { contactId: busy.id, dueOn: '2026-12-02', title: 'Call back' });
+    await me.post('/api/favors', { contactId: busy.id, direction: 'given', kind: 'advice' });
+    const [pair] = (await me.get('/api/contacts/duplicates')).body.items;
+    const sides = Object.fromEntries(pair.contacts.map((c: { id: string; counts: unknown }) => [c.id, c.counts]));
+    expect(sides[busy.id]).toEqual({ interactions: 1, followups: 2, favors: 1 });
+    expect(sides[quiet.id]).toEqual({ interactions: 0, followups: 0, favors: 0 });
+  });
+
   it('offers the same full name as a weaker hint, only when nothing contradicts it', async () => {
     const other = await addUser(server);
     const make = async (body: Record<string, unknown>) => (await other.post('/api/contacts', body)).body;

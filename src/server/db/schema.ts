@@ -81,6 +81,12 @@ export const accounts = pgTable('accounts', {
    * Null when the feed is off.
    */
   calendarSecretHash: text('calendar_secret_hash').unique(),
+  /**
+   * The version of the matching rules the account's contact_keys were computed with
+   * (MATCH_KEYS_VERSION in features/contacts/derived.ts); an older one is recomputed before the
+   * duplicates finder reads them. 0: never computed (accounts that existed before the table).
+   */
+  matchKeysVersion: integer('match_keys_version').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -322,6 +328,16 @@ export const contacts = pgTable(
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true, mode: 'date' }),
     /** The LinkedIn profile URL normalised (lower case, no query, no trailing slash): the import key. */
     linkedinKey: text('linkedin_key'),
+    /**
+     * Keep-in-touch (docs/domain.md#keep-in-touch-cadence), stored so Today ranks from an index
+     * instead of converting every contact's last touch to a time zone: the local date the silence
+     * started (in the time zone of the account's first user), the cadence in effect and their sum,
+     * the due date. Maintained by refreshKeepInTouch() (features/contacts/derived.ts) after every
+     * write that changes them; null only inside the transaction that inserts the contact.
+     */
+    keepInTouchBase: date('keep_in_touch_base', { mode: 'string' }),
+    keepInTouchCadence: integer('keep_in_touch_cadence'),
+    keepInTouchDueOn: date('keep_in_touch_due_on', { mode: 'string' }),
     /** Lower-case, accent-free text of names, company, title, tags and notes: search runs on it. */
     searchText: text('search_text')
       .notNull()
@@ -341,7 +357,39 @@ export const contacts = pgTable(
     index('contacts_linkedin_key_idx').on(t.accountId, t.linkedinKey),
     // The weekly review counts new contacts by the day they were met.
     index('contacts_account_met_on_idx').on(t.accountId, t.metOn),
+    // Today ranks by silence / cadence: per cadence, the longest silences come first in this index.
+    index('contacts_keep_in_touch_idx').on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase),
+    // The contact list's "due to keep in touch" filter.
+    index('contacts_keep_in_touch_due_idx').on(t.accountId, t.keepInTouchDueOn),
     check('contacts_circle_check', sql`${t.circle} in ('personal','professional','opportunity')`),
+  ],
+);
+
+/** The kinds of stored matching keys (contact_keys.kind). */
+export const contactKeyKinds = ['email', 'phone', 'name', 'same_name'] as const;
+
+/**
+ * Each contact's matching keys (src/shared/rules/contact-keys.ts, computed in TypeScript): folded
+ * name + company, the folded full name alone, lower-cased e-mails, normalised phones. The
+ * duplicates finder joins on them instead of folding every contact at query time. Maintained by
+ * refreshMatchKeys() (features/contacts/derived.ts); the LinkedIn key is contacts.linkedin_key.
+ * Only rows of existing contacts: tests/api/stored-derived.test.ts checks there are no others.
+ */
+export const contactKeys = pgTable(
+  'contact_keys',
+  {
+    accountId: accountId(),
+    contactId: uuid('contact_id').notNull(),
+    kind: text('kind', { enum: contactKeyKinds }).notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.kind, t.key, t.contactId] }),
+    // No foreign key to contacts, on purpose: this is a cache of contacts' own columns, and the
+    // per-row check doubled the cost of keying a whole account (110,000 keys for the heavy
+    // user, measured). Deleting a contact deletes its keys (deleteContact, mergeInto), and
+    // keying the whole account (restore) starts by deleting all of them.
+    index('contact_keys_contact_idx').on(t.accountId, t.contactId),
   ],
 );
 
@@ -380,7 +428,9 @@ export const interactionContacts = pgTable(
     primaryKey({ columns: [t.interactionId, t.contactId] }),
     sameAccount('interaction_contacts_interaction_id_fk', [t.accountId, t.interactionId], interactions, 'cascade'),
     sameAccount('interaction_contacts_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
-    index('interaction_contacts_contact_idx').on(t.contactId, t.occurredAt.desc()),
+    // The contact's timeline pages through this index in its exact order (the interaction id
+    // breaks ties): the busiest contact's 5,709 touches are never sorted to show 50.
+    index('interaction_contacts_contact_idx').on(t.contactId, t.occurredAt.desc(), t.interactionId.desc()),
   ],
 );
 

@@ -90,26 +90,33 @@ export function stageCloseness(stage: Stage): number {
 /** Fixed locale so the order of names does not depend on the host; `numeric` puts "Ana 2" before "Ana 10". */
 const byName = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
+/** A contact's keep-in-touch state as stored (features/contacts/derived.ts), ready to rank. */
+export interface StoredKeepInTouch {
+  /** silenceStartedOn(): the local date the silence started. */
+  silentSince: string;
+  /** effectiveCadence(), never null. */
+  cadenceDays: number;
+  stage: Stage;
+  displayName: string;
+}
+
 /**
  * The contacts due on or before `today`, most overdue relative to their cadence first (40 days
  * silent on a 30-day cadence beats 70 on a 60-day one), then the closer stage, then the name.
  * Contacts not yet due are left out; remaining ties keep the input order.
  */
-export function rankKeepInTouch<T extends KeepInTouchCandidate>(
+export function rankStoredKeepInTouch<T extends StoredKeepInTouch>(
   candidates: readonly T[],
   today: string,
-  defaults: Cadences,
-  timeZone: string,
-): Array<RankedKeepInTouch<T>> {
-  const due: Array<RankedKeepInTouch<T>> = [];
+): Array<T & { dueOn: string; daysOverdue: number; overdueRatio: number }> {
+  const due: Array<T & { dueOn: string; daysOverdue: number; overdueRatio: number }> = [];
   for (const contact of candidates) {
-    const cadenceDays = effectiveCadence(contact, defaults);
-    const silentSince = silenceStartedOn(contact, timeZone);
-    const dueOn = addDays(silentSince, cadenceDays);
+    if (!Number.isInteger(contact.cadenceDays) || contact.cadenceDays < 1) throw new RangeError(`Invalid cadence: ${contact.cadenceDays} days`);
+    const dueOn = addDays(contact.silentSince, contact.cadenceDays);
     const daysOverdue = daysBetween(dueOn, today);
     if (daysOverdue < 0) continue;
-    const overdueRatio = daysBetween(silentSince, today) / cadenceDays;
-    due.push({ ...contact, dueOn, daysOverdue, cadenceDays, overdueRatio });
+    const overdueRatio = daysBetween(contact.silentSince, today) / contact.cadenceDays;
+    due.push({ ...contact, dueOn, daysOverdue, overdueRatio });
   }
   return due.sort(
     (a, b) =>
@@ -117,4 +124,24 @@ export function rankKeepInTouch<T extends KeepInTouchCandidate>(
       stageCloseness(b.stage) - stageCloseness(a.stage) ||
       byName.compare(a.displayName, b.displayName),
   );
+}
+
+/** rankStoredKeepInTouch() over contacts as they are, their silence and cadence computed here. */
+export function rankKeepInTouch<T extends KeepInTouchCandidate>(
+  candidates: readonly T[],
+  today: string,
+  defaults: Cadences,
+  timeZone: string,
+): Array<RankedKeepInTouch<T>> {
+  const ranked = rankStoredKeepInTouch(
+    candidates.map((contact, index) => ({
+      index,
+      silentSince: silenceStartedOn(contact, timeZone),
+      cadenceDays: effectiveCadence(contact, defaults),
+      stage: contact.stage,
+      displayName: contact.displayName,
+    })),
+    today,
+  );
+  return ranked.map(({ index, dueOn, daysOverdue, cadenceDays, overdueRatio }) => ({ ...candidates[index]!, dueOn, daysOverdue, cadenceDays, overdueRatio }));
 }

@@ -23,3 +23,48 @@ export function deriveDisplayName(c: { firstName?: string | null; lastName?: str
   const fromNames = [c.firstName, c.lastName].filter(Boolean).join(' ');
   return c.displayName || fromNames || c.emails?.[0] || '?';
 }
+
+/** A contact's stored matching keys (docs/domain.md#duplicates); the LinkedIn key is stored on its own. */
+export interface StoredKey {
+  kind: 'email' | 'phone' | 'name' | 'same_name';
+  key: string;
+}
+
+export interface KeyedContact {
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  company: string | null;
+  emails: readonly string[];
+  phones: readonly string[];
+}
+
+/** '?' and e-mails are what nameless contacts are called (deriveDisplayName), not names. */
+const isName = (folded: string) => folded !== '' && folded !== '?' && !folded.includes('@');
+
+/** Separates the name from the company in a `name` key; no folded text holds it. */
+export const NAME_COMPANY_SEPARATOR = '\u001f';
+
+/**
+ * The keys the duplicates finder joins contacts on, each once: every e-mail (trimmed, lower
+ * case), every phone of MIN_PHONE_DIGITS digits or more (normalisePhone), the folded full name
+ * and the folded display name each with the folded company (`name`), and the folded full name
+ * alone (`same_name`, a weaker hint the finder keeps only when nothing contradicts it).
+ */
+export function storedKeys(c: KeyedContact): StoredKey[] {
+  const keys = new Map<string, StoredKey>();
+  const add = (kind: StoredKey['kind'], key: string) => keys.set(`${kind}\u0000${key}`, { kind, key });
+  for (const email of c.emails) {
+    const key = normaliseEmail(email);
+    if (key) add('email', key);
+  }
+  for (const phone of c.phones) {
+    const key = normalisePhone(phone);
+    if (key.replace('+', '').length >= MIN_PHONE_DIGITS) add('phone', key);
+  }
+  const fullName = foldText([c.firstName, c.lastName].filter(Boolean).join(' '));
+  const company = foldText(c.company ?? '');
+  for (const name of [fullName, foldText(c.displayName)]) if (isName(name)) add('name', `${name}${NAME_COMPANY_SEPARATOR}${company}`);
+  if (isName(fullName)) add('same_name', fullName);
+  return [...keys.values()];
+}

@@ -52,8 +52,10 @@ export async function restoreValidBackup(db: Db, owner: BackupOwner, backup: Bac
       restored[section.key] = list.length;
     }
     await fillLaterReferences(tx, later);
-    for (const section of sections) await section.afterRestore?.(tx, owner.accountId);
+    // Settings first: what afterRestore recomputes (keep-in-touch dates) depends on the
+    // restored cadences and time zone.
     await restoreProfileAndSettings(tx, owner, backup);
+    for (const section of sections) await section.afterRestore?.(tx, owner.accountId);
     return { replaced: options.replace, idsChanged, restored };
   });
   // A whole account arrived at once: fresh planner statistics (see refreshStatistics).

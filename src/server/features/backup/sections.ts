@@ -8,6 +8,7 @@ import { backupSectionKeys, type BackupSectionKey } from '#shared/schemas/backup
 import type { Tx } from '../../db/database.js';
 import * as schema from '../../db/schema.js';
 import type { SectionLinks } from './references.js';
+import { refreshContacts } from '../contacts/derived.js';
 
 export interface BackupSection extends SectionLinks {
   table: PgTable;
@@ -34,14 +35,10 @@ export const sections: BackupSection[] = [
     table: contacts,
     hasIds: true,
     references: { introducedById: 'contacts', metAtEventId: 'events' },
-    derived: ['lastInteractionAt'],
+    derived: ['lastInteractionAt', 'keepInTouchBase', 'keepInTouchCadence', 'keepInTouchDueOn'],
     orderBy: [asc(contacts.createdAt), asc(contacts.id)],
-    afterRestore: async (tx, accountId) => {
-      await tx.execute(sql`
-        update ${contacts} set last_interaction_at = (
-          select max(ic.occurred_at) from ${interactionContacts} ic where ic.contact_id = ${contacts.id})
-        where ${contacts.accountId} = ${accountId}`);
-    },
+    // The newest touch, the keep-in-touch dates and the matching keys (features/contacts/derived.ts).
+    afterRestore: (tx, accountId) => refreshContacts(tx, accountId, 'all', { lastTouch: true }),
   },
   {
     key: 'interactions',
@@ -148,6 +145,7 @@ export const notBackedUp: Record<string, string> = {
   totp_credentials: 'secret (the second factor stays with the login, like the password)',
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
+  contact_keys: 'derived from the contacts, recomputed on restore (features/contacts/derived.ts)',
   email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
 };
 

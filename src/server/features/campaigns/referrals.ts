@@ -7,6 +7,8 @@ import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts } from '../../db/schema.js';
 import { recordTexts } from '../../i18n/messages.js';
 import { deriveDisplayName, toSummary } from '../contacts/mapping.js';
+import { refreshContacts } from '../contacts/derived.js';
+import { findContactRows } from '../contacts/queries.js';
 import type { UserContext } from '../settings/user-context.js';
 import { getMember, selectMembers } from './members.js';
 import { findCampaignRow } from './queries.js';
@@ -15,7 +17,7 @@ export async function addReferrals(db: Db, user: UserContext, campaignId: string
   return db.transaction(async (tx) => {
     await findCampaignRow(tx, user.accountId, campaignId);
     const member = await getMember(tx, user.accountId, campaignId, memberId);
-    const created: ReferralsCreated['contacts'] = [];
+    const createdIds: string[] = [];
     for (const person of input.people) {
       const [contact] = await tx
         .insert(contacts)
@@ -32,9 +34,11 @@ export async function addReferrals(db: Db, user: UserContext, campaignId: string
           createdAt: user.now,
           updatedAt: user.now,
         })
-        .returning();
-      created.push(toSummary(contact!, user));
+        .returning({ id: contacts.id });
+      createdIds.push(contact!.id);
     }
+    await refreshContacts(tx, user.accountId, createdIds);
+    const created: ReferralsCreated['contacts'] = (await findContactRows(tx, user.accountId, createdIds)).map((row) => toSummary(row, user));
     if (input.joinCampaign ?? true) {
       await tx
         .insert(campaignMembers)

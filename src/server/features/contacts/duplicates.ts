@@ -1,15 +1,16 @@
 // Possible duplicates among the contacts already in an account, found with the keys imports
 // match on (src/shared/rules/contact-keys.ts): the same LinkedIn profile, e-mail, phone, or name
-// and company; and, as a weaker hint, the same full name when nothing contradicts it. One set-based query: every contact's keys are listed, grouped by key, and pairs
-// come only from keys that two or more contacts share (hash joins: the heavy user's 30,000
-// contacts take well under a second, never 30,000² comparisons).
+// and company; and, as a weaker hint, the same full name when nothing contradicts it. The keys are
+// stored per contact (contact_keys, features/contacts/derived.ts), so one set-based query groups
+// them by key, and pairs come only from keys that two or more contacts share: no folding at query
+// time, never 30,000² comparisons.
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { duplicateReasons, type DuplicatePage, type DuplicateReason, type DuplicateSide } from '#shared/schemas/duplicates.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { mergeable } from './merge-duplicates.js';
-import { contacts, favors, followups, interactionContacts } from '../../db/schema.js';
+import { contactKeys, contacts, favors, followups, interactionContacts } from '../../db/schema.js';
+import { ensureMatchKeysCurrent } from './derived.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
-import { MIN_PHONE_DIGITS } from '#shared/rules/contact-keys.js';
 import type { Circle, ContactKind, ContactSource, Stage } from '#shared/enums.js';
 
 /**
@@ -18,48 +19,31 @@ import type { Circle, ContactKind, ContactSource, Stage } from '#shared/enums.js
  */
 export const MAX_SHARED_KEY = 25;
 
-/** Lower case, no accents, single spaces: foldText() in SQL. */
-const fold = (value: SQL) => sql`btrim(regexp_replace(circulo_normalize(${value}), '\\s+', ' ', 'g'))`;
-
-/** normalisePhone() in SQL: digits, with a + for international numbers (`+` or `00`); one regex per phone. */
-const phoneKey = sql`(case when ltrim(p) like '+%' then '+' || d when ltrim(p) like '00%' then '+' || substr(d, 3) else d end)`;
-
 /** Whether a text[] column holds a non-blank value. */
 const hasAny = (list: SQL) => sql`exists (select 1 from unnest(${list}) v where btrim(v) <> '')`;
 
 /**
  * The pairs of the account as `ordered` (a_id, b_id, reasons, sort_name), a's id below b's, each
- * pair once. Keys are listed per contact (one accent-folding call each: it is the costly part),
- * grouped, and only groups of 2 to MAX_SHARED_KEY contacts become pairs.
+ * pair once. The keys are stored (contact_keys, computed by storedKeys() in TypeScript, and
+ * contacts.linkedin_key), so this only groups them: only groups of 2 to MAX_SHARED_KEY contacts
+ * become pairs.
  */
 function pairsSql(accountId: string) {
-  const names = sql`concat_ws(' ', first_name, last_name)`;
   return sql`
-    mine as materialized (
-      select id, emails, phones, linkedin_key,
-        -- Full name, company and (when it differs) display name, folded in one call, split by chr(31).
-        string_to_array(${fold(sql`concat_ws(chr(31), ${names}, coalesce(company, ''), case when display_name <> ${names} then display_name end)`)}, chr(31)) as folded
-      from ${contacts} where account_id = ${accountId}
-    ),
-    keys as (
-      select id, 'linkedin' as reason, linkedin_key as key from mine where linkedin_key is not null
-      union all
-      select id, 'email', lower(btrim(e)) from mine, unnest(emails) e where btrim(e) <> ''
-      union all
-      select id, 'phone', n from (select id, ${phoneKey} as n from mine, unnest(phones) p, regexp_replace(p, '\\D', '', 'g') d) ph
-        where length(replace(n, '+', '')) >= ${MIN_PHONE_DIGITS}
-      union all
-      -- '?' and e-mails are what nameless contacts are called, not names.
-      select id, 'name', nm || chr(31) || btrim(folded[2]) from mine, unnest(array[btrim(folded[1]), btrim(folded[3])]) nm
-        where nm <> '' and nm <> '?' and position('@' in nm) = 0
-      union all
-      -- The full name alone, whatever the company: judged below, it stands only uncontradicted.
-      select id, 'same_name', btrim(folded[1]) from mine
-        where btrim(folded[1]) not in ('', '?') and position('@' in folded[1]) = 0
+    -- Most keys belong to one contact: count them in the order of contact_keys' primary key
+    -- (account, kind, key), and gather ids only for the shared ones. Each (kind, key, contact)
+    -- is stored once: no distinct needed.
+    shared as (
+      select kind, key from ${contactKeys} where account_id = ${accountId}
+      group by kind, key having count(*) between 2 and ${MAX_SHARED_KEY}
     ),
     groups as (
-      select reason, array_agg(distinct id) as ids from keys
-      group by reason, key having count(distinct id) between 2 and ${MAX_SHARED_KEY}
+      select s.kind as reason, array_agg(k.contact_id) as ids
+      from shared s join ${contactKeys} k on k.account_id = ${accountId} and k.kind = s.kind and k.key = s.key
+      group by s.kind, s.key
+      union all
+      select 'linkedin', array_agg(id) from ${contacts} where account_id = ${accountId} and linkedin_key is not null
+      group by linkedin_key having count(*) between 2 and ${MAX_SHARED_KEY}
     ),
     pairs as (
       select a.id as a_id, b.id as b_id, array_agg(distinct g.reason) as reasons
@@ -95,6 +79,7 @@ export async function findDuplicates(db: Db, accountId: string, query: { limit: 
   return db.transaction(async (tx) => {
     // The keys of 30,000 contacts fit in memory; the default 4 MB sends them to disk (5× slower).
     await tx.execute(sql`set local work_mem = '64MB'`);
+    await ensureMatchKeysCurrent(tx, accountId);
     return duplicatePage(tx, accountId, cursor, query.limit);
   });
 }
@@ -130,12 +115,15 @@ async function countDuplicates(db: Tx, accountId: string): Promise<number> {
 
 async function loadSides(db: Tx, accountId: string, ids: string[]): Promise<Map<string, DuplicateSide>> {
   if (ids.length === 0) return new Map();
+  // Drizzle writes a column in a select list unqualified ("id"), which inside these subqueries
+  // named the subquery's own id (f.id) and counted nothing: the outer row is named in full.
+  const side = sql`"contacts"."id"`;
   const rows = await db
     .select({
       row: contacts,
-      interactions: sql<number>`(select count(*)::int from ${interactionContacts} ic where ic.contact_id = ${contacts.id})`,
-      followups: sql<number>`(select count(*)::int from ${followups} f where f.contact_id = ${contacts.id})`,
-      favors: sql<number>`(select count(*)::int from ${favors} f where f.contact_id = ${contacts.id})`,
+      interactions: sql<number>`(select count(*)::int from ${interactionContacts} ic where ic.contact_id = ${side})`,
+      followups: sql<number>`(select count(*)::int from ${followups} f where f.contact_id = ${side})`,
+      favors: sql<number>`(select count(*)::int from ${favors} f where f.contact_id = ${side})`,
     })
     .from(contacts)
     .where(sql`${contacts.accountId} = ${accountId} and ${inArray(contacts.id, [...new Set(ids)])}`);

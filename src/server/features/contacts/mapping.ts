@@ -22,11 +22,18 @@ export function toColumns(input: ContactCreate | ContactPatch): Omit<Partial<Con
   return columns;
 }
 
+/**
+ * The stored keep-in-touch date (features/contacts/derived.ts). A contact written around the app
+ * (a raw insert, before its refresh) has none yet: the rule gives the same date then.
+ */
 function dueOn(row: ContactRow, user: UserContext): string {
-  return keepInTouchDueOn(
-    { lastInteractionAt: row.lastInteractionAt, metOn: row.metOn, createdAt: row.createdAt, cadenceDays: row.cadenceDays, circle: row.circle },
-    user.cadences,
-    user.timeZone,
+  return (
+    row.keepInTouchDueOn ??
+    keepInTouchDueOn(
+      { lastInteractionAt: row.lastInteractionAt, metOn: row.metOn, createdAt: row.createdAt, cadenceDays: row.cadenceDays, circle: row.circle },
+      user.cadences,
+      user.timeZone,
+    )
   );
 }
 

@@ -9,7 +9,7 @@ import { linkedinKeyOf } from '#shared/rules/linkedin.js';
 import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
-import { refreshLastInteraction } from '../interactions/queries.js';
+import { deleteMatchKeys, refreshContacts } from './derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import type { ContactRow } from './mapping.js';
 import { getContact } from './queries.js';
@@ -154,6 +154,9 @@ export async function mergeInto(db: Db, user: UserContext, keptId: string, other
     await moveReferences(tx, user.accountId, keptId, otherId);
     // The other goes before the kept one takes its LinkedIn key and e-mails.
     await tx.delete(contacts).where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, otherId)));
+    // contact_keys has no foreign key to cascade (schema.ts says why): the other's keys go here,
+    // the kept contact's are recomputed from the merged fields below.
+    await deleteMatchKeys(tx, user.accountId, [otherId]);
     const { id: _, createdAt, ...fields } = merged;
     await tx
       .update(contacts)
@@ -164,7 +167,8 @@ export async function mergeInto(db: Db, user: UserContext, keptId: string, other
         updatedAt: user.now,
       })
       .where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, keptId)));
-    await refreshLastInteraction(tx, user.accountId, [keptId]);
+    // The kept contact's touches, names, e-mails, phones, dates and cadence may all have changed.
+    await refreshContacts(tx, user.accountId, [keptId], { lastTouch: true });
     return getContact(tx, user, keptId);
   });
 }

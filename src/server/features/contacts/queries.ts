@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ContactCreate, ContactListQuery, ContactPatch } from '#shared/schemas/contacts.js';
 import { askStats } from '#shared/rules/ask-only.js';
+import type { Intent } from '#shared/enums.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, events, favors, followups, interactionContacts, interactions, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
-import { dueOnSql } from './due-sql.js';
+import { deleteMatchKeys, refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
 import { askWindowSql } from './ask-sql.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
@@ -34,7 +35,7 @@ export async function listContacts(db: Db, user: UserContext, query: ContactList
     query.kind ? eq(contacts.kind, query.kind) : undefined,
     query.stage ? eq(contacts.stage, query.stage) : undefined,
     query.tag ? sql`${contacts.tags} @> array[${query.tag}]::text[]` : undefined,
-    query.due ? sql`${dueOnSql(user.cadences, user.timeZone)} <= ${user.today}::date` : undefined,
+    query.due ? sql`${contacts.keepInTouchDueOn} <= ${user.today}::date` : undefined,
     afterCursor(cursor, 'asc', sortName, contacts.id, 'text'),
   ];
   const rows = await db
@@ -55,25 +56,35 @@ export async function findContactRow(db: Tx, accountId: string, id: string): Pro
   return row;
 }
 
+/** Contact rows in the order of `ids` (those that exist). */
+export async function findContactRows(db: Tx, accountId: string, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, ids)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function getContact(db: Tx, user: UserContext, id: string) {
   const row = await findContactRow(db, user.accountId, id);
   if (!row) throw notFound('Contact');
   const introducer = row.introducedById ? await findContactRow(db, user.accountId, row.introducedById) : undefined;
-  const outbound = await db
-    .select({ occurredAt: interactions.occurredAt, intent: interactions.intent })
-    .from(interactionContacts)
-    .innerJoin(interactions, eq(interactions.id, interactionContacts.interactionId))
-    .where(
-      and(
-        eq(interactionContacts.accountId, user.accountId),
-        eq(interactionContacts.contactId, id),
-        eq(interactions.direction, 'outbound'),
-        askWindowSql(user.now),
-      ),
-    );
+  // The contact's touches in the ask window (askWindowSql) come from the (contact_id, occurred_at)
+  // index, each looked up by id for its direction and intent. Written as a lateral lookup: the
+  // planner otherwise hashes all 300,000 interactions of a heavy account for a busy contact's 2,000.
+  const outbound = await queryRows<{ occurred_at: string | Date; intent: Intent }>(db, sql`
+    select i.occurred_at, i.intent
+    from ${interactionContacts}
+    cross join lateral (
+      select occurred_at, intent from ${interactions} i
+      where i.id = ${interactionContacts.interactionId} and i.direction = 'outbound' offset 0) i
+    where ${interactionContacts.accountId} = ${user.accountId} and ${interactionContacts.contactId} = ${id}
+      and ${askWindowSql(user.now)}`);
   return toContact(row, user, {
     introducedBy: introducer ? { id: introducer.id, displayName: introducer.displayName } : null,
-    ask: askStats(outbound.map((t) => ({ occurredAt: t.occurredAt, intent: t.intent })), user.now),
+    ask: askStats(outbound.map((t) => ({ occurredAt: new Date(t.occurred_at), intent: t.intent })), user.now),
     reciprocity: await contactReciprocity(db, user, id),
   });
 }
@@ -97,6 +108,7 @@ export async function createContact(db: Db, user: UserContext, input: ContactCre
       .insert(contacts)
       .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input), createdAt: user.now, updatedAt: user.now })
       .returning({ id: contacts.id });
+    await refreshContacts(tx, user.accountId, [row!.id]);
     return getContact(tx, user, row!.id);
   });
 }
@@ -118,6 +130,7 @@ export async function updateContact(db: Db, user: UserContext, id: string, patch
       .update(contacts)
       .set({ ...toColumns(patch), displayName, updatedAt: user.now })
       .where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, id)));
+    await refreshContacts(tx, user.accountId, [id]);
     if (patch.stage && patch.stage !== current.stage) {
       await tx.insert(stageChanges).values({ accountId: user.accountId, contactId: id, fromStage: current.stage, toStage: patch.stage, changedAt: user.now });
     }
@@ -168,6 +181,7 @@ export async function deleteContact(db: Db, accountId: string, id: string) {
     // Follow-ups, favors, attendances, memberships and the remaining links go by ON DELETE
     // CASCADE; introductions by SET NULL.
     await tx.delete(contacts).where(and(eq(contacts.accountId, accountId), eq(contacts.id, id)));
+    await deleteMatchKeys(tx, accountId, [id]);
   });
 }
 

@@ -8,6 +8,8 @@ import type { Db } from '../../db/database.js';
 import { contacts, eventAttendees, followups } from '../../db/schema.js';
 import { followupTitles, recordTexts } from '../../i18n/messages.js';
 import { deriveDisplayName, toSummary } from '../contacts/mapping.js';
+import { refreshContacts } from '../contacts/derived.js';
+import { findContactRows } from '../contacts/queries.js';
 import { loadFollowups } from '../followups/queries.js';
 import type { UserContext } from '../settings/user-context.js';
 import { findEventRow } from './queries.js';
@@ -18,7 +20,7 @@ export async function captureAtEvent(db: Db, user: UserContext, eventId: string,
     const event = await findEventRow(tx, user.accountId, eventId);
     const metOn = localDateOf(event.startsAt, user.timeZone);
     const dueOn = afterEventDueOn(event, user.timeZone);
-    const captured: EventCaptured['contacts'] = [];
+    const capturedIds: string[] = [];
     const followupIds: string[] = [];
     for (const person of input.people) {
       const { firstName, lastName } = splitFullName(person.name);
@@ -54,9 +56,11 @@ export async function captureAtEvent(db: Db, user: UserContext, eventId: string,
           createdAt: user.now,
         })
         .returning({ id: followups.id });
-      captured.push(toSummary(contact!, user));
+      capturedIds.push(contact!.id);
       followupIds.push(followup!.id);
     }
+    await refreshContacts(tx, user.accountId, capturedIds);
+    const captured = (await findContactRows(tx, user.accountId, capturedIds)).map((row) => toSummary(row, user));
     return { contacts: captured, followups: await loadFollowups(tx, user.accountId, followupIds) };
   });
 }

@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
+import { refreshContacts } from '../contacts/derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import { toFavor, type FavorRow } from './mapping.js';
 import { noNewsSql } from './rules-sql.js';
@@ -86,6 +87,7 @@ export async function createFavor(db: Db, user: UserContext, input: FavorCreate)
         })
         .returning({ id: contacts.id });
       introducedToId = created!.id;
+      await refreshContacts(tx, user.accountId, [introducedToId]);
     }
     const base = {
       accountId: user.accountId,

@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
 import { refreshStatistics, type Db, type Tx } from '../../db/database.js';
+import { refreshContacts } from '../contacts/derived.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { refreshLastInteraction } from '../interactions/queries.js';
@@ -57,9 +58,10 @@ const importers: Record<FileImportSource, (ctx: ImportContext, files: ResolvedFi
  * any stored keep-in-touch date or duplicate key) are refreshed here, with set-based statements.
  */
 async function finishImport(tx: Tx, user: UserContext, contacts: { changed: string[]; touched: string[] }) {
-  // A value stored on contacts and derived from their fields or touches gets its one set-based
-  // refresh call here, over contacts.changed and contacts.touched.
+  // What is stored per contact and derived from its fields or touches (features/contacts/derived.ts:
+  // last touch, keep-in-touch dates, matching keys) gets its one set-based refresh here.
   await refreshLastInteraction(tx, user.accountId, contacts.touched);
+  await refreshContacts(tx, user.accountId, contacts.changed);
 }
 
 async function resolveFiles(request: ImportRequest, opened: OpenZip[]): Promise<ResolvedFile[]> {

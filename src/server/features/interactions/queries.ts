@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { contacts, interactionContacts, interactions } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
+import { refreshKeepInTouch } from '../contacts/derived.js';
 
 type InteractionRow = typeof interactions.$inferSelect;
 
@@ -59,18 +60,11 @@ async function checkContacts(tx: Tx, accountId: string, contactIds: string[]) {
 }
 
 /**
- * Keeps contacts.last_interaction_at, the basis of keep-in-touch, equal to their newest touch.
- * One statement for any number of contacts (an import refreshes thousands): the ids travel as one
- * JSON array, and a contact whose value stays the same is not rewritten.
+ * Keeps contacts.last_interaction_at equal to their newest touch, and with it the stored
+ * keep-in-touch date (features/contacts/derived.ts), after touches were added, moved or deleted.
  */
 export async function refreshLastInteraction(tx: Tx, accountId: string, contactIds: string[]) {
-  if (contactIds.length === 0) return;
-  await tx.execute(sql`
-    update ${contacts} c set last_interaction_at = latest.at
-    from (select distinct value::uuid as id from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb)) as t
-    left join lateral (
-      select max(ic.occurred_at) as at from ${interactionContacts} ic where ic.contact_id = t.id) as latest on true
-    where c.account_id = ${accountId} and c.id = t.id and c.last_interaction_at is distinct from latest.at`);
+  await refreshKeepInTouch(tx, accountId, contactIds, { lastTouch: true });
 }
 
 async function linkContacts(tx: Tx, accountId: string, interactionId: string, contactIds: string[], occurredAt: Date) {

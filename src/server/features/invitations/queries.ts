@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../../http/problems.js';
 import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import { followupTitles } from '../../i18n/messages.js';
 import { findContactRow } from '../contacts/queries.js';
+import { refreshContacts } from '../contacts/derived.js';
 import type { UserContext } from '../settings/user-context.js';
 import { withoutUndefined } from '../../db/patch.js';
 
@@ -94,6 +95,7 @@ export async function createInvitation(db: Db, user: UserContext, input: Invitat
         })
         .returning({ id: contacts.id });
       contactId = created!.id;
+      await refreshContacts(tx, user.accountId, [contactId]);
     }
     const receivedOn = input.receivedOn ?? user.today;
     const [row] = await tx

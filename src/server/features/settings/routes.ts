@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AccountSettings, AccountSettingsPatch, Profile, ProfilePatch } from '#shared/schemas/settings.js';
 import { accounts, users } from '../../db/schema.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
+import { refreshKeepInTouch } from '../contacts/derived.js';
 import { loadAccountSettings } from './cadences.js';
 import { withoutUndefined } from '../../db/patch.js';
 
@@ -35,10 +36,15 @@ export function settingsRoutes(app: App, { db }: AppContext) {
     schema: { tags, summary: 'Update my profile', body: ProfilePatch, response: { 200: Profile } },
     handler: async (request) => {
       const changes = withoutUndefined(request.body);
-      const where = eq(users.id, authOf(request).userId);
-      const [user] = Object.keys(changes).length
-        ? await db.update(users).set(changes).where(where).returning()
-        : await db.select().from(users).where(where);
+      const { accountId, userId } = authOf(request);
+      const where = eq(users.id, userId);
+      const [user] = await db.transaction(async (tx) => {
+        if (Object.keys(changes).length === 0) return tx.select().from(users).where(where);
+        const updated = await tx.update(users).set(changes).where(where).returning();
+        // Local dates of every contact's last touch move with the time zone: one statement.
+        if (request.body.timeZone !== undefined) await refreshKeepInTouch(tx, accountId, 'all');
+        return updated;
+      });
       return toProfile(user!);
     },
   });
@@ -61,8 +67,12 @@ export function settingsRoutes(app: App, { db }: AppContext) {
         cadenceProfessionalDays: c.professional,
         cadenceOpportunityDays: c.opportunity,
       });
-      if (Object.keys(changes).length > 0) await db.update(accounts).set(changes).where(eq(accounts.id, accountId));
-      return loadAccountSettings(db, accountId);
+      return db.transaction(async (tx) => {
+        if (Object.keys(changes).length > 0) await tx.update(accounts).set(changes).where(eq(accounts.id, accountId));
+        // Every contact on a circle's default cadence gets a new due date: one statement.
+        if (Object.keys(c).some((k) => c[k as keyof typeof c] !== undefined)) await refreshKeepInTouch(tx, accountId, 'all');
+        return loadAccountSettings(tx, accountId);
+      });
     },
   });
 }

@@ -1,10 +1,10 @@
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Today, WeekTally } from '#shared/schemas/today.js';
-import { rankKeepInTouch } from '#shared/rules/cadence.js';
+import { rankStoredKeepInTouch } from '#shared/rules/cadence.js';
+import type { Circle, Stage } from '#shared/enums.js';
 import { isoWeekOf, weekRangeUtc, isoWeekRange } from '#shared/rules/time.js';
-import type { Db } from '../../db/database.js';
+import { queryRows, type Db } from '../../db/database.js';
 import { contacts, favors, followups, interactions } from '../../db/schema.js';
-import { cadenceBaseSql, cadenceSql, dueOnSql } from '../contacts/due-sql.js';
 import { effectiveDueSql, selectFollowups } from '../followups/queries.js';
 import { selectFavors } from '../favors/queries.js';
 import { reciprocitySummary } from '../favors/reciprocity.js';
@@ -13,32 +13,47 @@ import type { UserContext } from '../settings/user-context.js';
 export const KEEP_IN_TOUCH_SUGGESTIONS = 10;
 /** Today shows what can be done today; a heavy user's 500 overdue items would only bury it. */
 export const FOLLOWUPS_SHOWN = 50;
-/** Candidates fetched before the exact ranking; the SQL pre-orders by the rule's first key. */
+/** Candidates fetched per cadence before the exact ranking (the SQL orders by the rule's first key). */
 const KEEP_IN_TOUCH_CANDIDATES = 200;
 
+/**
+ * The keep-in-touch suggestions, from the stored base and cadence (features/contacts/derived.ts).
+ * Within one cadence the longest silence has the highest ratio, so for each cadence in use (a
+ * loose index scan over contacts_keep_in_touch_idx: usually the three circle defaults) the first
+ * rows of the index are the candidates; the rule ranks the union exactly.
+ */
 async function keepInTouch(db: Db, user: UserContext) {
-  const ratio = sql`(${user.today}::date - ${cadenceBaseSql(user.timeZone)})::float / ${cadenceSql(user.cadences)}`;
-  const rows = await db
-    .select({
-      id: contacts.id,
-      displayName: contacts.displayName,
-      company: contacts.company,
-      circle: contacts.circle,
-      stage: contacts.stage,
-      cadenceDays: contacts.cadenceDays,
-      lastInteractionAt: contacts.lastInteractionAt,
-      metOn: contacts.metOn,
-      createdAt: contacts.createdAt,
-    })
-    .from(contacts)
-    .where(and(eq(contacts.accountId, user.accountId), sql`${dueOnSql(user.cadences, user.timeZone)} <= ${user.today}::date`))
-    .orderBy(sql`${ratio} desc`)
-    .limit(KEEP_IN_TOUCH_CANDIDATES);
-  const ranked = rankKeepInTouch(
-    rows,
+  const rows = await queryRows<{
+    id: string;
+    display_name: string;
+    company: string | null;
+    circle: Circle;
+    stage: Stage;
+    cadence_days: number | null;
+    last_interaction_at: string | Date | null;
+    base: string;
+    cadence: number;
+  }>(db, sql`
+    with recursive cadences as (
+      select min(keep_in_touch_cadence) as days from ${contacts} where account_id = ${user.accountId}
+      union all
+      select (select min(keep_in_touch_cadence) from ${contacts} where account_id = ${user.accountId} and keep_in_touch_cadence > cadences.days)
+      from cadences where cadences.days is not null
+    )
+    select due.* from cadences cross join lateral (
+      select id, display_name, company, circle, stage, cadence_days, last_interaction_at,
+        to_char(keep_in_touch_base, 'YYYY-MM-DD') as base, keep_in_touch_cadence as cadence
+      from ${contacts}
+      where account_id = ${user.accountId} and keep_in_touch_cadence = cadences.days
+        and keep_in_touch_base <= ${user.today}::date - cadences.days
+      order by keep_in_touch_base
+      limit ${KEEP_IN_TOUCH_CANDIDATES}
+    ) due
+    order by (${user.today}::date - due.base::date)::float / due.cadence desc
+    limit ${KEEP_IN_TOUCH_CANDIDATES}`);
+  const ranked = rankStoredKeepInTouch(
+    rows.map((r) => ({ ...r, displayName: r.display_name, silentSince: r.base, cadenceDays: r.cadence })),
     user.today,
-    user.cadences,
-    user.timeZone,
   );
   return ranked.slice(0, KEEP_IN_TOUCH_SUGGESTIONS).map((r) => ({
     contactId: r.id,
@@ -47,7 +62,7 @@ async function keepInTouch(db: Db, user: UserContext) {
     circle: r.circle,
     stage: r.stage,
     cadenceDays: r.cadenceDays,
-    lastInteractionAt: r.lastInteractionAt?.toISOString() ?? null,
+    lastInteractionAt: r.last_interaction_at === null ? null : new Date(r.last_interaction_at).toISOString(),
     dueOn: r.dueOn,
     daysOverdue: r.daysOverdue,
   }));

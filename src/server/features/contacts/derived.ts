@@ -1,0 +1,142 @@
+// What is stored on a contact so the heavy screens read an index instead of computing over every
+// contact (issue 10): the keep-in-touch base, cadence and due date (Today, the "due" filter, the
+// contact's keepInTouchDueOn) and the matching keys (the duplicates finder). Every write that
+// changes their inputs calls one of the two set-based functions below, by the ids it touched or
+// for the whole account; tests/api/stored-derived.test.ts tours those writes and checks the
+// stored values against the pure rules.
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { storedKeys } from '#shared/rules/contact-keys.js';
+import type { Tx } from '../../db/database.js';
+import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
+
+export type ContactIds = readonly string[] | 'all';
+
+/** Large id lists go in slices: one statement's parameters stay well under PostgreSQL's 65,535. */
+const SLICE = 5_000;
+
+function slices(ids: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += SLICE) out.push(ids.slice(i, i + SLICE));
+  return out;
+}
+
+const idList = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
+/**
+ * The account's keep-in-touch settings as one row (tz, personal, professional, opportunity): the
+ * cadences of the account and the time zone of its first user (an account has one user; a
+ * second one, if ever added, sees the first one's local dates).
+ */
+function settingsSql(accountId: string): SQL {
+  return sql`select a.cadence_personal_days as personal, a.cadence_professional_days as professional,
+      a.cadence_opportunity_days as opportunity,
+      coalesce((select u.time_zone from ${users} u where u.account_id = a.id order by u.created_at, u.id limit 1), 'UTC') as tz
+    from ${accounts} a where a.id = ${accountId}`;
+}
+
+/**
+ * The SQL twin of effectiveCadence() and silenceStartedOn() in src/shared/rules/cadence.ts, over
+ * `c` (a contacts row), `s` (settingsSql) and `last` (the newest touch). It is the only copy:
+ * everything else reads the stored columns, and the agreement test compares them with the rule.
+ */
+const cadenceOf = sql`coalesce(c.cadence_days, case c.circle when 'personal' then s.personal when 'opportunity' then s.opportunity else s.professional end)`;
+const baseOf = (last: SQL) => sql`coalesce((${last} at time zone s.tz)::date, c.met_on, (c.created_at at time zone s.tz)::date)`;
+
+/**
+ * Recomputes the stored keep-in-touch base, cadence and due date of the given contacts (or all of
+ * the account's) in one statement per slice of ids. With `lastTouch`, last_interaction_at is
+ * recomputed first from the touches (after touches were added, moved or deleted). Rows whose
+ * values do not change are not written.
+ */
+export async function refreshKeepInTouch(tx: Tx, accountId: string, ids: ContactIds, options: { lastTouch?: boolean } = {}) {
+  if (ids !== 'all' && ids.length === 0) return;
+  for (const slice of ids === 'all' ? [null] : slices([...new Set(ids)])) {
+    const last = options.lastTouch
+      ? sql`(select max(ic.occurred_at) from ${interactionContacts} ic where ic.contact_id = c.id)`
+      : sql`c.last_interaction_at`;
+    await tx.execute(sql`
+      with s as (${settingsSql(accountId)}),
+      v as (
+        select c.id, l.last, ${baseOf(sql`l.last`)} as base, ${cadenceOf} as cadence
+        from ${contacts} c cross join s cross join lateral (select ${last} as last) l
+        where c.account_id = ${accountId} ${slice ? sql`and c.id = any(${idList(slice)})` : sql``}
+      )
+      update ${contacts} c set last_interaction_at = v.last, keep_in_touch_base = v.base,
+        keep_in_touch_cadence = v.cadence, keep_in_touch_due_on = v.base + v.cadence
+      from v
+      where c.account_id = ${accountId} and c.id = v.id
+        and (c.last_interaction_at, c.keep_in_touch_base, c.keep_in_touch_cadence, c.keep_in_touch_due_on)
+          is distinct from (v.last, v.base, v.cadence, v.base + v.cadence)`);
+  }
+}
+
+/** Bumped when storedKeys() changes: accounts with an older version are re-keyed on next use. */
+export const MATCH_KEYS_VERSION = 1;
+
+const KEY_ROWS_PER_INSERT = 20_000;
+
+/** An element of a PostgreSQL array literal, quoted (the keys hold commas, quotes, braces). */
+const arrayItem = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts) of the
+ * given contacts, or of the whole account (which also marks the account's keys as current).
+ */
+export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds) {
+  if (ids !== 'all' && ids.length === 0) return;
+  for (const slice of ids === 'all' ? [null] : slices([...new Set(ids)])) {
+    const scope = slice ? inArray(contacts.id, slice) : undefined;
+    const rows = await tx
+      .select({
+        id: contacts.id,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        displayName: contacts.displayName,
+        company: contacts.company,
+        emails: contacts.emails,
+        phones: contacts.phones,
+      })
+      .from(contacts)
+      .where(and(eq(contacts.accountId, accountId), scope));
+    await tx
+      .delete(contactKeys)
+      .where(and(eq(contactKeys.accountId, accountId), slice ? inArray(contactKeys.contactId, slice) : undefined));
+    // Three array parameters per statement, unnested by the database: binding 20,000 keys as
+    // 60,000 separate parameters costs more than the insert itself.
+    const ids: string[] = [];
+    const kinds: string[] = [];
+    const keys: string[] = [];
+    for (const row of rows) {
+      for (const k of storedKeys(row)) {
+        ids.push(row.id);
+        kinds.push(k.kind);
+        keys.push(k.key);
+      }
+    }
+    for (let i = 0; i < ids.length; i += KEY_ROWS_PER_INSERT) {
+      const part = (list: string[]) => `{${list.slice(i, i + KEY_ROWS_PER_INSERT).map(arrayItem).join(',')}}`;
+      await tx.execute(sql`
+        insert into ${contactKeys} (account_id, contact_id, kind, key)
+        select ${accountId}, unnest(${part(ids)}::uuid[]), unnest(${part(kinds)}::text[]), unnest(${part(keys)}::text[])`);
+    }
+  }
+  if (ids === 'all') await tx.update(accounts).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(accounts.id, accountId));
+}
+
+/** Deleting contacts deletes their keys (contact_keys has no foreign key to cascade: schema.ts). */
+export async function deleteMatchKeys(tx: Tx, accountId: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await tx.delete(contactKeys).where(and(eq(contactKeys.accountId, accountId), inArray(contactKeys.contactId, [...ids])));
+}
+
+/** Keys computed with an older storedKeys() (or never: accounts older than the table) are redone. */
+export async function ensureMatchKeysCurrent(tx: Tx, accountId: string) {
+  const [account] = await tx.select({ version: accounts.matchKeysVersion }).from(accounts).where(eq(accounts.id, accountId));
+  if (account && account.version !== MATCH_KEYS_VERSION) await refreshMatchKeys(tx, accountId, 'all');
+}
+
+/** After a write to contacts' own fields: both stored derivations of those contacts. */
+export async function refreshContacts(tx: Tx, accountId: string, ids: ContactIds, options: { lastTouch?: boolean } = {}) {
+  await refreshKeepInTouch(tx, accountId, ids, options);
+  await refreshMatchKeys(tx, accountId, ids);
+}
