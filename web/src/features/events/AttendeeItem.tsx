@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { Attendee, SuggestedTopic } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { ModalActions } from '../../ui/ModalActions';
+import { useChoiceWhileSaving } from '../../ui/useChoiceWhileSaving';
 import { initials } from '../contacts/initials';
 import { useRemoveAttendee, useUpdateAttendee } from './api';
 import { LineListEditor } from './LineListEditor';
@@ -21,6 +22,7 @@ export function AttendeeItem({ eventId, attendee, startOpen }: { eventId: string
     if (startOpen) setOpen(true);
   }, [startOpen]);
   const update = useUpdateAttendee(eventId);
+  const target = useChoiceWhileSaving<boolean>();
   const remove = useRemoveAttendee(eventId);
   const name = attendee.contact.displayName;
   const role = [attendee.title, attendee.company].filter(Boolean).join(' · ');
@@ -69,8 +71,8 @@ export function AttendeeItem({ eventId, attendee, startOpen }: { eventId: string
           size="sm"
           label={t('events.attendees.wantToMeet')}
           aria-label={t('events.attendees.wantToMeetName', { name })}
-          checked={update.isPending && update.variables.patch.target !== undefined ? update.variables.patch.target : attendee.target}
-          onChange={(e) => update.mutate({ contactId: attendee.contactId, patch: { target: e.currentTarget.checked } })}
+          checked={target.shown(attendee.target)}
+          onChange={(e) => target.choose(e.currentTarget.checked, (value) => update.mutateAsync({ contactId: attendee.contactId, patch: { target: value } }))}
         />
         <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} fz="sm" c="sage.8" fw={600}>
           <Group gap={4}>

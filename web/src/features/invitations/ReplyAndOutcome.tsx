@@ -6,6 +6,7 @@ import { invitationOutcomes, type InvitationOutcome } from '@shared/enums.js';
 import type { Invitation } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters, useUserToday } from '../../i18n/useFormatters';
+import { useChoiceWhileSaving } from '../../ui/useChoiceWhileSaving';
 import { useUpdateInvitation } from './api';
 
 /** After the welcome: did they reply, and where did it lead? Both feed the funnel. */
@@ -19,8 +20,9 @@ export function ReplyAndOutcome({ invitation }: { invitation: Invitation }) {
 
   const markReplied = () =>
     update.mutate({ repliedOn: repliedOn || today }, { onSuccess: () => notifySuccess(t('welcome.markedReplied')) });
-  const setOutcome = (outcome: InvitationOutcome) =>
-    update.mutate({ outcome }, { onSuccess: () => notifySuccess(t('welcome.outcomeSaved')) });
+  const outcome = useChoiceWhileSaving<InvitationOutcome>();
+  const setOutcome = (chosen: InvitationOutcome) =>
+    outcome.choose(chosen, (value) => update.mutateAsync({ outcome: value }).then(() => notifySuccess(t('welcome.outcomeSaved'))));
 
   return (
     <Card component="section" aria-labelledby="reply-heading" data-testid="reply-and-outcome">
@@ -68,8 +70,7 @@ export function ReplyAndOutcome({ invitation }: { invitation: Invitation }) {
           )}
           <Radio.Group
             label={t('welcome.outcome')}
-            // Shows the choice at once, while it is being saved (TanStack's optimistic "variables").
-            value={(update.isPending && update.variables.outcome) || invitation.outcome}
+            value={outcome.shown(invitation.outcome)}
             onChange={(v) => setOutcome(v as InvitationOutcome)}
           >
             <Stack gap="xs" mt="xs">
