@@ -1,4 +1,5 @@
 // Timing, percentiles, the HTTP client the benchmark measures with, and process/disk probes.
+import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,18 @@ export const progress = (message: string) => process.stderr.write(`[bench] ${mes
 export const seconds = (since: number) => round((performance.now() - since) / 1000, 2);
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The machine a run measured, for the JSON of every bench mode (load at start and at end). */
+export function machineFacts(loadAverage1mAtStart: number) {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    totalMemGiB: round(totalmem() / 1024 ** 3),
+    loadAverage1mAtStart,
+    loadAverage1mAtEnd: round(loadavg()[0] ?? NaN, 2),
+  };
+}
 
 export interface Stats {
   p50: number;

@@ -13,7 +13,7 @@
 // BENCH_ORG_LOAD_CONCURRENCY (accounts loaded at once, default 2), BENCH_KEEP=1 to keep the
 // database, BENCH_OUTPUT (default bench-results.json).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,7 +29,7 @@ import { hashPassword, randomToken, sha256 } from '../src/server/features/auth/s
 import { API_TOKEN_PREFIX } from '../src/server/features/auth/sessions.js';
 import { refreshContacts } from '../src/server/features/contacts/derived.js';
 import { generate, scaled } from './generate.js';
-import { processCpuMs, processMemory, progress, round, seconds, stats, type Stats } from './measure.js';
+import { machineFacts, processCpuMs, processMemory, progress, round, seconds, stats, type Stats } from './measure.js';
 import { Rng } from './prng.js';
 import { startChildServer, type ChildServer } from './server.js';
 import { searchQueries } from './vocabulary.js';
@@ -330,12 +330,7 @@ export async function runOrgBench(): Promise<number> {
     const report = {
       mode: 'org',
       machine: {
-        node: process.version,
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        totalMemGiB: round(totalmem() / 1024 ** 3),
-        loadAverage1mAtStart,
-        loadAverage1mAtEnd: round(loadavg()[0] ?? NaN, 2),
+        ...machineFacts(loadAverage1mAtStart),
         postgres: (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v,
       },
       dataset: {

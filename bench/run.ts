@@ -16,7 +16,7 @@ import { channels, directions, intents } from '#shared/enums.js';
 import { scaled } from './generate.js';
 import { measureImports } from './imports.js';
 import { loadDataset } from './load.js';
-import { ApiClient, diskUsageMiB, processCpuMs, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
+import { ApiClient, diskUsageMiB, machineFacts, processCpuMs, processMemory, progress, round, Series, seconds, type Stats } from './measure.js';
 import { Rng } from './prng.js';
 import { startChildServer, type ChildServer } from './server.js';
 import { searchQueries } from './vocabulary.js';
@@ -251,12 +251,7 @@ async function measure(): Promise<Record<string, unknown>> {
   for (const [name, s] of Object.entries(series)) if (s.ms.length > 0) results[name] = s.stats();
   return {
     machine: {
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      totalMemGiB: round(totalmem() / 1024 ** 3),
-      loadAverage1mAtStart,
-      loadAverage1mAtEnd: round(loadavg()[0] ?? NaN, 2),
+      ...machineFacts(loadAverage1mAtStart),
     },
     dataset: {
       ...size,
