@@ -176,8 +176,16 @@ describe('references between an account’s rows', () => {
   });
 
   it('let a whole account be deleted at once, and leave the other account as it was', async () => {
-    const count = (tx: Tx, accountId: string) =>
-      Promise.all([...ownedTables].sort().map(async (name) => `${name}: ${(await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${id(name)} where account_id = ${accountId}`))[0]!.n}`));
+    // One query at a time: a transaction is one connection, and node-postgres deprecates
+    // queueing a second query on a connection that is still answering the first.
+    const count = async (tx: Tx, accountId: string) => {
+      const lines: string[] = [];
+      for (const name of [...ownedTables].sort()) {
+        const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${id(name)} where account_id = ${accountId}`);
+        lines.push(`${name}: ${row!.n}`);
+      }
+      return lines;
+    };
     const before = await count(server.database.db, alice.user.accountId);
     const outcome = await inRolledBack(server, async (tx) => {
       // Both paths cascade: account -> follow-up, and account -> contact -> follow-up.
