@@ -5,11 +5,11 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { api, isNetworkError } from './client';
-import { enqueue, mayWriteDirectly, newIdempotencyKey, type OutboxLabel, type OutboxRequest } from './outbox';
+import { enqueue, mayWriteDirectly, newIdempotencyKey, outboxWrites, type OutboxLabel, type OutboxRequest } from './outbox';
 import i18n from '../i18n';
 
 /** What a write came to: the server's answer, or a place in the outbox. */
-export type OfflineResult<T> = { queued: false; value: T } | { queued: true };
+export type OfflineResult<T> = { queued: false; value: T } | { queued: true; first: boolean };
 
 interface OfflineMutationOptions<TVariables> {
   request: (variables: TVariables) => OutboxRequest;
@@ -38,12 +38,14 @@ export function useOfflineMutation<TResult, TVariables>({ request, label, invali
           if (!isNetworkError(error)) throw error;
         }
       }
+      const first = !outboxWrites().some((queued) => !queued.refused);
       await enqueue(write, label(variables), key);
-      return { queued: true };
+      return { queued: true, first };
     },
     onSuccess: async (result) => {
       if (result.queued) {
-        notifications.show({ color: 'sage', message: i18n.t('offline.queued'), autoClose: 4000 });
+        // Said once, for the first write kept; the header's count tells of the next ones.
+        if (result.first) notifications.show({ color: 'sage', message: i18n.t('offline.queued'), autoClose: 4000 });
         return;
       }
       await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
