@@ -23,6 +23,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
+    // The app's service worker (README "Install on your phone") would precache every asset in each
+    // test's fresh browser context, and answer a slow API read from its cache after 4 s: only
+    // offline.spec.ts, which is about it, lets it run.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -5,7 +5,7 @@
 import { expect, test } from './csp.js';
 import { TIME_ZONE } from './foundation-flow.js';
 
-test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
+test.use({ locale: 'en-US', timezoneId: TIME_ZONE, serviceWorkers: 'allow' });
 
 test('writes made offline wait in the outbox and arrive once when the network returns', async ({ page, context }) => {
   // The app's files and its worker, as a phone's browser checks them before offering to install.
