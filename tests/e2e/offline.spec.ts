@@ -1,7 +1,8 @@
 // The installable app (README "Install on your phone"): the manifest and service worker are
 // served and the worker takes charge; without a network the user captures two people at an
-// event and logs a touch, sees them waiting in the header, and once back online each write
-// reaches the server exactly once, even the one whose answer was lost on the way back.
+// event, logs a touch and marks a follow-up done, sees them waiting in the header, and once back
+// online each write reaches the server exactly once, even the one whose answer was lost on the
+// way back; the follow-up, deleted meanwhile, is refused and shown.
 import { expect, test } from './csp.js';
 import { TIME_ZONE } from './foundation-flow.js';
 
@@ -25,6 +26,7 @@ test('writes made offline wait in the outbox and arrive once when the network re
   const ana = await (await page.request.post('/api/contacts', { headers, data: { firstName: 'Ana', lastName: 'Muñoz' } })).json();
   const startsAt = new Date(Date.now() - 86_400_000).toISOString();
   const event = await (await page.request.post('/api/events', { headers, data: { name: 'Robotics Meetup', startsAt } })).json();
+  const followup = await (await page.request.post('/api/followups', { headers, data: { contactId: ana.id, dueOn: '2026-01-15', title: 'Send Ana the robot paper' } })).json();
 
   // The first visit: the worker installs (the shell is cached), activates and takes charge, and
   // keeps what the screens visited showed.
@@ -44,6 +46,8 @@ test('writes made offline wait in the outbox and arrive once when the network re
     await route.abort('internetdisconnected');
   });
 
+  // Deleted elsewhere meanwhile: marking it done offline will be refused once sent.
+  expect((await page.request.delete(`/api/followups/${followup.id}`, { headers })).ok()).toBe(true);
   await context.setOffline(true);
   const capture = page.getByRole('form', { name: 'People I met' });
   for (const name of ['Bruno Díaz', 'Carla Ruiz']) {
@@ -61,10 +65,19 @@ test('writes made offline wait in the outbox and arrive once when the network re
   await page.getByRole('button', { name: 'Log touch', exact: true }).click();
   await expect(outbox).toHaveAccessibleName('3 changes waiting');
   await expect(outbox).toContainText('3');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(outbox).toHaveAccessibleName('4 changes waiting');
 
+  // Back online: three arrive; the server refuses the fourth, which is shown, not dropped.
   await context.setOffline(false);
-  await expect(outbox).toBeHidden({ timeout: 30_000 });
+  await expect(outbox).toHaveAccessibleName('1 change refused', { timeout: 30_000 });
+  const refusal = page.getByRole('alert').filter({ hasText: 'The server refused a change made offline' });
+  await expect(refusal).toContainText('Follow-up done (Ana Muñoz: Send Ana the robot paper)');
+  await refusal.getByRole('button', { name: 'Close' }).click();
   expect(lostOne).toBe(true);
+  await outbox.click();
+  await page.getByRole('button', { name: 'Discard: Follow-up done' }).click();
+  await expect(outbox).toBeHidden();
 
   // Exactly once each, as the server sees it.
   const attendees = (await (await page.request.get(`/api/events/${event.id}`)).json()).attendees as { metHere: boolean; contact: { displayName: string } }[];

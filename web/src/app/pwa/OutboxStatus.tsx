@@ -24,7 +24,9 @@ export function useOutboxSession(userId: string | undefined) {
       refused: (write) =>
         notifications.show({
           color: 'red',
-          autoClose: false,
+          // Long enough to read; the header's list keeps the write and its reason afterwards.
+          autoClose: 15_000,
+          closeButtonProps: { 'aria-label': i18n.t('common.close') },
           title: i18n.t('offline.refusedTitle'),
           message: `${labelOf(write)}${write.label.detail ? ` (${write.label.detail})` : ''}: ${write.refused?.message ?? ''}`,
         }),
