@@ -31,8 +31,11 @@ test('writes made offline wait in the outbox and arrive once when the network re
   // The first visit: the worker installs (the shell is cached), activates and takes charge, and
   // keeps what the screens visited showed.
   await page.goto(`/contacts/${ana.id}`);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 30_000 }).toBe('activated');
   await expect(page.getByTestId('timeline')).toBeVisible();
+  // The worker keeps the answers the screen needs (asked again once it took charge).
+  const kept = () => page.evaluate(async () => (await (await caches.open('circulo-api')).keys()).map((request) => new URL(request.url).pathname));
+  await expect.poll(kept, { timeout: 30_000 }).toEqual(expect.arrayContaining(['/api/auth/me', `/api/contacts/${ana.id}`, '/api/followups']));
   await page.goto(`/events/${event.id}?mode=after`);
   await expect(page.getByRole('heading', { level: 1, name: 'Robotics Meetup' })).toBeVisible();
 
