@@ -20,6 +20,8 @@ export default defineConfig({
   root: fromRoot('./web'),
   plugins: [
     react(),
+    // The page's theme-color (Safari reads it, not the manifest) from the same palette.
+    { name: 'theme-colour', transformIndexHtml: (html: string) => html.replace('%THEME_COLOUR%', THEME_COLOUR) },
     // The installable app: the manifest and a Workbox service worker (sw.js). `prompt`: a new
     // version waits until the user accepts the reload (web/src/app/pwa/UpdatePrompt.tsx).
     VitePWA({
