@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // walk the first-run setup. Debian's Chromium is used: Playwright cannot download one here.
 // E2E_PORT_BASE moves every port (two checkouts can run their browser tests side by side).
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
-const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility'].map((name, i) => ({
+const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility', 'offline'].map((name, i) => ({
   name,
   port: portBase + i,
 }));
@@ -26,6 +26,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
+    // The app's service worker (README "Install on your phone") would precache every asset in each
+    // test's fresh browser context, and answer a slow API read from its cache after 4 s: only
+    // offline.spec.ts, which is about it, lets it run.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

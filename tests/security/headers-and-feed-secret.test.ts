@@ -18,6 +18,8 @@ const logLines: string[] = [];
 beforeAll(async () => {
   webRoot = mkdtempSync(join(tmpdir(), 'circulo-web-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Círculo</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Círculo"}');
   server = await startTestServer({ webRoot, logStream: { write: (line) => void logLines.push(line) } });
   alice = await setupOwner(server.app);
 });
@@ -65,6 +67,20 @@ describe('security headers', () => {
         throw new Error(`${name}: ${(error as Error).message}`);
       }
     }
+  });
+
+  it('let the installable app register its worker, and never leave an old worker or shell in a cache', async () => {
+    const worker = await rawCall(server.app, 'GET', '/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    const manifest = await rawCall(server.app, 'GET', '/manifest.webmanifest');
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    for (const path of ['/', '/contacts/123']) expect((await rawCall(server.app, 'GET', path)).headers['cache-control']).toBe('no-cache');
+    const csp = String(worker.headers['content-security-policy']);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
   });
 
   it('add Strict-Transport-Security only when served over HTTPS', async () => {

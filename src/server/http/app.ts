@@ -33,6 +33,7 @@ import { userRoutes } from '../features/users/routes.js';
 import type { TrustProxy } from '../config.js';
 import type { App, AppContext, RouteEntry } from './context.js';
 import { documentIdempotency, registerIdempotency } from './idempotency.js';
+import { installableAppHeaders } from './installable-app.js';
 import { limitsOf } from './limits.js';
 import { logSerializers } from './logging.js';
 import { errorHandler, HttpProblem } from './problems.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   await registerSecurityHeaders(app, { https: options.ctx.secureCookies });
+  app.addHook('onSend', installableAppHeaders);
   await app.register(cookie, { secret: options.secret });
   // Anonymous callers get a per-address budget on the public routes; authenticated routes are
   // not limited by it (the hook refuses anonymous callers there before this runs).

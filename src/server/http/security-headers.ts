@@ -24,6 +24,9 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The installable app: its service worker (/sw.js) and manifest (README "Install on your phone").
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],

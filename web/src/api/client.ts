@@ -50,6 +50,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Extra request headers (the offline outbox's `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 export function withQuery(path: string, query?: Record<string, QueryValue>): string {
@@ -65,7 +67,7 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -103,6 +105,9 @@ async function readProblem(response: Response): Promise<Problem | null> {
   }
   return null;
 }
+
+/** fetch() rejects with a TypeError when no answer came at all (offline, server down, DNS…). */
+export const isNetworkError = (error: unknown): error is TypeError => error instanceof TypeError;
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { toLanguage } from '../i18n';
 import { queryClient } from './queryClient';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -28,6 +29,7 @@ export function App() {
       <DatesProvider settings={{ locale: toLanguage(i18n.resolvedLanguage), firstDayOfWeek: 1 }}>
         <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>
+          <UpdatePrompt />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </DatesProvider>

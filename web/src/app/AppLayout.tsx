@@ -8,6 +8,7 @@ import { useLogout, useMe } from '../features/auth/session';
 import { notifySuccess } from './queryClient';
 import { LanguageMenu } from './LanguageMenu';
 import { Logo } from './Logo';
+import { OutboxStatus, useOutboxSession } from './pwa/OutboxStatus';
 import { mainNavigation, secondaryNavigation, type NavItem } from './navigation';
 import classes from './AppLayout.module.css';
 
@@ -18,6 +19,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const me = useMe().data;
   const logout = useLogout();
+  useOutboxSession(me?.user.id);
 
   useEffect(close, [pathname, close]); // A phone's drawer closes once the user picks a page.
 
@@ -70,6 +72,7 @@ export function AppLayout() {
             <Logo />
           </Group>
           <Group gap={4} wrap="nowrap">
+            <OutboxStatus />
             <LanguageMenu />
             <Tooltip label={t('app.logOut')}>
               <ActionIcon variant="subtle" color="gray" size="lg" onClick={onLogout} aria-label={t('app.logOut')}>

@@ -32,6 +32,9 @@ export function notifySuccess(message: string) {
 export const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
+      // Try the network even when the browser says it is offline: the service worker answers
+      // from what it kept (vite.config.ts), so screens already visited still load.
+      networkMode: 'offlineFirst',
       staleTime: 30_000,
       refetchOnWindowFocus: true,
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,

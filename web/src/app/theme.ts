@@ -1,17 +1,6 @@
 // A calm palette: a muted sage-teal for actions, warm coral for accents, soft grey surfaces.
 import { createTheme, darken, luminance, toRgba, type CSSVariablesResolver, type MantineColorsTuple, type MantineTheme } from '@mantine/core';
-
-const sage: MantineColorsTuple = [
-  '#edf7f5', '#dcece8', '#b6d8d1', '#8dc3b9', '#6bb1a4', '#55a697',
-  '#47a091', '#368b7d', '#2a7c6f', '#156b5f',
-];
-
-const coral: MantineColorsTuple = [
-  '#fff1ea', '#fbe1d5', '#f3c1aa', '#ec9f7c', '#e68255', '#e2703c',
-  '#e1662f', '#c85522', '#b34b1c', '#9c3e13',
-];
-
-const LIGHT_SHADE = 7;
+import { coral, LIGHT_SHADE, sage } from './palette';
 
 /**
  * Option lists scroll themselves (the `role="listbox"` the input controls) rather than inside

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me, SetupBody, SetupStatus } from '@shared/schemas/index.js';
 import { api, isApiError, setCsrfToken } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import { forgetCachedApiAnswers } from '../../app/pwa/apiCache';
 
 export function useAuthStatus() {
   return useQuery({
@@ -31,7 +32,9 @@ export function useMe() {
 
 function useStartSession() {
   const queryClient = useQueryClient();
-  return (me: Me) => {
+  return async (me: Me) => {
+    // What the service worker kept for whoever used this browser before is not this person's.
+    await forgetCachedApiAnswers();
     setCsrfToken(me.csrfToken);
     queryClient.setQueryData(queryKeys.me, me);
     queryClient.setQueryData<SetupStatus>(queryKeys.authStatus, { needsSetup: false });
@@ -65,7 +68,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
     // Whatever the server says, forget everything this browser knew about the account.
-    onSettled: () => {
+    onSettled: async () => {
+      await forgetCachedApiAnswers();
       setCsrfToken(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(queryKeys.me, null);

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Contact, ContactCreate, ContactPage, ContactPatch, DeleteImpact, TimelinePage } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys, type ContactFilters } from '../../api/queryKeys';
+import { useOfflineMutation } from '../../api/useOfflineMutation';
 
 const PAGE_SIZE = 30;
 
@@ -81,11 +82,12 @@ function useInvalidateContacts() {
     ]);
 }
 
+/** Works offline (queued in the outbox until the network returns). */
 export function useCreateContact() {
-  const invalidate = useInvalidateContacts();
-  return useMutation({
-    mutationFn: (body: ContactCreate) => api<Contact>('/api/contacts', { method: 'POST', body }),
-    onSuccess: invalidate,
+  return useOfflineMutation<Contact, ContactCreate>({
+    request: (body) => ({ method: 'POST', path: '/api/contacts', body }),
+    label: (body) => ({ key: 'contact', detail: [body.firstName, body.lastName].filter(Boolean).join(' ') || (body.displayName ?? '') }),
+    invalidates: [queryKeys.contacts, queryKeys.today],
   });
 }
 

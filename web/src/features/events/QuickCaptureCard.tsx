@@ -4,13 +4,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { afterEventDueOn } from '@shared/rules/after-event.js';
-import type { EventDetail } from '@shared/schemas/index.js';
+import type { EventCapture, EventDetail } from '@shared/schemas/index.js';
 import { isApiError } from '../../api/client';
+import { useOutbox } from '../../api/useOutbox';
 import { useFormatters } from '../../i18n/useFormatters';
 import { SectionCard } from '../../ui/SectionCard';
 import { useMe } from '../auth/session';
 import { initials } from '../contacts/initials';
-import { useCaptureAtEvent } from './api';
+import { capturePath, useCaptureAtEvent } from './api';
 
 const empty = { name: '', company: '', note: '' };
 
@@ -34,6 +35,11 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
   // Newest capture first, then the ones from earlier visits.
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   const captured = [...metHere].sort((a, b) => rank(a.contactId) - rank(b.contactId));
+  // Captured without a network: shown at once from the outbox, newest first, until they land.
+  const waiting = useOutbox()
+    .filter((write) => write.path === capturePath(event.id) && !write.refused)
+    .flatMap((write) => (write.body as EventCapture).people.map((person, i) => ({ key: `${write.id}-${i}`, ...person })))
+    .reverse();
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +56,9 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
     capture.mutate(
       { people: [person] },
       {
-        onSuccess: ({ contacts }) => setOrder((o) => [contacts[0]!.id, ...o]),
+        onSuccess: (result) => {
+          if (!result.queued) setOrder((o) => [result.value.contacts[0]!.id, ...o]);
+        },
         onError: (err) => {
           setValues((current) => (current.name || current.company || current.note ? current : person));
           if (isApiError(err)) setError(err.fieldErrors.people ?? null);
@@ -113,12 +121,34 @@ export function QuickCaptureCard({ event }: { event: EventDetail }) {
           </Group>
         </Stack>
       </form>
-      {captured.length > 0 ? (
+      {captured.length + waiting.length > 0 ? (
         <Stack gap={6} mt="md">
           <Text size="sm" fw={600}>
-            {t('events.capture.listTitle', { count: captured.length })}
+            {t('events.capture.listTitle', { count: captured.length + waiting.length })}
           </Text>
           <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('events.capture.listLabel')} aria-live="polite">
+            {waiting.map((person) => (
+              <Paper component="li" key={person.key} withBorder px="sm" py={6} aria-label={person.name}>
+                <Group gap="sm" wrap="nowrap">
+                  <Avatar size="sm" radius="xl" color="gray" aria-hidden>
+                    {initials(person.name)}
+                  </Avatar>
+                  <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={600}>
+                      {person.name}
+                    </Text>
+                    {person.company && (
+                      <Text size="xs" c="dimmed" truncate>
+                        {person.company}
+                      </Text>
+                    )}
+                  </Stack>
+                  <Badge size="sm" variant="light" color="orange">
+                    {t('offline.waitingToSend')}
+                  </Badge>
+                </Group>
+              </Paper>
+            ))}
             {captured.map((a) => (
               <Paper component="li" key={a.contactId} withBorder px="sm" py={6} aria-label={a.contact.displayName}>
                 <Group gap="sm" wrap="nowrap">

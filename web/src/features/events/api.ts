@@ -6,6 +6,7 @@ import type {
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import { useOfflineMutation } from '../../api/useOfflineMutation';
 
 export type EventWhen = 'upcoming' | 'past';
 
@@ -130,14 +131,16 @@ export function useRemoveAttendee(eventId: string) {
   });
 }
 
-/** New contacts and follow-ups: the event, contacts, Today and follow-up lists all change. */
+export const capturePath = (eventId: string) => `/api/events/${eventId}/capture`;
+
+/**
+ * New contacts and follow-ups: the event, contacts, Today and follow-up lists all change. Works
+ * offline, where it is most needed (queued in the outbox until the network returns).
+ */
 export function useCaptureAtEvent(eventId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: EventCapture) => api<EventCaptured>(`/api/events/${eventId}/capture`, { method: 'POST', body }),
-    onSuccess: () =>
-      Promise.all(
-        [eventKeys.all, queryKeys.contacts, queryKeys.today, queryKeys.followups].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
+  return useOfflineMutation<EventCaptured, EventCapture>({
+    request: (body) => ({ method: 'POST', path: capturePath(eventId), body }),
+    label: (body) => ({ key: 'capture', detail: body.people.map((person) => person.name).join(', ') }),
+    invalidates: [eventKeys.all, queryKeys.contacts, queryKeys.today, queryKeys.followups],
   });
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarEvent, IconCheck, IconChevronDown, IconClockPause, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import type { Followup, FollowupPatch } from '@shared/schemas/index.js';
 import { notifySuccess } from '../../app/queryClient';
 import { addDays, nextMonday } from '../../i18n/format';
 import { useFormatters, useUserToday } from '../../i18n/useFormatters';
-import { useUpdateFollowup } from './api';
+import { useOutbox } from '../../api/useOutbox';
+import { followupPath, useMarkFollowupDone, useUpdateFollowup } from './api';
 import { purposeOfFollowup, SuggestMessageButton } from '../templates/SuggestMessage';
 import { SnoozeDateModal } from './SnoozeDateModal';
 
@@ -16,6 +17,9 @@ export function FollowupActions({ followup }: { followup: Followup }) {
   const format = useFormatters();
   const today = useUserToday();
   const update = useUpdateFollowup();
+  const markDone = useMarkFollowupDone();
+  // Marked done without a network: nothing more to do here until the outbox sends it.
+  const doneOffline = useOutbox().some((write) => write.path === followupPath(followup.id) && !write.refused);
   const [picking, { open: openPicker, close: closePicker }] = useDisclosure(false);
 
   // The item leaves the list once the change lands, unmounting this component; a promise still
@@ -31,7 +35,17 @@ export function FollowupActions({ followup }: { followup: Followup }) {
   const dismiss = () => change({ status: 'dismissed' }, t('followups.dismissed'));
   const tomorrow = addDays(today, 1);
   const monday = nextMonday(today);
-  const busy = update.isPending;
+  const busy = update.isPending || markDone.isPending;
+  const done = () =>
+    void markDone.mutateAsync(followup).then(({ queued }) => !queued && notifySuccess(t('followups.markedDone')), () => undefined);
+
+  if (doneOffline) {
+    return (
+      <Badge variant="light" color="orange" leftSection={<IconCheck size={12} aria-hidden />}>
+        {t('offline.waitingToSend')}
+      </Badge>
+    );
+  }
 
   const purpose = purposeOfFollowup(followup);
 
@@ -44,7 +58,7 @@ export function FollowupActions({ followup }: { followup: Followup }) {
         size="compact-sm"
         variant="light"
         leftSection={<IconCheck size={16} aria-hidden />}
-        onClick={() => change({ status: 'done' }, t('followups.markedDone'))}
+        onClick={done}
         disabled={busy}
       >
         {t('followups.done')}

@@ -3,6 +3,7 @@ import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import type { Followup, FollowupCreate, FollowupPage, FollowupPatch } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import { useOfflineMutation } from '../../api/useOfflineMutation';
 
 /** A contact's pending follow-ups: open ones, then snoozed ones (they come back on their date). */
 export function usePendingFollowups(contactId: string) {
@@ -49,3 +50,14 @@ export function useUpdateFollowup() {
     onSuccess: invalidate,
   });
 }
+
+/** Done, the one follow-up change that works offline (queued in the outbox until the network returns). */
+export function useMarkFollowupDone() {
+  return useOfflineMutation<Followup, Followup>({
+    request: ({ id }) => ({ method: 'PATCH', path: followupPath(id), body: { status: 'done' } satisfies FollowupPatch }),
+    label: (followup) => ({ key: 'followupDone', detail: `${followup.contact.displayName}: ${followup.title}` }),
+    invalidates: [queryKeys.followups, queryKeys.today, queryKeys.contacts],
+  });
+}
+
+export const followupPath = (id: string) => `/api/followups/${id}`;

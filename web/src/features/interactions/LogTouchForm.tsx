@@ -49,8 +49,8 @@ export function LogTouchForm({ contactId, onLogged, autoFocus, summaryId }: LogT
     logTouch.mutate(
       { ...form.values, contactIds: [contactId], occurredAt: when.toISOString() },
       {
-        onSuccess: () => {
-          notifySuccess(t('interactions.logged'));
+        onSuccess: ({ queued }) => {
+          if (!queued) notifySuccess(t('interactions.logged')); // Queued: the outbox says so.
           form.reset(initialValues());
           onLogged?.();
         },

@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Interaction, InteractionCreate } from '@shared/schemas/index.js';
-import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
+import { useOfflineMutation } from '../../api/useOfflineMutation';
 
-/** A touch changes last-touch dates, keep-in-touch suggestions, the week's tally and timelines. */
+/**
+ * A touch changes last-touch dates, keep-in-touch suggestions, the week's tally and timelines.
+ * Works offline (queued in the outbox until the network returns).
+ */
 export function useLogTouch() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: InteractionCreate) => api<Interaction>('/api/interactions', { method: 'POST', body }),
-    onSuccess: () =>
-      Promise.all(
-        [queryKeys.contacts, queryKeys.today].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
+  return useOfflineMutation<Interaction, InteractionCreate>({
+    request: (body) => ({ method: 'POST', path: '/api/interactions', body }),
+    label: (body) => ({ key: 'touch', detail: body.summary ?? '' }),
+    invalidates: [queryKeys.contacts, queryKeys.today],
   });
 }

@@ -46,7 +46,12 @@ export function useContactForm(contact?: Contact) {
       void navigate(`/contacts/${saved.id}`, { replace: Boolean(contact) });
     };
     if (contact) update.mutate(payload, { onSuccess, onError });
-    else create.mutate(payload, { onSuccess, onError });
+    else
+      create.mutate(payload, {
+        // Kept on the device while offline (the outbox says so): it has no page yet, so the list.
+        onSuccess: (result) => (result.queued ? void navigate('/contacts') : onSuccess(result.value)),
+        onError,
+      });
     return true;
   };
 
