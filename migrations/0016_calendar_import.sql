@@ -19,6 +19,7 @@ CREATE TABLE "calendar_subscriptions" (
 	"last_fetched_at" timestamp with time zone,
 	"last_status" text,
 	"last_error" text,
+	"last_error_code" text,
 	"last_counts" jsonb,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "calendar_subscriptions_account_id_id_key" UNIQUE("account_id","id")

@@ -690,6 +690,8 @@ export const calendarSubscriptions = pgTable(
     lastFetchedAt: timestamp('last_fetched_at', { withTimezone: true, mode: 'date' }),
     lastStatus: text('last_status', { enum: ['ok', 'failed'] }),
     lastError: text('last_error'),
+    /** CalendarFetchErrorCode (or `malformed`…), for a translated message. */
+    lastErrorCode: text('last_error_code'),
     /** Touches the last successful fetch created, updated and removed. */
     lastCounts: jsonb('last_counts').$type<{ created: number; updated: number; removed: number }>(),
     createdAt: createdAt(),
