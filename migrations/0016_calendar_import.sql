@@ -29,5 +29,5 @@ ALTER TABLE "calendar_people_met" ADD CONSTRAINT "calendar_people_met_account_id
 ALTER TABLE "calendar_subscriptions" ADD CONSTRAINT "calendar_subscriptions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_subscriptions" ADD CONSTRAINT "calendar_subscriptions_user_id_fk" FOREIGN KEY ("account_id","user_id") REFERENCES "public"."users"("account_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "calendar_people_met_recent_idx" ON "calendar_people_met" USING btree ("account_id","last_met_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "calendar_subscriptions_account_idx" ON "calendar_subscriptions" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE INDEX "calendar_subscriptions_account_user_idx" ON "calendar_subscriptions" USING btree ("account_id","user_id");--> statement-breakpoint
 CREATE INDEX "calendar_subscriptions_due_idx" ON "calendar_subscriptions" USING btree ("last_fetched_at");

@@ -699,7 +699,7 @@ export const calendarSubscriptions = pgTable(
   (t) => [
     accountScopedId('calendar_subscriptions', t),
     sameAccount('calendar_subscriptions_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
-    index('calendar_subscriptions_account_idx').on(t.accountId, t.createdAt),
+    index('calendar_subscriptions_account_user_idx').on(t.accountId, t.userId),
     index('calendar_subscriptions_due_idx').on(t.lastFetchedAt),
   ],
 );
