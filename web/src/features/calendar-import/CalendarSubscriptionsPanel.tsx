@@ -65,8 +65,8 @@ export function CalendarSubscriptionsPanel() {
     <SectionCard title={t('calendarImport.subscriptionsTitle')} hint={t('calendarImport.subscriptionsHint')} testId="calendar-subscriptions">
       <Stack gap="md">
         <form onSubmit={onSubmit} noValidate>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Stack gap='sm'>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing='sm'>
               <TextInput
                 label={t('calendarImport.name')}
                 placeholder={t('calendarImport.namePlaceholder')}
@@ -95,7 +95,7 @@ export function CalendarSubscriptionsPanel() {
                 aria-describedby="calendar-subscription-secret"
               />
             </SimpleGrid>
-            <Group justify="space-between" gap="sm">
+            <Group justify="space-between" gap='sm'>
               <Text size="xs" c="dimmed" id="calendar-subscription-secret" style={{ flex: '1 1 240px' }}>
                 {t('calendarImport.secretNote')}
               </Text>
@@ -108,7 +108,7 @@ export function CalendarSubscriptionsPanel() {
         {subscriptions.isPending && <Skeleton h={48} />}
         {subscriptions.isError && <LoadError error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />}
         {subscriptions.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size='sm' c="dimmed">
             {t('calendarImport.none')}
           </Text>
         )}
@@ -136,6 +136,17 @@ function SubscriptionRow({ subscription, fetching, onFetch }: { subscription: Ca
   const [confirming, setConfirming] = useState(false);
   const failed = subscription.lastStatus === 'failed';
   const when = subscription.lastFetchedAt ? format.dateTime(subscription.lastFetchedAt) : null;
+  // A function, not a component: a component made in render would remount (and lose focus) each time.
+  const actions = (props: { visibleFrom?: 'sm'; hiddenFrom?: 'sm' }) => (
+    <Group gap={4} wrap="nowrap" {...props}>
+      <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} loading={fetching} onClick={onFetch} aria-label={t('calendarImport.fetchNowFor', { name: subscription.name })}>
+        {t('calendarImport.fetchNow')}
+      </Button>
+      <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)} aria-label={t('calendarImport.removeFor', { name: subscription.name })}>
+        <IconTrash size={16} aria-hidden />
+      </Button>
+    </Group>
+  );
   return (
     <ListRow
       label={subscription.name}
@@ -148,22 +159,14 @@ function SubscriptionRow({ subscription, fetching, onFetch }: { subscription: Ca
             {subscription.name}
           </Text>
           {subscription.lastStatus && (
-            <Badge size="sm" variant="light" color={failed ? 'red' : 'green'}>
+            <Badge size='sm' variant="light" color={failed ? 'red' : 'green'}>
               {failed ? t('calendarImport.statusFailed') : t('calendarImport.statusOk')}
             </Badge>
           )}
         </>
       }
-      action={
-        <Group gap={4} wrap="nowrap">
-          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} loading={fetching} onClick={onFetch} aria-label={t('calendarImport.fetchNowFor', { name: subscription.name })}>
-            {t('calendarImport.fetchNow')}
-          </Button>
-          <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)} aria-label={t('calendarImport.removeFor', { name: subscription.name })}>
-            <IconTrash size={16} aria-hidden />
-          </Button>
-        </Group>
-      }
+      // On a phone the buttons go under the text, which needs the row's width.
+      action={actions({ visibleFrom: 'sm' })}
     >
       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         {subscription.urlHint} · {when ? t(failed ? 'calendarImport.fetchedFailed' : 'calendarImport.fetchedOk', { date: when }) : t('calendarImport.neverFetched')}
@@ -178,6 +181,7 @@ function SubscriptionRow({ subscription, fetching, onFetch }: { subscription: Ca
           {t('calendarImport.counts', subscription.lastCounts)}
         </Text>
       )}
+      {actions({ hiddenFrom: 'sm' })}
       <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -193,7 +197,7 @@ function SubscriptionRow({ subscription, fetching, onFetch }: { subscription: Ca
           })
         }
       >
-        <Text size="sm">{t('calendarImport.removeBody', { name: subscription.name })}</Text>
+        <Text size='sm'>{t('calendarImport.removeBody', { name: subscription.name })}</Text>
       </ConfirmModal>
     </ListRow>
   );

@@ -31,14 +31,14 @@ export function PeopleMetPanel() {
       {people.isPending && <Skeleton h={48} />}
       {people.isError && <LoadError error={people.error} onRetry={() => void people.refetch()} />}
       {people.data && (
-        <Stack gap="sm">
+        <Stack gap='sm'>
           <RowList label={t('calendarImport.peopleList')}>
             {people.data.items.slice(0, SHOWN).map((person) => (
               <PersonMetRow key={person.email} person={person} />
             ))}
           </RowList>
           {people.data.total > SHOWN && (
-            <Text size="sm" c="dimmed">
+            <Text size='sm' c="dimmed">
               {t('calendarImport.more', { count: people.data.total - SHOWN })}
             </Text>
           )}
@@ -73,6 +73,17 @@ export function PersonMetRow({ person }: { person: PersonMet }) {
   };
   const date = format.dateTime(person.lastMetAt);
   if (done) return null;
+  // A function, not a component: a component made in render would remount (and lose focus) each time.
+  const actions = (props: { visibleFrom?: 'sm'; hiddenFrom?: 'sm' }) => (
+    <Group gap={4} wrap="nowrap" {...props}>
+      <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} loading={create.isPending} onClick={add} aria-label={t('calendarImport.addContactFor', { name: shownName })}>
+        {t('calendarImport.addContact')}
+      </Button>
+      <Button size="xs" variant="subtle" color="gray" loading={dismiss.isPending} onClick={() => dismiss.mutate(person.email, { onSuccess: () => setDone(true) })} aria-label={t('calendarImport.dismissFor', { name: shownName })}>
+        {t('calendarImport.dismiss')}
+      </Button>
+    </Group>
+  );
   return (
     <ListRow
       label={shownName}
@@ -84,16 +95,8 @@ export function PersonMetRow({ person }: { person: PersonMet }) {
           {shownName}
         </Text>
       }
-      action={
-        <Group gap={4} wrap="nowrap">
-          <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} loading={create.isPending} onClick={add} aria-label={t('calendarImport.addContactFor', { name: shownName })}>
-            {t('calendarImport.addContact')}
-          </Button>
-          <Button size="xs" variant="subtle" color="gray" loading={dismiss.isPending} onClick={() => dismiss.mutate(person.email, { onSuccess: () => setDone(true) })} aria-label={t('calendarImport.dismissFor', { name: shownName })}>
-            {t('calendarImport.dismiss')}
-          </Button>
-        </Group>
-      }
+      // On a phone the buttons go under the text, which needs the row's width.
+      action={actions({ visibleFrom: 'sm' })}
     >
       {person.name && (
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -103,6 +106,7 @@ export function PersonMetRow({ person }: { person: PersonMet }) {
       <Text size="xs" c="dimmed">
         {person.lastMeeting ? t('calendarImport.lastMetAt', { date, meeting: person.lastMeeting }) : t('calendarImport.lastMet', { date })}
       </Text>
+      {actions({ hiddenFrom: 'sm' })}
     </ListRow>
   );
 }
