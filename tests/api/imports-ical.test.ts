@@ -96,6 +96,18 @@ describe('iCal import', () => {
     expect((await alex.get('/api/calendar-people')).body.items).toEqual([]);
   });
 
+  it('recognises the profile’s other addresses as the user', async () => {
+    const profile = await alex.patch('/api/profile', { otherEmails: ['Alex@Work.Example'] });
+    expect(profile.body.otherEmails).toEqual(['alex@work.example']);
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:work-1@work.example', 'DTSTART:20261118T090000Z', 'DTEND:20261118T100000Z', 'SUMMARY:1:1 with Bruno',
+      'ORGANIZER;CN=Alex (work):mailto:ALEX@work.example', 'ATTENDEE:mailto:alex@work.example', 'ATTENDEE:mailto:bruno@example.org', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const reply = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'work.ics', content: ics }]);
+    expect(reply.body.interactions.created).toBe(1);
+    expect(reply.body.peopleMet).toEqual([]);
+    expect((await touches()).find((t) => t.summary === '1:1 with Bruno')).toMatchObject({ direction: 'outbound', with: ['bruno'] });
+    expect((await alex.patch('/api/profile', { otherEmails: ['not an address'] })).status).toBe(400);
+  });
+
   it('refuses a file that is not a calendar, and changes nothing', async () => {
     const before = await touches();
     const reply = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'contacts.vcf', content: fixture('vcard/google-3.0.vcf') }]);

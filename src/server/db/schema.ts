@@ -110,6 +110,8 @@ export const users = pgTable(
     interests: textList('interests'),
     places: textList('places'),
     communities: textList('communities'),
+    /** The user's other e-mail addresses (lower-cased): calendar imports recognise them as the user. */
+    otherEmails: textList('other_emails'),
     /** The first user of an installation: manages the others (Settings → Users). */
     isOwner: boolean('is_owner').notNull().default(false),
     /** Set by the owner: no login, no session, no token; the account's data stays. */

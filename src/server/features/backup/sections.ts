@@ -137,7 +137,7 @@ export const sections: BackupSection[] = [
  */
 export const notBackedUp: Record<string, string> = {
   accounts: 'the account itself: its settings go in `settings`, its calendar secret is a secret',
-  users: 'the profile goes in `profile`; the e-mail and password hash stay with the login',
+  users: 'the profile goes in `profile`; the e-mail, the other e-mails and the password hash stay with the login',
   sessions: 'secret',
   api_tokens: 'secret',
   login_throttle: 'not account data',

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { CalendarSubscription } from '#shared/schemas/calendar-import.js';
 import type { ImportReport } from '#shared/schemas/imports.js';
 import type { Db } from '../../db/database.js';
-import { calendarSubscriptions } from '../../db/schema.js';
+import { calendarSubscriptions, users } from '../../db/schema.js';
 import type { SecretBox } from '../auth/secret-box.js';
 import { ImportError } from '../imports/errors.js';
 import { runCalendarImport } from '../imports/pipeline.js';
@@ -102,12 +102,19 @@ async function fetchAndImport(deps: SubscriptionDeps, row: SubscriptionRow): Pro
   }
 }
 
-/** The subscriptions whose last attempt is an hour old (never fetched first). */
+/** The subscriptions whose last attempt is an hour old (never fetched first); not those of disabled users. */
 export async function dueSubscriptions(db: Db, now: Date, limit = 50): Promise<SubscriptionRow[]> {
-  return db
-    .select()
+  const rows = await db
+    .select({ subscription: calendarSubscriptions })
     .from(calendarSubscriptions)
-    .where(or(isNull(calendarSubscriptions.lastFetchedAt), lt(calendarSubscriptions.lastFetchedAt, new Date(now.getTime() - FETCH_EVERY_MS))))
+    .innerJoin(users, and(eq(users.accountId, calendarSubscriptions.accountId), eq(users.id, calendarSubscriptions.userId)))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        or(isNull(calendarSubscriptions.lastFetchedAt), lt(calendarSubscriptions.lastFetchedAt, new Date(now.getTime() - FETCH_EVERY_MS))),
+      ),
+    )
     .orderBy(asc(calendarSubscriptions.lastFetchedAt))
     .limit(limit);
+  return rows.map((row) => row.subscription);
 }
