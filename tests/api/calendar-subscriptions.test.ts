@@ -36,6 +36,10 @@ beforeAll(async () => {
     } else if (request.url === '/to-calendar') {
       response.writeHead(301, { location: '/private-s3cr3t/basic.ics' });
       response.end();
+    } else if (request.url === '/slow.ics') {
+      // Answers nothing: the fetch's time limit ends it.
+      response.writeHead(200, { 'content-type': 'text/calendar' });
+      response.write('BEGIN:VCALENDAR\r\n');
     } else if (request.url === '/not-a-calendar') {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>Sign in</html>');
@@ -120,6 +124,22 @@ describe('calendar subscriptions', () => {
       const fetched = await alex.post(`/api/calendar-subscriptions/${added.body.id}/fetch`);
       expect(fetched.body.subscription, path).toMatchObject({ lastStatus: 'failed', lastErrorCode: code });
       await alex.del(`/api/calendar-subscriptions/${added.body.id}`);
+    }
+  });
+
+  it('gives up on a calendar too large or too slow', async () => {
+    fetchOptions.maxBytes = 500;
+    fetchOptions.timeoutMs = 500;
+    try {
+      for (const [path, code] of [['/private-s3cr3t/basic.ics', 'too_large'], ['/slow.ics', 'timeout']] as const) {
+        const added = await subscribe(`${base}${path}`, path);
+        const fetched = await alex.post(`/api/calendar-subscriptions/${added.body.id}/fetch`);
+        expect(fetched.body.subscription, path).toMatchObject({ lastStatus: 'failed', lastErrorCode: code });
+        await alex.del(`/api/calendar-subscriptions/${added.body.id}`);
+      }
+    } finally {
+      delete fetchOptions.maxBytes;
+      delete fetchOptions.timeoutMs;
     }
   });
 

@@ -44,6 +44,14 @@ describe('readCalendar', () => {
     expect([...reading.uids]).toHaveLength(6);
   });
 
+  it('reads a TZID without its VTIMEZONE as the IANA zone, and a floating time in the user’s zone', () => {
+    const ics = (start: string) =>
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:x', `DTSTART${start}`, 'SUMMARY:x', 'ATTENDEE:mailto:ana@example.org', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    expect(readCalendar(ics(';TZID=America/Santiago:20261102T100000'), options).meetings[0]!.start.toISOString()).toBe('2026-11-02T13:00:00.000Z');
+    // Europe/Madrid is UTC+1 in November.
+    expect(readCalendar(ics(':20261102T100000'), options).meetings[0]!.start.toISOString()).toBe('2026-11-02T09:00:00.000Z');
+  });
+
   it('refuses what is not a calendar', () => {
     expect(() => readCalendar('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n', options)).toThrow(ImportError);
     expect(() => readCalendar('hello', options)).toThrow(ImportError);
