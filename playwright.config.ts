@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // walk the first-run setup. Debian's Chromium is used: Playwright cannot download one here.
 // E2E_PORT_BASE moves every port (two checkouts can run their browser tests side by side).
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
-const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility', 'offline'].map((name, i) => ({
+const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility', 'offline', 'calendar-import'].map((name, i) => ({
   name,
   port: portBase + i,
 }));
@@ -46,6 +46,8 @@ export default defineConfig({
     command: `node scripts/e2e-server.mjs ${port}`,
     // The e-mail test starts its own SMTP server on port + 500 (tests/e2e/email.spec.ts).
     ...(name === 'email' ? { env: { ...process.env, CIRCULO_SMTP_URL: `smtp://127.0.0.1:${port + 500}` } as Record<string, string> } : {}),
+    // The calendar test serves its calendar on the loopback, which subscriptions refuse by default.
+    ...(name === 'calendar-import' ? { env: { ...process.env, CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS: 'true' } as Record<string, string> } : {}),
     url: `http://127.0.0.1:${port}/api/auth/status`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,4 +1,4 @@
-// `circulo import <linkedin|vcard|csv|json> <path>`: the same import as the web app's, from a
+// `circulo import <linkedin|vcard|csv|ical|json> <path>`: the same import as the web app's, from a
 // file, a folder (the unzipped LinkedIn export, or a folder of .vcf files) or the export zip.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -16,7 +16,7 @@ export interface ImportOptions {
   json?: boolean;
 }
 
-const extensions: Record<FileImportSource, string[]> = { linkedin: ['.csv', '.zip'], vcard: ['.vcf', '.vcard'], csv: ['.csv'] };
+const extensions: Record<FileImportSource, string[]> = { linkedin: ['.csv', '.zip'], vcard: ['.vcf', '.vcard'], csv: ['.csv'], ical: ['.ics', '.ical', '.ifb'] };
 
 /** A file is itself; a folder gives the files of the source's kind in it. */
 async function filesAt(source: FileImportSource, path: string): Promise<DiskFile[]> {
@@ -47,7 +47,7 @@ async function mappingFrom(path: string | undefined) {
 export async function importCommand(source: string, path: string, options: ImportOptions) {
   // The JSON backup has its own command; `import json` is the same thing under the name the other imports use.
   if (source === 'json') return restoreCommand(path, { ...(options.email ? { email: options.email } : {}), ...(options.json ? { json: true } : {}) });
-  if (!(source in extensions)) throw new CliError(`Unknown import source "${source}": use linkedin, vcard, csv or json.`);
+  if (!(source in extensions)) throw new CliError(`Unknown import source "${source}": use linkedin, vcard, csv, ical or json.`);
   const fileSource = source as FileImportSource;
   const files = await filesAt(fileSource, path);
   const mapping = await mappingFrom(options.mapping);

@@ -96,8 +96,8 @@ program
 
 program
   .command('import')
-  .description('import contacts (all or nothing; importing the same file again creates no duplicates)')
-  .argument('<source>', 'linkedin (the export zip, its folder or one of its files) | vcard | csv | json (a backup, as restore)')
+  .description('import contacts, or past meetings as touches (all or nothing; importing the same file again creates no duplicates)')
+  .argument('<source>', 'linkedin (the export zip, its folder or one of its files) | vcard | csv | ical (a calendar .ics: past meetings become touches) | json (a backup, as restore)')
   .argument('<path>', 'the file or folder to import')
   .option('--mapping <file.json>', 'a CSV that is not a Google or Outlook export: {"column name": "contactField"}')
   .option('--email <email>', 'whose account (needed when there are several users)')

@@ -48,6 +48,8 @@ const Env = z.object({
     .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Calendar subscriptions may fetch private, loopback and link-local addresses (a calendar server on your own network). */
+  CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` lines for a person, `json` for a log collector; default: pretty on a terminal. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
@@ -64,6 +66,8 @@ export interface Config {
   logFormat: 'pretty' | 'json';
   /** E-mail (README "E-mail"): nothing is sent without `smtpUrl`. */
   mail: MailConfig;
+  /** CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS (README "Calendar subscriptions"). */
+  allowPrivateCalendarUrls: boolean;
 }
 
 export interface MailConfig {
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CIRCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    allowPrivateCalendarUrls: e.CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS === 'true',
     mail: {
       smtpUrl: e.CIRCULO_SMTP_URL,
       from: e.CIRCULO_MAIL_FROM ?? 'Círculo <circulo@localhost>',

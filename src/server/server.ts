@@ -6,6 +6,9 @@ import { ensureWritableDataDir, loadConfig, loadSecret, type Config } from './co
 import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './features/email/mailer.js';
 import { createScheduler, type Scheduler } from './features/email/scheduler.js';
+import { createCalendarScheduler, type CalendarScheduler } from './features/calendar-import/scheduler.js';
+import { subscriptionDeps } from './features/calendar-import/routes.js';
+import { secretBox } from './features/auth/secret-box.js';
 import { unsubscribeSigner } from './features/email/unsubscribe.js';
 
 export interface RunningServer {
@@ -14,6 +17,8 @@ export interface RunningServer {
   url: string;
   /** Sends the scheduled e-mails; null without CIRCULO_SMTP_URL (README "E-mail"). */
   scheduler: Scheduler | null;
+  /** Fetches the calendar subscriptions every hour (README "Calendar subscriptions"). */
+  calendarScheduler: CalendarScheduler;
   stop(): Promise<void>;
 }
 
@@ -30,7 +35,7 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
   const mailer = createMailer(config.mail);
   try {
     app = await buildApp({
-      ctx: { db: database.db, secureCookies: config.secureCookies, now, mailer },
+      ctx: { db: database.db, secureCookies: config.secureCookies, now, mailer, calendarFetch: { allowPrivateAddresses: config.allowPrivateCalendarUrls } },
       secret,
       logLevel: config.logLevel,
       // Written in-process (no transport worker): one line per request a person can read.
@@ -62,16 +67,23 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
     app.log.info('E-mail: off (set CIRCULO_SMTP_URL to send the daily digest and the weekly review)');
   }
 
+  const calendarScheduler = createCalendarScheduler({
+    ...subscriptionDeps({ db: database.db, now, calendarBox: secretBox(secret, 'calendar-subscriptions'), calendarFetch: { allowPrivateAddresses: config.allowPrivateCalendarUrls } }),
+    log: app.log,
+  });
+  calendarScheduler.start();
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       // A pass in progress finishes its sends (and records them) before the database closes.
       await scheduler?.stop();
+      await calendarScheduler.stop();
       await app.close();
       mailer.transport?.close();
       await database.close();
     })());
-  return { app, database, url, scheduler, stop };
+  return { app, database, url, scheduler, calendarScheduler, stop };
 }
 
 /** Stops cleanly on Ctrl-C / SIGTERM: the embedded database must CHECKPOINT and close. */

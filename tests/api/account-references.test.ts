@@ -74,6 +74,7 @@ beforeAll(async () => {
     await done(client.post(`/api/campaigns/${campaign.id}/members`, { contactId: first.id }));
     await done(client.post('/api/tokens', { name: 'script' }));
     await done(client.post('/api/templates', { purpose: 'custom', language: 'en', name: 'Mine', body: 'Hello {{firstName}}' }));
+    await done(client.post('/api/calendar-subscriptions', { name: 'Work', url: 'https://calendar.example.com/private-key/basic.ics' }));
     // A write sent with an Idempotency-Key keeps its answer, for the user who sent it.
     await done(rawCall(server.app, 'POST', '/api/contacts', { body: { firstName: 'Keyed' }, headers: { ...client.headers, 'idempotency-key': randomUUID() } }));
   }
@@ -96,6 +97,10 @@ beforeAll(async () => {
   await server.database.db.insert(schema.recoveryCodes).values(
     ['code-1', 'code-2'].map((codeHash) => ({ accountId: alice.user.accountId, userId: alice.user.id, codeHash, createdAt: server.now() })),
   );
+  // Someone each met in an imported calendar (straight into the table: no reference, only rows).
+  for (const { user } of [alice, bob]) {
+    await server.database.db.insert(schema.calendarPeopleMet).values({ accountId: user.accountId, email: `met-${user.id}@example.org`, lastMetAt: server.now(), createdAt: server.now() });
+  }
   // Two e-mails each already sent (straight into the table: the scheduler needs an SMTP server),
   // on days of their own, so pointing one at the other user breaks no once-a-day key.
   for (const [{ user }, days] of [[alice, ['2026-11-30', '2026-12-01']], [bob, ['2026-12-02', '2026-12-03']]] as const) {

@@ -29,6 +29,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/events\/\{id\}/, 'event'],
   [/^\/api\/campaigns\/\{id\}/, 'campaign'],
   [/^\/api\/auth\/sessions\/\{id\}/, 'session'],
+  [/^\/api\/calendar-subscriptions\/\{id\}/, 'calendarSubscription'],
 ];
 
 /** A valid body for each write, so the only reason to refuse it is ownership. */
@@ -59,6 +60,9 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/campaigns/{id}/members': () => ({ contactId: ids.contact }),
   'PATCH /api/campaigns/{id}/members/{contactId}': () => ({ stage: 'met' }),
   'POST /api/campaigns/{id}/members/{contactId}/referrals': () => ({ people: [{ firstName: 'Hacked' }] }),
+  'POST /api/calendar-subscriptions/{id}/fetch': () => ({}),
+  // Someone only Alice met.
+  'POST /api/calendar-people/dismiss': () => ({ email: 'dana.secret@example.org' }),
 };
 
 /** Endpoints that are not about account data (or act only on the caller's own session). */
@@ -72,6 +76,8 @@ const accountFree = new Set([
   // Creating an event or a campaign references nothing; attendees and members are checked above.
   'POST /api/events',
   'POST /api/campaigns',
+  // A subscription references nothing of the account's.
+  'POST /api/calendar-subscriptions',
   'PATCH /api/profile',
   'PATCH /api/settings',
   // Act only on the caller's own account (backup.test.ts proves a restore leaves others untouched).
@@ -121,6 +127,10 @@ beforeAll(async () => {
   ids.campaign = (await alice.post('/api/campaigns', { name: 'secret campaign', goal: 'job_search' })).body.id;
   await alice.post(`/api/campaigns/${ids.campaign}/members`, { contactId: ids.contact });
   ids.session = (await alice.get('/api/auth/sessions')).body[0].id;
+  ids.calendarSubscription = (await alice.post('/api/calendar-subscriptions', { name: 'secret calendar', url: 'https://calendar.example.com/private-secretkey/basic.ics' })).body.id;
+  const meeting = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:secret-meeting@example.org', 'DTSTART:20250110T100000Z', 'DTEND:20250110T110000Z', 'SUMMARY:secret meeting', `ORGANIZER:mailto:${alice.user.email}`, 'ATTENDEE;CN=Dana Secret:mailto:dana.secret@example.org', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  const imported = await (await uploaderFor(server.app, alice)).upload('/api/imports', { source: 'ical' }, [{ name: 'secret.ics', content: meeting }]);
+  expect(imported.body.peopleMet).toHaveLength(1);
 });
 afterAll(() => server.close());
 
@@ -145,6 +155,8 @@ async function snapshotOfAlice() {
     (await alice.get('/api/profile')).body,
     (await alice.get('/api/email/settings')).body,
     (await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id),
+    (await alice.get('/api/calendar-subscriptions')).body,
+    (await alice.get('/api/calendar-people')).body,
   ]);
 }
 
@@ -156,7 +168,7 @@ describe('account isolation', () => {
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(operations.length).toBeGreaterThan(15);
-    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', ...Object.values(ids)];
+    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', 'secret calendar', 'secretkey', 'secret meeting', 'dana.secret', ...Object.values(ids)];
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;

@@ -133,6 +133,15 @@ describe('stored keep-in-touch dates and matching keys', () => {
     expect(linkedin.status, JSON.stringify(linkedin.body)).toBe(200);
     expect(linkedin.body.interactions.created).toBeGreaterThan(0);
     await expectStoredAgree(me);
+    // A calendar: a past meeting with Ana becomes a touch; then it is cancelled and the touch goes.
+    const meeting = (status: string) =>
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:derived-1@example.org', 'DTSTART:20300110T100000Z', 'DTEND:20300110T110000Z', `STATUS:${status}`, 'SUMMARY:Coffee', 'ATTENDEE:mailto:ANA@lumen.example', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const calendar = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'cal.ics', content: meeting('CONFIRMED') }]);
+    expect(calendar.body.interactions.created, JSON.stringify(calendar.body)).toBe(1);
+    await expectStoredAgree(me);
+    const cancelled = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'cal.ics', content: meeting('CANCELLED') }]);
+    expect(cancelled.body.interactions.removed).toBe(1);
+    await expectStoredAgree(me);
 
     // Merging duplicates: the kept contact takes the other's touches, names and dates.
     const irene = await ok(me.post('/api/contacts', { firstName: 'Irene', lastName: 'Vidal', company: 'Sol', metOn: '2030-12-24', cadenceDays: 90 }));

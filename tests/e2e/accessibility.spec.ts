@@ -72,6 +72,11 @@ async function seed(api: APIRequestContext) {
   ]);
   await importFiles(api, 'vcard', ['apple-icloud-3.0.vcf', 'google-3.0.vcf', 'android-2.1.vcf', 'vcard-4.0.vcf', 'outlook-2.1.vcf'].map((name) => sampleFile(`vcard/${name}`, 'text/vcard')));
   await importFiles(api, 'csv', [sampleFile('csv/google-contacts.csv', 'text/csv')]);
+  // A calendar whose attendees are not contacts (Import & export's "people you met"), and a
+  // subscription (never fetched: its address does not resolve here).
+  const meetings = readFileSync(join(FIXTURES, 'ical/meetings.ics'), 'utf8').replace(/alex\.rivera@example\.org/gi, EMAIL);
+  await importFiles(api, 'ical', [new File([meetings], 'meetings.ics', { type: 'text/calendar' })]);
+  await call(api, 'post', '/api/calendar-subscriptions', { name: 'Work calendar', url: 'https://calendar.example.com/private-key/basic.ics' });
 
   const today = todayIn(TIME_ZONE);
   const daysFromToday = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -58,6 +58,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/campaigns\/:id/, 'campaign'],
   [/^\/api\/users\/:id/, 'user'],
   [/^\/api\/auth\/sessions\/:id/, 'session'],
+  [/^\/api\/calendar-subscriptions\/:id/, 'calendarSubscription'],
 ];
 
 /**
@@ -90,6 +91,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/campaigns/:id/members': () => ({ contactId: ids.contact2 }),
   'PATCH /api/campaigns/:id/members/:contactId': () => ({ stage: 'met' }),
   'POST /api/campaigns/:id/members/:contactId/referrals': () => ({ people: [{ firstName: 'Hacked' }] }),
+  'POST /api/calendar-subscriptions/:id/fetch': () => ({}),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -162,6 +164,7 @@ beforeAll(async () => {
     ids.campaign = (await alice.post('/api/campaigns', { name, goal: 'job_search' })).body.id;
   }
   await alice.post(`/api/campaigns/${ids.campaign}/members`, { contactId: ids.contact });
+  ids.calendarSubscription = (await alice.post('/api/calendar-subscriptions', { name: 'secret calendar', url: 'https://calendar.example.com/private-key/basic.ics' })).body.id;
   for (const [resource, id] of Object.entries(ids)) expect(id, resource).toMatch(/^[0-9a-f-]{36}$/);
 
   // Mallory's own event and campaign: she may not put Alice's contact in them either.

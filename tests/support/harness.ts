@@ -11,6 +11,7 @@ import type { InputLimits } from '../../src/server/http/limits.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 import type { MailConfig } from '../../src/server/config.js';
 import { createMailer } from '../../src/server/features/email/mailer.js';
+import type { CalendarFetchOptions } from '../../src/server/features/calendar-import/fetch-calendar.js';
 
 /** The CIRCULO_SECRET of every test server (unsubscribe links are signed with it). */
 export const TEST_SECRET = 'test-secret-test-secret-test-secret';
@@ -87,6 +88,8 @@ export interface TestServerOptions {
   trustProxy?: BuildOptions['trustProxy'];
   /** The public routes' budget per address and minute. */
   anonymousRequestsPerMinute?: number;
+  /** How calendar subscriptions fetch; the object is kept, so a test may change it between requests. */
+  calendarFetch?: CalendarFetchOptions;
   /** E-mail, as CIRCULO_SMTP_URL / CIRCULO_MAIL_FROM / CIRCULO_PUBLIC_URL would set it. */
   mail?: MailConfig;
 }
@@ -115,6 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       now,
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.mail ? { mailer: createMailer(options.mail) } : {}),
+      ...(options.calendarFetch ? { calendarFetch: options.calendarFetch } : {}),
     },
     secret: TEST_SECRET,
     logLevel: options.logStream ? 'info' : 'silent',

@@ -110,6 +110,8 @@ export const users = pgTable(
     interests: textList('interests'),
     places: textList('places'),
     communities: textList('communities'),
+    /** The user's other e-mail addresses (lower-cased): calendar imports recognise them as the user. */
+    otherEmails: textList('other_emails'),
     /** The first user of an installation: manages the others (Settings → Users). */
     isOwner: boolean('is_owner').notNull().default(false),
     /** Set by the owner: no login, no session, no token; the account's data stays. */
@@ -668,4 +670,58 @@ export const campaignMembers = pgTable(
     sameAccount('campaign_members_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
     index('campaign_members_contact_idx').on(t.contactId),
   ],
+);
+
+/**
+ * Secret iCal addresses whose past meetings become touches (features/calendar-import). The URL
+ * is a secret (anyone holding it reads the calendar), so it is kept sealed with CIRCULO_SECRET
+ * (features/auth/secret-box.ts) and only its host is shown back.
+ */
+export const calendarSubscriptions = pgTable(
+  'calendar_subscriptions',
+  {
+    id: id(),
+    accountId: accountId(),
+    /** Whose calendar: their own addresses are recognised as the organiser, their time zone used for floating times. */
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    urlSealed: text('url_sealed').notNull(),
+    /** What the lists show of the URL: its scheme and host. */
+    urlHint: text('url_hint').notNull(),
+    /** The last attempt, successful or not; the scheduler fetches again an hour after it. */
+    lastFetchedAt: timestamp('last_fetched_at', { withTimezone: true, mode: 'date' }),
+    lastStatus: text('last_status', { enum: ['ok', 'failed'] }),
+    lastError: text('last_error'),
+    /** CalendarFetchErrorCode (or `malformed`…), for a translated message. */
+    lastErrorCode: text('last_error_code'),
+    /** Touches the last successful fetch created, updated and removed. */
+    lastCounts: jsonb('last_counts').$type<{ created: number; updated: number; removed: number }>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    accountScopedId('calendar_subscriptions', t),
+    sameAccount('calendar_subscriptions_user_id_fk', [t.accountId, t.userId], users, 'cascade'),
+    index('calendar_subscriptions_account_user_idx').on(t.accountId, t.userId),
+    index('calendar_subscriptions_due_idx').on(t.lastFetchedAt),
+  ],
+);
+
+/**
+ * Attendees of imported meetings who are not contacts: "people you met — add them?". Never made
+ * contacts silently; the list hides those who have since become contacts (by e-mail) and those
+ * the user dismissed.
+ */
+export const calendarPeopleMet = pgTable(
+  'calendar_people_met',
+  {
+    accountId: accountId(),
+    /** Lower-cased, without `mailto:`. */
+    email: text('email').notNull(),
+    name: text('name'),
+    lastMetAt: timestamp('last_met_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastMeeting: text('last_meeting'),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.email] }), index('calendar_people_met_recent_idx').on(t.accountId, t.lastMetAt.desc())],
 );

@@ -14,6 +14,7 @@ import { secretBox } from '../features/auth/secret-box.js';
 import { securityRoutes } from '../features/auth/security-routes.js';
 import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
+import { calendarImportRoutes } from '../features/calendar-import/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
 import { emailRoutes } from '../features/email/routes.js';
@@ -59,11 +60,12 @@ const features = [
   backupRoutes,
   calendarRoutes,
   importRoutes,
+  calendarImportRoutes,
 ];
 
 export interface BuildOptions {
   /** Everything but the keys, which buildApp derives from `secret`. */
-  ctx: Omit<AppContext, 'totpBox' | 'unsubscribe'>;
+  ctx: Omit<AppContext, 'totpBox' | 'unsubscribe' | 'calendarBox' | 'calendarFetch'> & { calendarFetch?: AppContext['calendarFetch'] };
   secret: string;
   logLevel?: string;
   /** Where log lines go (default standard output); tests read them. */
@@ -156,7 +158,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     transformObject: (document) =>
       'openapiObject' in document ? documentIdempotency(document.openapiObject, idempotency.documented) : document.swaggerObject,
   });
-  const ctx: AppContext = { ...options.ctx, totpBox: secretBox(options.secret, 'totp-secrets'), unsubscribe: unsubscribeSigner(options.secret) };
+  const ctx: AppContext = {
+    ...options.ctx,
+    totpBox: secretBox(options.secret, 'totp-secrets'),
+    unsubscribe: unsubscribeSigner(options.secret),
+    calendarBox: secretBox(options.secret, 'calendar-subscriptions'),
+    calendarFetch: options.ctx.calendarFetch ?? { allowPrivateAddresses: false },
+  };
   app.addHook('onRequest', authenticationHook(ctx));
 
   for (const register of features) register(app, ctx);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TokenScope } from '#shared/enums.js';
 import type { Db } from '../db/database.js';
 import type { SecretBox } from '../features/auth/secret-box.js';
+import type { CalendarFetchOptions } from '../features/calendar-import/fetch-calendar.js';
 import type { Mailer } from '../features/email/mailer.js';
 import type { UnsubscribeSigner } from '../features/email/unsubscribe.js';
 import type { InputLimits } from './limits.js';
@@ -19,6 +20,10 @@ export interface AppContext {
   mailer?: Mailer;
   /** Signs the unsubscribe links; built by buildApp from CIRCULO_SECRET. */
   unsubscribe: UnsubscribeSigner;
+  /** Seals calendar subscription addresses (secrets); built by buildApp from CIRCULO_SECRET. */
+  calendarBox: SecretBox;
+  /** How subscribed calendars are fetched: CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS (README "Calendar subscriptions"). */
+  calendarFetch: CalendarFetchOptions;
   /** Body caps other than the defaults (tests use small ones); see limits.ts. */
   limits?: Partial<InputLimits>;
 }

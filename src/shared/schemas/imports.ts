@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RestoreReport } from './backup.js';
 
-export const importSources = ['linkedin', 'vcard', 'csv', 'json'] as const;
+export const importSources = ['linkedin', 'vcard', 'csv', 'json', 'ical'] as const;
 export const ImportSource = z.enum(importSources);
 export type ImportSource = z.infer<typeof ImportSource>;
 
@@ -48,6 +48,9 @@ export const warningCodes = [
   'owner_assumed',
   'more_warnings',
   'more_skipped',
+  'ical_all_day',
+  'ical_solo',
+  'ical_occurrences_cut',
 ] as const;
 export const WarningCode = z.enum(warningCodes);
 export type WarningCode = z.infer<typeof WarningCode>;
@@ -68,6 +71,16 @@ export type ImportNotice = z.infer<typeof ImportNotice>;
 
 const Counts = z.object({ created: z.number().int(), unchanged: z.number().int() });
 
+/** An attendee of an imported meeting who is not a contact (nor the user): "people you met — add them?". */
+export const PersonMet = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  /** The latest meeting with them, its start and title. */
+  lastMetAt: z.string().datetime(),
+  lastMeeting: z.string().nullable(),
+});
+export type PersonMet = z.infer<typeof PersonMet>;
+
 export const ImportReport = z.object({
   source: ImportSource,
   /** Contacts: new ones, existing ones that gained something, existing ones left as they were. */
@@ -77,7 +90,8 @@ export const ImportReport = z.object({
   /** At most 1,000 are listed; `skippedTotal` counts them all. */
   skipped: z.array(ImportSkip),
   skippedTotal: z.number().int(),
-  interactions: Counts,
+  /** `updated` and `removed`: calendar imports only (an edited meeting, a cancelled one). */
+  interactions: Counts.extend({ updated: z.number().int().optional(), removed: z.number().int().optional() }),
   invitations: Counts.extend({ updated: z.number().int() }),
   /** Things worth knowing that did not stop the import (a bad e-mail left out, who the owner is…). */
   /** In English, each with its place (file, card or line): for the CLI and scripts. */
@@ -86,6 +100,8 @@ export const ImportReport = z.object({
   notices: z.array(ImportNotice),
   /** `source=json` only: what the restore put back, section by section. */
   restored: RestoreReport.optional(),
+  /** `source=ical` only: attendees who are not contacts (at most 200, the latest met first). */
+  peopleMet: z.array(PersonMet).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Language } from '../enums.js';
-import { TimeZone } from './auth.js';
+import { Email, TimeZone } from './auth.js';
 import { optionalText, stringList } from './common.js';
 
 export const Profile = z.object({
@@ -17,6 +17,8 @@ export const Profile = z.object({
   interests: z.array(z.string()),
   places: z.array(z.string()),
   communities: z.array(z.string()),
+  /** The user's other e-mail addresses (a work calendar's): imported calendars recognise them as the user. */
+  otherEmails: z.array(z.string()),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -33,6 +35,7 @@ export const ProfilePatch = z.object({
   interests: stringList(100, 100).optional(),
   places: stringList(120, 50).optional(),
   communities: stringList(150, 100).optional(),
+  otherEmails: z.array(Email).max(20).optional(),
 });
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
 

@@ -50,4 +50,6 @@ export const queryKeys = {
   review: ['review'] as const,
   weeklyReview: (week: string) => ['review', week] as const,
   calendarFeed: ['calendar-feed'] as const,
+  calendarSubscriptions: ['calendar-subscriptions'] as const,
+  peopleMet: ['calendar-people'] as const,
 };

@@ -137,7 +137,7 @@ export const sections: BackupSection[] = [
  */
 export const notBackedUp: Record<string, string> = {
   accounts: 'the account itself: its settings go in `settings`, its calendar secret is a secret',
-  users: 'the profile goes in `profile`; the e-mail and password hash stay with the login',
+  users: 'the profile goes in `profile`; the e-mail, the other e-mails and the password hash stay with the login',
   sessions: 'secret',
   api_tokens: 'secret',
   login_throttle: 'not account data',
@@ -147,6 +147,8 @@ export const notBackedUp: Record<string, string> = {
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
   contact_keys: 'derived from the contacts, recomputed on restore (features/contacts/derived.ts)',
   email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
+  calendar_subscriptions: 'secret addresses, sealed with CIRCULO_SECRET (README "Calendar subscriptions"): add them again after a restore',
+  calendar_people_met: 'suggestions, not data: the next calendar import lists them again (the touches are in `interactions`)',
 };
 
 if (sections.map((s) => s.key).join() !== backupSectionKeys.join()) {

@@ -96,6 +96,11 @@ export class ContactIndex {
     return null;
   }
 
+  /** The contact with this e-mail address among any of theirs (case ignored), or null. */
+  findByEmail(email: string): ContactHandle | null {
+    return this.byKey.get(`e:${normaliseEmail(email)}`) ?? null;
+  }
+
   /**
    * Someone a LinkedIn file names by profile URL, or only by name (older exports): the name must
    * belong to exactly one contact.

@@ -13,6 +13,7 @@ import { ContactBatcher } from './contact-batcher.js';
 import { ImportError } from './errors.js';
 import { importDrafts, readCsv, readText, type ImportContext, type ImportProgress } from './import-context.js';
 import { importLinkedin } from './linkedin-import.js';
+import { importCalendar, type TouchCounts } from '../calendar-import/touches.js';
 import { parseContactsCsv } from './parsers/contacts-csv.js';
 import { parseVcards } from './parsers/vcard.js';
 import { ReportBuilder } from './report.js';
@@ -20,7 +21,7 @@ import { isZipFile, openZip, type ImportFile, type OpenZip } from './zip.js';
 import { createReadStream } from 'node:fs';
 
 /** The sources this pipeline imports (`json`, the backup, is restored by the backup feature). */
-export type FileImportSource = 'linkedin' | 'vcard' | 'csv';
+export type FileImportSource = 'linkedin' | 'vcard' | 'csv' | 'ical';
 
 /** A file on disk: an upload spooled to a temporary file, or a path given to the CLI. */
 export interface DiskFile {
@@ -49,7 +50,18 @@ const importers: Record<FileImportSource, (ctx: ImportContext, files: ResolvedFi
   csv: async (ctx, files, request) => {
     for (const { file } of files) await importDrafts(ctx, file.name, parseContactsCsv(await readCsv(file), { mapping: request.mapping, file: file.name }));
   },
+  // A calendar is read whole: ical.js parses a document, and expanding a recurring meeting needs
+  // its exceptions, which may come anywhere in the file. Uploads are capped (http/limits.ts).
+  ical: async (ctx, files) => {
+    for (const { file } of files) await importCalendar(ctx, file.name, await readWhole(file));
+  },
 };
+
+async function readWhole(file: ImportFile): Promise<string> {
+  let text = '';
+  for await (const chunk of await readText(file)) text += chunk;
+  return text;
+}
 
 /**
  * The one place where an import's transaction ends, with every contact it affected: `changed`,
@@ -64,12 +76,14 @@ async function finishImport(tx: Tx, user: UserContext, contacts: { changed: stri
   await refreshContacts(tx, user.accountId, contacts.changed);
 }
 
+const expectedExtension: Record<FileImportSource, string> = { linkedin: '.zip', vcard: '.vcf', csv: '.csv', ical: '.ics' };
+
 async function resolveFiles(request: ImportRequest, opened: OpenZip[]): Promise<ResolvedFile[]> {
   if (request.files.length === 0) throw new ImportError('empty', 'no file to import');
   const resolved: ResolvedFile[] = [];
   for (const disk of request.files) {
     if (await isZipFile(disk.path)) {
-      if (request.source !== 'linkedin') throw new ImportError('wrong_format', `this is a zip file; a ${request.source === 'vcard' ? '.vcf' : '.csv'} file was expected`, disk.name);
+      if (request.source !== 'linkedin') throw new ImportError('wrong_format', `this is a zip file; a ${expectedExtension[request.source]} file was expected`, disk.name);
       const zip = await openZip(disk.path, disk.name);
       opened.push(zip);
       resolved.push(...zip.files.map((file) => ({ file, inExport: true })));
@@ -80,27 +94,41 @@ async function resolveFiles(request: ImportRequest, opened: OpenZip[]): Promise<
   return resolved;
 }
 
+/** One import's transaction: the per-account lock, the shared context, then finishImport(). */
+async function inImportTransaction(db: Db, user: UserContext, source: FileImportSource, onProgress: ImportProgress | undefined, work: (ctx: ImportContext) => Promise<void>): Promise<ImportReport> {
+  const report = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-import:${user.accountId}`}))`);
+    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, user.userId));
+    const batcher = await ContactBatcher.open(tx, user.accountId, user.now);
+    const report = new ReportBuilder(source);
+    const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: onProgress ?? (() => {}), touchedContacts: new Set() };
+    await work(ctx);
+    await batcher.flush();
+    await finishImport(tx, user, { changed: batcher.changedIds(), touched: [...ctx.touchedContacts] });
+    return report.build(batcher.counts());
+  });
+  // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
+  // autovacuum to notice, so tell the planner now rather than at the next start.
+  const written = report.created + report.updated + report.interactions.created + report.invitations.created;
+  if (written >= 1_000) await refreshStatistics(db);
+  return report;
+}
+
 export async function runImport(db: Db, user: UserContext, request: ImportRequest): Promise<ImportReport> {
   const opened: OpenZip[] = [];
   try {
     const files = await resolveFiles(request, opened);
-    const report = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-import:${user.accountId}`}))`);
-      const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, user.userId));
-      const batcher = await ContactBatcher.open(tx, user.accountId, user.now);
-      const report = new ReportBuilder(request.source);
-      const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: request.onProgress ?? (() => {}), touchedContacts: new Set() };
-      await importers[request.source](ctx, files, request);
-      await batcher.flush();
-      await finishImport(tx, user, { changed: batcher.changedIds(), touched: [...ctx.touchedContacts] });
-      return report.build(batcher.counts());
-    });
-    // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
-    // autovacuum to notice, so tell the planner now rather than at the next start.
-    const written = report.created + report.updated + report.interactions.created + report.invitations.created;
-    if (written >= 1_000) await refreshStatistics(db);
-    return report;
+    return await inImportTransaction(db, user, request.source, request.onProgress, (ctx) => importers[request.source](ctx, files, request));
   } finally {
     for (const zip of opened) zip.close();
   }
+}
+
+/** A calendar already in memory (a subscription's fetch), imported as an uploaded .ics would be. */
+export async function runCalendarImport(db: Db, user: UserContext, name: string, text: string): Promise<{ report: ImportReport; counts: TouchCounts }> {
+  let counts: TouchCounts = { created: 0, updated: 0, removed: 0 };
+  const report = await inImportTransaction(db, user, 'ical', undefined, async (ctx) => {
+    counts = await importCalendar(ctx, name, text);
+  });
+  return { report, counts };
 }

@@ -1,5 +1,5 @@
 // Collects what an import did, for the report the API and the CLI show.
-import type { ImportNotice, ImportReport, ImportSkip, ImportSource, SkipCode } from '#shared/schemas/imports.js';
+import type { ImportNotice, ImportReport, ImportSkip, ImportSource, PersonMet, SkipCode } from '#shared/schemas/imports.js';
 import type { Position } from './errors.js';
 import type { ContactCounts } from './contact-batcher.js';
 import type { FieldWarning } from './parsers/parsed.js';
@@ -14,7 +14,10 @@ export class ReportBuilder {
   private readonly warnings: string[] = [];
   private readonly notices: ImportNotice[] = [];
   private warningTotal = 0;
-  readonly interactions = { created: 0, unchanged: 0 };
+  /** `updated` and `removed` are reported for calendar imports only. */
+  readonly interactions = { created: 0, unchanged: 0, updated: 0, removed: 0 };
+  /** Calendar imports: attendees who are not contacts. */
+  peopleMet: PersonMet[] | undefined;
   readonly invitations = { created: 0, updated: 0, unchanged: 0 };
 
   constructor(readonly source: ImportSource) {}
@@ -57,10 +60,14 @@ export class ReportBuilder {
       ...contacts,
       skipped: this.skipped,
       skippedTotal: this.skippedTotal,
-      interactions: { ...this.interactions },
+      interactions:
+        this.source === 'ical'
+          ? { ...this.interactions }
+          : { created: this.interactions.created, unchanged: this.interactions.unchanged },
       invitations: { ...this.invitations },
       warnings,
       notices,
+      ...(this.peopleMet ? { peopleMet: this.peopleMet } : {}),
     };
   }
 }

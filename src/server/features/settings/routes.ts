@@ -22,6 +22,7 @@ export function settingsRoutes(app: App, { db }: AppContext) {
     interests: u.interests,
     places: u.places,
     communities: u.communities,
+    otherEmails: u.otherEmails,
   });
 
   app.get('/api/profile', {
@@ -35,7 +36,7 @@ export function settingsRoutes(app: App, { db }: AppContext) {
   app.patch('/api/profile', {
     schema: { tags, summary: 'Update my profile', body: ProfilePatch, response: { 200: Profile } },
     handler: async (request) => {
-      const changes = withoutUndefined(request.body);
+      const changes = withoutUndefined({ ...request.body, ...(request.body.otherEmails ? { otherEmails: [...new Set(request.body.otherEmails)] } : {}) });
       const { accountId, userId } = authOf(request);
       const where = eq(users.id, userId);
       const [user] = await db.transaction(async (tx) => {

@@ -4,6 +4,8 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
+import { CalendarSubscriptionsPanel } from '../calendar-import/CalendarSubscriptionsPanel';
+import { PeopleMetPanel } from '../calendar-import/PeopleMetPanel';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -14,6 +16,8 @@ export function ImportExportPage() {
     <Stack gap="lg" maw={900}>
       <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} />
       <ImportPanel />
+      <PeopleMetPanel />
+      <CalendarSubscriptionsPanel />
       <ExportPanel />
       <CalendarFeedPanel />
     </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Paper, Progress, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import {
-  IconAddressBook, IconAlertTriangle, IconBrandLinkedin, IconDatabaseImport, IconFileSpreadsheet, IconInfoCircle, IconUpload, type Icon,
+  IconAddressBook, IconAlertTriangle, IconBrandLinkedin, IconCalendarEvent, IconDatabaseImport, IconFileSpreadsheet, IconInfoCircle, IconUpload, type Icon,
 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +20,19 @@ const sourceIcons: Record<ImportSource, Icon> = {
   vcard: IconAddressBook,
   csv: IconFileSpreadsheet,
   json: IconDatabaseImport,
+  ical: IconCalendarEvent,
 };
+
+/** The order the sources are offered in: the backup, the rarest, last. */
+const shownSources: ImportSource[] = ['linkedin', 'vcard', 'csv', 'ical', 'json'];
+if (shownSources.length !== importSources.length) throw new Error('ImportPanel: list every import source in shownSources');
 
 const accepted: Record<ImportSource, string> = {
   linkedin: '.zip,.csv,application/zip,text/csv',
   vcard: '.vcf,.vcard,text/vcard,text/x-vcard',
   csv: '.csv,.txt,text/csv',
   json: '.json,application/json',
+  ical: '.ics,.ical,text/calendar',
 };
 
 type Step =
@@ -95,8 +101,8 @@ export function ImportPanel() {
                 setFileError(undefined);
               }}
             >
-              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" mt={6}>
-                {importSources.map((value) => {
+              <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xs" mt={6}>
+                {shownSources.map((value) => {
                   const SourceIcon = sourceIcons[value];
                   return (
                     <Radio.Card key={value} value={value} p="sm" radius="md" aria-label={t(`imports.sources.${value}`)} className={classes.sourceCard}>

@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import { backupSectionKeys } from '@shared/schemas/backup.js';
 import { warnedFields, type CsvFormat, type ImportNotice, type ImportReport, type ImportSkip } from '@shared/schemas/index.js';
 import { useFormatters } from '../../i18n/useFormatters';
+import { PersonMetRow } from '../calendar-import/PeopleMetPanel';
+import { RowList } from '../../ui/ListRow';
 
 interface ImportReportViewProps {
   report: ImportReport;
@@ -18,7 +20,8 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
   const { t } = useTranslation();
   const restored = report.restored;
   // Conversations and invitations come from LinkedIn (and backups); a vCard or CSV never has any.
-  const hasHistory = report.source === 'linkedin' || report.source === 'json' || report.interactions.created + report.invitations.created > 0;
+  const calendar = report.source === 'ical';
+  const hasHistory = !calendar && (report.source === 'linkedin' || report.source === 'json' || report.interactions.created + report.invitations.created > 0);
   // The report replaces the form: move focus (and a screen reader) to its heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -53,9 +56,26 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
         </Text>
       )}
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" component="dl" m={0}>
-        <Stat name="created" label={t('imports.created')} value={report.created} highlight />
-        {!restored && <Stat name="updated" label={t('imports.updated')} value={report.updated} />}
-        {!restored && <Stat name="unchanged" label={t('imports.unchanged')} value={report.unchanged} />}
+        {calendar && (
+          <Stat
+            name="meetings"
+            label={t('calendarImport.reportTouches')}
+            value={report.interactions.created}
+            highlight
+            detail={
+              [
+                (report.interactions.updated ?? 0) > 0 && t('calendarImport.reportUpdated', { count: report.interactions.updated }),
+                (report.interactions.removed ?? 0) > 0 && t('calendarImport.reportRemoved', { count: report.interactions.removed }),
+                report.interactions.unchanged > 0 && t('imports.alreadyThere', { count: report.interactions.unchanged }),
+              ]
+                .filter(Boolean)
+                .join(' · ') || undefined
+            }
+          />
+        )}
+        {!calendar && <Stat name="created" label={t('imports.created')} value={report.created} highlight />}
+        {!restored && !calendar && <Stat name="updated" label={t('imports.updated')} value={report.updated} />}
+        {!restored && !calendar && <Stat name="unchanged" label={t('imports.unchanged')} value={report.unchanged} />}
         {hasHistory && (
           <>
             <Stat
@@ -80,6 +100,21 @@ export function ImportReportView({ report, recognised, onAnother }: ImportReport
           </>
         )}
       </SimpleGrid>
+      {report.peopleMet && report.peopleMet.length > 0 && (
+        <Stack gap="xs" component="section" aria-label={t('calendarImport.peopleTitle')}>
+          <Title order={4} size="h5">
+            {t('calendarImport.peopleTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('calendarImport.peopleHint')}
+          </Text>
+          <RowList label={t('calendarImport.peopleList')}>
+            {report.peopleMet.map((person) => (
+              <PersonMetRow key={person.email} person={person} />
+            ))}
+          </RowList>
+        </Stack>
+      )}
       {restored && <RestoredSections restored={restored.restored} idsChanged={restored.idsChanged} />}
       {notices.length > 0 && (
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} title={t('imports.warnings')}>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Skeleton, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/enums.js';
@@ -25,7 +25,7 @@ export function ProfileSettings() {
   );
 }
 
-const fields = ['name', 'timeZone', 'language', 'weeklyTarget'] as const;
+const fields = ['name', 'timeZone', 'language', 'weeklyTarget', 'otherEmails'] as const;
 
 function ProfileForm({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
@@ -36,10 +36,10 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!form.values.name.trim()) return form.setErrors({ name: t('errors.required') });
-    const { name, timeZone, language, weeklyTarget } = form.values; // Only this card's fields.
+    const { name, timeZone, language, weeklyTarget, otherEmails } = form.values; // Only this card's fields.
     // A promise, not mutate callbacks: saving re-keys this form, and callbacks of an unmounted
     // form would never run.
-    update.mutateAsync({ name, timeZone, language, weeklyTarget }).then(
+    update.mutateAsync({ name, timeZone, language, weeklyTarget, otherEmails }).then(
       (saved) => {
         // The profile language is also the interface language from now on.
         if (saved.language !== i18n.resolvedLanguage) void i18n.changeLanguage(saved.language);
@@ -81,6 +81,17 @@ function ProfileForm({ profile }: { profile: Profile }) {
             error={form.errors.language}
           />
         </SimpleGrid>
+        <TagsInput
+          label={t('settings.otherEmails')}
+          description={t('settings.otherEmailsHint')}
+          placeholder={t('settings.otherEmailsPlaceholder')}
+          value={form.values.otherEmails}
+          onChange={(v) => form.setValue('otherEmails', v.map((e) => e.trim().toLowerCase()).filter(Boolean))}
+          error={form.errors.otherEmails}
+          maxTags={20}
+          splitChars={[',', ' ', ';']}
+          clearable
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}

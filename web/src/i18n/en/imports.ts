@@ -17,8 +17,11 @@ export const imports = {
       vcard: 'vCard',
       csv: 'CSV',
       json: 'Círculo backup',
+      ical: 'Calendar (.ics)',
     },
     sourceHelp: {
+      ical:
+        'A calendar export: Google Calendar (Settings → Import & export → Export, then unzip), Outlook (Save calendar as .ics) or Apple Calendar (File → Export). Past meetings become touches with the contacts who attended; the others are listed as people you met. Importing it again after a change updates the touches. To stay in sync on its own, subscribe below instead.',
       linkedin:
         'On LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data. Choose Connections, Invitations and Messages (or the whole archive); LinkedIn e-mails you a zip, usually within a day. Upload the zip, or its Connections.csv, Invitations.csv and messages.csv together.',
       vcard:
@@ -110,6 +113,9 @@ export const imports = {
       owner_assumed: 'Could not tell for sure whose export this is; taken as {{name}}’s',
       more_warnings: '… and {{count}} more',
       more_skipped: '{{total}} records were left out; the first {{shown}} are listed',
+      ical_all_day: '{{count}} all-day events left out: a day off or a trip is not a meeting',
+      ical_solo: '{{count}} past events had nobody but you in them',
+      ical_occurrences_cut: 'A recurring meeting has more past instances than are imported ({{uid}}); the earliest are kept',
     },
     skipCodes: {
       hidden_profile: 'Hidden profile: LinkedIn only gives the date you connected',

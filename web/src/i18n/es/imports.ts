@@ -18,8 +18,11 @@ export const imports: typeof en = {
       vcard: 'vCard',
       csv: 'CSV',
       json: 'Copia de Círculo',
+      ical: 'Calendario (.ics)',
     },
     sourceHelp: {
+      ical:
+        'Un calendario exportado: Google Calendar (Configuración → Importar y exportar → Exportar, y descomprime), Outlook (Guardar calendario como .ics) o Calendario de Apple (Archivo → Exportar). Las reuniones pasadas se registran como contactos con las personas que asistieron; las demás aparecen como personas con las que te reuniste. Si lo vuelves a importar tras un cambio, se actualizan. Para que se mantenga al día solo, suscríbete abajo.',
       linkedin:
         'En LinkedIn: Yo → Ajustes y privacidad → Privacidad de datos → Obtener una copia de tus datos. Elige Contactos, Invitaciones y Mensajes (o el archivo completo); LinkedIn te envía un zip por correo, normalmente en menos de un día. Sube el zip, o juntos sus Connections.csv, Invitations.csv y messages.csv.',
       vcard:
@@ -111,6 +114,9 @@ export const imports: typeof en = {
       owner_assumed: 'No se pudo saber con certeza de quién es esta exportación; se toma como de {{name}}',
       more_warnings: '… y {{count}} más',
       more_skipped: 'Se dejaron fuera {{total}} registros; se listan los {{shown}} primeros',
+      ical_all_day: 'Se dejaron fuera {{count}} eventos de todo el día: un día libre o un viaje no es una reunión',
+      ical_solo: '{{count}} eventos pasados no tenían a nadie más que a ti',
+      ical_occurrences_cut: 'Una reunión periódica tiene más repeticiones pasadas de las que se importan ({{uid}}); se guardan las primeras',
     },
     skipCodes: {
       hidden_profile: 'Perfil oculto: LinkedIn solo da la fecha en que conectasteis',

@@ -15,5 +15,6 @@ import { templates } from './templates';
 import { users } from './users';
 import { email } from './email';
 import { offline } from './offline';
+import { calendarImport } from './calendarImport';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, enums };
