@@ -64,6 +64,8 @@ export interface Config {
   logFormat: 'pretty' | 'json';
   /** E-mail (README "E-mail"): nothing is sent without `smtpUrl`. */
   mail: MailConfig;
+  /** CIRCULO_PUBLIC_URL as set (no trailing slash): the address "Connect your phone" shows. */
+  publicUrl: string | undefined;
 }
 
 export interface MailConfig {
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: e.CIRCULO_MAIL_FROM ?? 'Círculo <circulo@localhost>',
       publicUrl: (e.CIRCULO_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     },
+    publicUrl: e.CIRCULO_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -19,6 +19,8 @@ export interface AppContext {
   mailer?: Mailer;
   /** Signs the unsubscribe links; built by buildApp from CIRCULO_SECRET. */
   unsubscribe: UnsubscribeSigner;
+  /** CIRCULO_PUBLIC_URL when set: the server address "Connect your phone" shows (features/dav). */
+  publicUrl?: string;
   /** Body caps other than the defaults (tests use small ones); see limits.ts. */
   limits?: Partial<InputLimits>;
 }
@@ -66,6 +68,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Refused to API tokens: only a logged-in person may (features/auth/caller-rules.ts). */
     sessionOnly?: boolean;
+    /** The CardDAV tree (features/dav): HTTP Basic with an app password, WebDAV's read methods. */
+    dav?: boolean;
   }
 }
 

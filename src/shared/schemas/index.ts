@@ -18,3 +18,5 @@ export * from './duplicates.js';
 export * from './security.js';
 export * from './users.js';
 export * from './email.js';
+export * from './trash.js';
+export * from './dav.js';

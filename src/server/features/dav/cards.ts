@@ -1,0 +1,182 @@
+// The address book's cards: one per contact of the account. What a card shows (names, company,
+// title, e-mails, phones, address, links, birthday, notes, photo, and the circle and tags as
+// CATEGORIES) is written by the vCard export's own writer; what a phone sends back is read by the
+// vCard import's own parser, and only the fields a vCard carries are changed (a phone knows
+// nothing of cadences, stages, favors or touches, so its copy never overwrites them).
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../../db/database.js';
+import { contactChanges, contacts, users } from '../../db/schema.js';
+import { circleNames } from '../../i18n/messages.js';
+import { HttpProblem } from '../../http/problems.js';
+import { refreshContacts } from '../contacts/derived.js';
+import { deriveDisplayName, toColumns } from '../contacts/mapping.js';
+import { cleanDraft, hasIdentity } from '../imports/contact-draft.js';
+import { draftFromJcard, parseCard } from '../imports/parsers/vcard.js';
+import { contactToVcard, type VcardVersion } from '../imports/vcard-export.js';
+import type { Language } from '#shared/enums.js';
+
+/** One card as the address book lists it. */
+export interface CardRef {
+  contactId: string;
+  /** The last segment of its address: `<contact id>.vcf`, or the name a phone gave it. */
+  name: string;
+  etag: string;
+}
+
+/**
+ * The strong ETag of a card: a digest of everything the card shows, computed by the database so
+ * listing 30,000 cards never loads their photos. Any change of those fields changes it.
+ */
+const etagSql = sql<string>`'"' || md5(jsonb_build_array(c.first_name, c.last_name, c.display_name, c.emails, c.phones, c.company, c.title,
+  c.location, c.links, c.birthday, c.photo, c.notes, c.circle, c.tags, ch.dav_uid)::text) || '"'`;
+
+const refColumns = sql`c.id as contact_id, coalesce(ch.dav_name, c.id::text || '.vcf') as name, ${etagSql} as etag`;
+const fromCards = sql`from contacts c left join contact_changes ch on ch.account_id = c.account_id and ch.contact_id = c.id`;
+
+interface RefRow {
+  contact_id: string;
+  name: string;
+  etag: string;
+}
+const toRef = (r: RefRow): CardRef => ({ contactId: r.contact_id, name: r.name, etag: r.etag });
+
+export async function listCards(db: Tx, accountId: string): Promise<CardRef[]> {
+  const rows = await queryRows<RefRow>(db, sql`select ${refColumns} ${fromCards} where c.account_id = ${accountId} order by c.id`);
+  return rows.map(toRef);
+}
+
+export async function cardsByIds(db: Tx, accountId: string, ids: string[]): Promise<CardRef[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<RefRow>(
+    db,
+    sql`select ${refColumns} ${fromCards} where c.account_id = ${accountId} and c.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid) order by c.id`,
+  );
+  return rows.map(toRef);
+}
+
+const UUID_VCF = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.vcf$/i;
+
+/** The card at `name` in the account's book, if any. */
+export async function findCard(db: Tx, accountId: string, name: string): Promise<CardRef | null> {
+  const id = UUID_VCF.exec(name)?.[1]?.toLowerCase() ?? null;
+  const rows = await queryRows<RefRow>(
+    db,
+    sql`select ${refColumns} ${fromCards} where c.account_id = ${accountId}
+      and (ch.dav_name = ${name} or (ch.dav_name is null and ${id}::uuid is not null and c.id = ${id}::uuid)) limit 1`,
+  );
+  return rows[0] ? toRef(rows[0]) : null;
+}
+
+/** The account's sync token: the sequence number of its newest change (0 before any). */
+export async function currentSyncSeq(db: Tx, accountId: string): Promise<number> {
+  const [row] = await queryRows<{ seq: string | number | null }>(db, sql`select max(seq) as seq from ${contactChanges} where account_id = ${accountId}`);
+  return Number(row?.seq ?? 0);
+}
+
+export interface Change {
+  contactId: string;
+  name: string;
+  deleted: boolean;
+  seq: number;
+}
+
+/** What changed after `seq`: cards written (their refs come from cardsByIds) and cards gone. */
+export async function changesSince(db: Tx, accountId: string, seq: number): Promise<Change[]> {
+  const rows = await queryRows<{ contact_id: string; name: string; deleted: boolean; seq: string | number }>(
+    db,
+    sql`select contact_id, coalesce(dav_name, contact_id::text || '.vcf') as name, deleted, seq from ${contactChanges}
+      where account_id = ${accountId} and seq > ${seq} order by seq`,
+  );
+  return rows.map((r) => ({ contactId: r.contact_id, name: r.name, deleted: r.deleted, seq: Number(r.seq) }));
+}
+
+/** The vCard text of cards, by contact id, in the version asked. */
+export async function renderCards(db: Tx, accountId: string, userId: string, ids: string[], version: VcardVersion): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const [user] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  const circles = circleNames[(user?.language ?? 'en') as Language];
+  const rows = await db
+    .select({ contact: contacts, davUid: contactChanges.davUid })
+    .from(contacts)
+    .leftJoin(contactChanges, and(eq(contactChanges.accountId, contacts.accountId), eq(contactChanges.contactId, contacts.id)))
+    .where(and(eq(contacts.accountId, accountId), sql`${contacts.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`));
+  return new Map(
+    rows.map(({ contact: c, davUid }) => [
+      c.id,
+      contactToVcard(c, version, { ...(davUid ? { uid: davUid } : {}), categories: [circles[c.circle], ...c.tags] }),
+    ]),
+  );
+}
+
+/** A card a phone sent, read as the vCard import reads one; a card it cannot read is a 400. */
+export function readCard(text: string) {
+  let props;
+  try {
+    props = parseCard(text);
+  } catch {
+    throw new HttpProblem(400, 'Bad Request', 'This is not a vCard Círculo can read.');
+  }
+  const { draft } = draftFromJcard(props);
+  if (!hasIdentity(draft)) throw new HttpProblem(400, 'Bad Request', 'A card needs a name, an e-mail or a phone number.');
+  const uid = props.find((p) => p[0].toLowerCase() === 'uid');
+  return { draft: cleanDraft(draft).draft, uid: typeof uid?.[3] === 'string' ? uid[3].slice(0, 500) : null };
+}
+
+/** The fields a vCard carries, as a patch of the contact: nothing else is touched. */
+function vcardFields(draft: ReturnType<typeof readCard>['draft']) {
+  return {
+    firstName: draft.firstName,
+    lastName: draft.lastName,
+    emails: draft.emails,
+    phones: draft.phones,
+    company: draft.company,
+    title: draft.title,
+    location: draft.location,
+    links: draft.links,
+    birthday: draft.birthday,
+    notes: draft.notes,
+  };
+}
+
+/** A card a phone created: a new contact (source `carddav`), found again under the phone's name and UID. */
+export async function createFromCard(db: Db, accountId: string, name: string, text: string, now: Date): Promise<string> {
+  const { draft, uid } = readCard(text);
+  return db.transaction(async (tx) => {
+    const fields = vcardFields(draft);
+    const [row] = await tx
+      .insert(contacts)
+      .values({
+        ...toColumns(fields),
+        accountId,
+        displayName: deriveDisplayName({ ...fields, displayName: draft.displayName }),
+        photo: draft.photo,
+        tags: draft.tags,
+        circle: draft.circle,
+        source: 'carddav',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: contacts.id });
+    const id = row!.id;
+    await refreshContacts(tx, accountId, [id]);
+    // The trigger has logged the new contact; the phone's own name and UID go with it.
+    await tx
+      .update(contactChanges)
+      .set({ davName: name === `${id}.vcf` ? null : name, davUid: uid && uid !== `urn:uuid:${id}` ? uid : null })
+      .where(and(eq(contactChanges.accountId, accountId), eq(contactChanges.contactId, id)));
+    return id;
+  });
+}
+
+/** A phone's edit: the fields a vCard carries change; circles, stage, cadence, history stay. */
+export async function updateFromCard(db: Db, accountId: string, contactId: string, text: string, now: Date): Promise<void> {
+  const { draft } = readCard(text);
+  const fields = vcardFields(draft);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(contacts)
+      .set({ ...toColumns(fields), displayName: deriveDisplayName({ ...fields, displayName: draft.displayName }), updatedAt: now })
+      .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)));
+    await refreshContacts(tx, accountId, [contactId]);
+  });
+}
