@@ -29,6 +29,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/events\/\{id\}/, 'event'],
   [/^\/api\/campaigns\/\{id\}/, 'campaign'],
   [/^\/api\/auth\/sessions\/\{id\}/, 'session'],
+  [/^\/api\/trash\/\{id\}/, 'trash'],
 ];
 
 /** A valid body for each write, so the only reason to refuse it is ownership. */
@@ -58,6 +59,7 @@ const bodies: Record<string, () => unknown> = {
   'PATCH /api/campaigns/{id}': () => ({ name: 'Hacked' }),
   'POST /api/campaigns/{id}/members': () => ({ contactId: ids.contact }),
   'PATCH /api/campaigns/{id}/members/{contactId}': () => ({ stage: 'met' }),
+  'POST /api/trash/{id}/restore': () => ({}),
   'POST /api/campaigns/{id}/members/{contactId}/referrals': () => ({ people: [{ firstName: 'Hacked' }] }),
 };
 
@@ -90,6 +92,9 @@ const accountFree = new Set([
   // Act only on the caller's own user (email.test.ts: each user sees and changes only their own).
   'PATCH /api/email/settings',
   'POST /api/email/test',
+  // Empties only the caller's own trash (Alice's trash is in the snapshot below; the CardDAV tree
+  // has its own isolation test in carddav.test.ts).
+  'DELETE /api/trash',
 ]);
 
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
@@ -121,6 +126,9 @@ beforeAll(async () => {
   ids.campaign = (await alice.post('/api/campaigns', { name: 'secret campaign', goal: 'job_search' })).body.id;
   await alice.post(`/api/campaigns/${ids.campaign}/members`, { contactId: ids.contact });
   ids.session = (await alice.get('/api/auth/sessions')).body[0].id;
+  const trashed = await alice.post('/api/contacts', { firstName: 'Secretly', lastName: 'Trashed' });
+  await alice.del(`/api/contacts/${trashed.body.id}`);
+  ids.trash = (await alice.get('/api/trash')).body[0].id;
 });
 afterAll(() => server.close());
 
@@ -145,6 +153,7 @@ async function snapshotOfAlice() {
     (await alice.get('/api/profile')).body,
     (await alice.get('/api/email/settings')).body,
     (await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id),
+    (await alice.get('/api/trash')).body,
   ]);
 }
 
@@ -156,7 +165,7 @@ describe('account isolation', () => {
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(operations.length).toBeGreaterThan(15);
-    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', ...Object.values(ids)];
+    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', 'Secretly Trashed', ...Object.values(ids)];
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;
