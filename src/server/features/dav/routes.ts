@@ -405,16 +405,6 @@ export function addDavMethods(app: App) {
 }
 
 export function davRoutes(app: App, ctx: AppContext) {
-  // RFC 6764: a client given only the server's address asks here first. Public: a redirect to
-  // the tree, which then asks for credentials; it reveals nothing.
-  app.route({
-    method: ['GET', 'PROPFIND'],
-    url: '/.well-known/carddav',
-    config: { public: true },
-    schema: { hide: true },
-    handler: async (_request, reply) => reply.redirect(DAV_ROOT, 301),
-  });
-
   app.get('/api/dav/connection', {
     schema: {
       tags: ['dav'],
@@ -432,6 +422,16 @@ export function davRoutes(app: App, ctx: AppContext) {
   app.register(async (dav) => {
     dav.removeAllContentTypeParsers();
     dav.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    // RFC 6764: a client given only the server's address asks here first. Public: a redirect to
+    // the tree, which then asks for credentials; it reveals nothing.
+    dav.route({
+      method: ['GET', 'PROPFIND'],
+      url: '/.well-known/carddav',
+      config: { public: true },
+      schema: { hide: true },
+      handler: async (_request, reply) => reply.redirect(DAV_ROOT, 301),
+    });
+
     dav.route({
       method: [...METHODS],
       url: `${DAV_ROOT}*`,
