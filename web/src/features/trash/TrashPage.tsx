@@ -1,4 +1,4 @@
-import { Button, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp, IconTrash, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,8 @@ function TrashRow({ item }: { item: TrashItem }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const restore = useRestoreFromTrash();
+  const label = t('trash.restoreLabel', { name: item.displayName });
+  const onRestore = () => restore.mutate(item.id, { onSuccess: () => notifySuccess(t('trash.restored', { name: item.displayName })) });
   return (
     <ListRow
       label={item.displayName}
@@ -84,15 +86,15 @@ function TrashRow({ item }: { item: TrashItem }) {
         </Text>
       }
       action={
-        <Button
-          variant="light"
-          leftSection={<IconArrowBackUp size={16} aria-hidden />}
-          aria-label={t('trash.restoreLabel', { name: item.displayName })}
-          loading={restore.isPending}
-          onClick={() => restore.mutate(item.id, { onSuccess: () => notifySuccess(t('trash.restored', { name: item.displayName })) })}
-        >
-          {t('trash.restore')}
-        </Button>
+        <>
+          <Button variant="light" leftSection={<IconArrowBackUp size={16} aria-hidden />} aria-label={label} loading={restore.isPending} onClick={onRestore} visibleFrom="xs">
+            {t('trash.restore')}
+          </Button>
+          {/* A phone's row has no room for the word: the icon alone, named the same. */}
+          <ActionIcon variant="light" size="lg" aria-label={label} loading={restore.isPending} onClick={onRestore} hiddenFrom="xs">
+            <IconArrowBackUp size={18} aria-hidden />
+          </ActionIcon>
+        </>
       }
     >
       <Text size="xs" c="dimmed">
