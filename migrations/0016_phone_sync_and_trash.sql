@@ -3,6 +3,7 @@ CREATE TABLE "contact_changes" (
 	"contact_id" uuid NOT NULL,
 	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "contact_changes_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"deleted" boolean NOT NULL,
+	"xid" bigint,
 	"dav_name" text,
 	"dav_uid" text,
 	CONSTRAINT "contact_changes_account_id_contact_id_pk" PRIMARY KEY("account_id","contact_id")
@@ -31,20 +32,20 @@ CREATE INDEX "contact_trash_contact_idx" ON "contact_trash" USING btree ("accoun
 CREATE FUNCTION circulo_log_contact_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO contact_changes (account_id, contact_id, deleted)
-      SELECT n.account_id, n.id, false FROM circulo_new_rows n
-      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = false;
+    INSERT INTO contact_changes (account_id, contact_id, deleted, xid)
+      SELECT n.account_id, n.id, false, pg_current_xact_id()::text::bigint FROM circulo_new_rows n
+      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = false, xid = excluded.xid;
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO contact_changes (account_id, contact_id, deleted)
-      SELECT n.account_id, n.id, false FROM circulo_new_rows n JOIN circulo_old_rows o ON o.id = n.id
+    INSERT INTO contact_changes (account_id, contact_id, deleted, xid)
+      SELECT n.account_id, n.id, false, pg_current_xact_id()::text::bigint FROM circulo_new_rows n JOIN circulo_old_rows o ON o.id = n.id
       WHERE (o.first_name, o.last_name, o.display_name, o.emails, o.phones, o.company, o.title, o.location, o.links, o.birthday, o.photo, o.notes, o.circle, o.tags)
         IS DISTINCT FROM (n.first_name, n.last_name, n.display_name, n.emails, n.phones, n.company, n.title, n.location, n.links, n.birthday, n.photo, n.notes, n.circle, n.tags)
-      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = false;
+      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = false, xid = excluded.xid;
   ELSE
-    INSERT INTO contact_changes (account_id, contact_id, deleted)
-      SELECT o.account_id, o.id, true FROM circulo_old_rows o
+    INSERT INTO contact_changes (account_id, contact_id, deleted, xid)
+      SELECT o.account_id, o.id, true, pg_current_xact_id()::text::bigint FROM circulo_old_rows o
       WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = o.account_id)
-      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = true;
+      ON CONFLICT (account_id, contact_id) DO UPDATE SET seq = DEFAULT, deleted = true, xid = excluded.xid;
   END IF;
   RETURN NULL;
 END $$;
@@ -59,4 +60,4 @@ CREATE TRIGGER contacts_log_deletes AFTER DELETE ON contacts REFERENCING OLD TAB
   FOR EACH STATEMENT EXECUTE FUNCTION circulo_log_contact_changes();
 --> statement-breakpoint
 -- Contacts made before this migration: logged once, so a first sync token covers them.
-INSERT INTO contact_changes (account_id, contact_id, deleted) SELECT account_id, id, false FROM contacts ORDER BY account_id, id;
+INSERT INTO contact_changes (account_id, contact_id, deleted, xid) SELECT account_id, id, false, pg_current_xact_id()::text::bigint FROM contacts ORDER BY account_id, id;

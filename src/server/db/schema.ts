@@ -687,6 +687,12 @@ export const contactChanges = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     deleted: boolean('deleted').notNull(),
     /**
+     * The writing transaction's id (`pg_current_xact_id()`): a sync token also names the
+     * transactions still running when it was given, so a change they commit later with a smaller
+     * `seq` is not missed (features/dav/cards.ts, syncState).
+     */
+    xid: bigint('xid', { mode: 'number' }),
+    /**
      * For a card a phone created: the name it gave the card (`…/contacts/<name>`) and the card's
      * UID, kept so the phone finds its card again under both. Null: `<contact id>.vcf` and
      * `urn:uuid:<contact id>`.

@@ -67,10 +67,31 @@ export async function findCard(db: Tx, accountId: string, name: string): Promise
   return rows[0] ? toRef(rows[0]) : null;
 }
 
-/** The account's sync token: the sequence number of its newest change (0 before any). */
-export async function currentSyncSeq(db: Tx, accountId: string): Promise<number> {
-  const [row] = await queryRows<{ seq: string | number | null }>(db, sql`select max(seq) as seq from ${contactChanges} where account_id = ${accountId}`);
-  return Number(row?.seq ?? 0);
+/**
+ * A sync token (RFC 6578): the newest change the client has seen (`seq`), and the transactions
+ * that were still running when the token was given. Sequence numbers are handed out when a
+ * transaction writes, not when it commits: an import that started earlier can commit its
+ * smaller numbers after a sync has already answered with a bigger one. Those transactions are
+ * named in the token, and the next sync asks again for their rows, whatever their numbers.
+ */
+export interface SyncToken {
+  seq: number;
+  pending: string[];
+}
+
+const SYNC_PREFIX = 'urn:circulo:sync:';
+const XIDS = /^\d{1,20}$/;
+
+export const formatToken = (token: SyncToken) => `${SYNC_PREFIX}${token.seq}${token.pending.length > 0 ? `~${token.pending.join('.')}` : ''}`;
+
+/** A token this server gave, or null. */
+export function parseToken(text: string): SyncToken | null {
+  if (!text.startsWith(SYNC_PREFIX)) return null;
+  const [seqText, pendingText] = text.slice(SYNC_PREFIX.length).split('~');
+  const seq = Number(seqText);
+  const pending = pendingText ? pendingText.split('.') : [];
+  if (!Number.isSafeInteger(seq) || seq < 0 || pending.length > 10_000 || !pending.every((xid) => XIDS.test(xid))) return null;
+  return { seq, pending };
 }
 
 export interface Change {
@@ -80,14 +101,29 @@ export interface Change {
   seq: number;
 }
 
-/** What changed after `seq`: cards written (their refs come from cardsByIds) and cards gone. */
-export async function changesSince(db: Tx, accountId: string, seq: number): Promise<Change[]> {
-  const rows = await queryRows<{ contact_id: string; name: string; deleted: boolean; seq: string | number }>(
+/**
+ * The account's current token and, from `since`, what changed after it: one statement, so the
+ * changes, the newest number and the running transactions are read from the same snapshot.
+ */
+export async function syncState(db: Tx, accountId: string, since: SyncToken | null): Promise<{ token: SyncToken; ctag: string; changes: Change[] }> {
+  const [row] = await queryRows<{ max_seq: string | number; sum_seq: string | number; pending: string[]; changes: { contact_id: string; name: string; deleted: boolean; seq: string | number }[] }>(
     db,
-    sql`select contact_id, coalesce(dav_name, contact_id::text || '.vcf') as name, deleted, seq from ${contactChanges}
-      where account_id = ${accountId} and seq > ${seq} order by seq`,
+    sql`with snap as (select pg_current_snapshot() as s)
+      select
+        (select coalesce(max(seq), 0) from contact_changes where account_id = ${accountId}) as max_seq,
+        (select coalesce(sum(seq), 0) from contact_changes where account_id = ${accountId}) as sum_seq,
+        (select coalesce(json_agg(x::text), '[]'::json) from snap, pg_snapshot_xip(snap.s) x) as pending,
+        (select coalesce(json_agg(json_build_object('contact_id', contact_id, 'name', coalesce(dav_name, contact_id::text || '.vcf'), 'deleted', deleted, 'seq', seq) order by seq), '[]'::json)
+          from contact_changes where account_id = ${accountId} and ${since !== null}
+            and (seq > ${since?.seq ?? 0} or xid in (select jsonb_array_elements_text(${JSON.stringify(since?.pending ?? [])}::jsonb)::bigint))) as changes`,
   );
-  return rows.map((r) => ({ contactId: r.contact_id, name: r.name, deleted: r.deleted, seq: Number(r.seq) }));
+  return {
+    token: { seq: Number(row!.max_seq), pending: row!.pending },
+    // Every change gives its contact's row a new, bigger number, committed early or late: the sum
+    // grows with each one, which is all a CTag must do (clients compare it for equality).
+    ctag: String(row!.sum_seq),
+    changes: row!.changes.map((c) => ({ contactId: c.contact_id, name: c.name, deleted: c.deleted, seq: Number(c.seq) })),
+  };
 }
 
 /** The vCard text of cards, by contact id, in the version asked. */

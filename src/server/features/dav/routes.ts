@@ -21,12 +21,11 @@ import { authOf, type App, type AppContext, type Auth } from '../../http/context
 import { HttpProblem } from '../../http/problems.js';
 import { deleteContact } from '../contacts/queries.js';
 import type { VcardVersion } from '../imports/vcard-export.js';
-import { cardsByIds, changesSince, createFromCard, currentSyncSeq, findCard, listCards, renderCards, updateFromCard, type CardRef } from './cards.js';
+import { cardsByIds, createFromCard, findCard, formatToken, listCards, parseToken, renderCards, syncState, updateFromCard, type CardRef, type SyncToken } from './cards.js';
 import { child, children, childElements, d, is, keyOf, nameOf, NS, parseXml, qname, serialize, textOf, x, type QName, type XNode } from './xml.js';
 
 export const DAV_ROOT = '/dav/';
 const BOOK = 'contacts';
-const SYNC_PREFIX = 'urn:circulo:sync:';
 /** A phone's card name: one path segment. */
 const CARD_NAME = /^[^/\\\u0000-\u001f]{1,200}$/;
 const ALLOW = 'OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT';
@@ -104,7 +103,7 @@ function privileges(auth: Auth): XNode {
 interface Caller {
   auth: Auth;
   displayName: string;
-  bookState: { seq: number } | null;
+  book: { token: SyncToken; ctag: string } | null;
 }
 
 /** The value of one property of a collection (not a card), or undefined when it has none. */
@@ -112,7 +111,7 @@ async function collectionProp(ctx: AppContext, caller: Caller, resource: Resourc
   const { userId, accountId } = caller.auth;
   const key = keyOf(prop);
   const isBook = resource.kind === 'book';
-  const state = async () => (caller.bookState ??= { seq: await currentSyncSeq(ctx.db, accountId) });
+  const book = async () => (caller.book ??= await syncState(ctx.db, accountId, null));
   switch (key) {
     case keyOf(qname(NS.dav, 'resourcetype')):
       return d('resourcetype', [
@@ -147,9 +146,9 @@ async function collectionProp(ctx: AppContext, caller: Caller, resource: Resourc
     case keyOf(qname(NS.card, 'addressbook-description')):
       return isBook ? x(NS.card, 'addressbook-description', 'Your contacts in Círculo') : undefined;
     case keyOf(qname(NS.dav, 'sync-token')):
-      return isBook ? d('sync-token', `${SYNC_PREFIX}${(await state()).seq}`) : undefined;
+      return isBook ? d('sync-token', formatToken((await book()).token)) : undefined;
     case keyOf(qname(NS.cs, 'getctag')):
-      return isBook ? x(NS.cs, 'getctag', `${SYNC_PREFIX}${(await state()).seq}`) : undefined;
+      return isBook ? x(NS.cs, 'getctag', (await book()).ctag) : undefined;
     default:
       return undefined;
   }
@@ -303,25 +302,19 @@ async function report(ctx: AppContext, caller: Caller, request: FastifyRequest, 
   }
 
   if (is(root, NS.dav, 'sync-collection')) {
-    const token = textOf(child(root, NS.dav, 'sync-token'));
-    const now = await currentSyncSeq(ctx.db, accountId);
-    let since = 0;
-    if (token) {
-      const seq = token.startsWith(SYNC_PREFIX) ? Number(token.slice(SYNC_PREFIX.length)) : NaN;
+    const text = textOf(child(root, NS.dav, 'sync-token'));
+    const since = text ? parseToken(text) : null;
+    const invalid = () =>
       // RFC 6578 §3.2: a token the server does not know is refused with DAV:valid-sync-token.
-      if (!Number.isSafeInteger(seq) || seq < 0 || seq > now) {
-        return reply
-          .code(403)
-          .type('application/xml; charset=utf-8')
-          .send(serialize(d('error', [d('valid-sync-token')])));
-      }
-      since = seq;
-    }
-    const changes = since === 0 ? null : await changesSince(ctx.db, accountId, since);
-    const written = changes ? await cardsByIds(ctx.db, accountId, changes.filter((c) => !c.deleted).map((c) => c.contactId)) : await listCards(ctx.db, accountId);
-    const deleted = (changes ?? []).filter((c) => c.deleted).map((c) => gone(cardHref(userId, c.name)));
-    const newest = Math.max(now, ...(changes ?? []).map((c) => c.seq));
-    return multistatus(reply, [...(await cardResponses(ctx, caller, written, asked, addressData)), ...deleted], [d('sync-token', `${SYNC_PREFIX}${newest}`)]);
+      reply.code(403).type('application/xml; charset=utf-8').send(serialize(d('error', [d('valid-sync-token')])));
+    if (text && !since) return invalid();
+    const { token, changes } = await syncState(ctx.db, accountId, since);
+    // A token from the future: another server's, or one from before a restore. The client starts over.
+    if (since && since.seq > token.seq) return invalid();
+    // Without a token: every card now, and no deletions (the client has nothing yet).
+    const written = since ? await cardsByIds(ctx.db, accountId, [...new Set(changes.filter((c) => !c.deleted).map((c) => c.contactId))]) : await listCards(ctx.db, accountId);
+    const deleted = changes.filter((c) => c.deleted).map((c) => gone(cardHref(userId, c.name)));
+    return multistatus(reply, [...(await cardResponses(ctx, caller, written, asked, addressData)), ...deleted], [d('sync-token', formatToken(token))]);
   }
 
   throw new HttpProblem(403, 'Forbidden', 'This report is not supported here.');
@@ -351,7 +344,7 @@ async function handle(ctx: AppContext, request: FastifyRequest, reply: FastifyRe
   reply.header('DAV', '1, 3, addressbook');
   if (!resource) throw notFound();
   const [user] = await ctx.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, auth.userId));
-  const caller: Caller = { auth, displayName: user?.name || user?.email || 'Círculo', bookState: null };
+  const caller: Caller = { auth, displayName: user?.name || user?.email || 'Círculo', book: null };
 
   switch (request.method) {
     case 'OPTIONS':
