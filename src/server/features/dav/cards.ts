@@ -126,6 +126,8 @@ export async function syncState(db: Tx, accountId: string, since: SyncToken | nu
   };
 }
 
+const CIRCLE_LABELS = new Set(Object.values(circleNames).flatMap((names) => Object.values(names).map((name) => name.toLowerCase())));
+
 /** The vCard text of cards, by contact id, in the version asked. */
 export async function renderCards(db: Tx, accountId: string, userId: string, ids: string[], version: VcardVersion): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -186,7 +188,8 @@ export async function createFromCard(db: Db, accountId: string, name: string, te
         accountId,
         displayName: deriveDisplayName({ ...fields, displayName: draft.displayName }),
         photo: draft.photo,
-        tags: draft.tags,
+        // The circle names Círculo writes into CATEGORIES are not tags.
+        tags: draft.tags.filter((tag) => !CIRCLE_LABELS.has(tag.trim().toLowerCase())),
         circle: draft.circle,
         source: 'carddav',
         createdAt: now,
