@@ -21,7 +21,7 @@ CREATE TABLE "contact_trash" (
 ALTER TABLE "contact_changes" ADD CONSTRAINT "contact_changes_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_trash" ADD CONSTRAINT "contact_trash_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "contact_changes_account_seq_idx" ON "contact_changes" USING btree ("account_id","seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "contact_changes_dav_name_key" ON "contact_changes" USING btree ("account_id","dav_name");--> statement-breakpoint
+CREATE UNIQUE INDEX "contact_changes_dav_name_key" ON "contact_changes" USING btree ("account_id","dav_name") WHERE "contact_changes"."dav_name" is not null;--> statement-breakpoint
 CREATE INDEX "contact_trash_account_deleted_idx" ON "contact_trash" USING btree ("account_id","deleted_at");--> statement-breakpoint
 CREATE INDEX "contact_trash_contact_idx" ON "contact_trash" USING btree ("account_id","contact_id");--> statement-breakpoint
 -- Written by hand: the phone-sync change log (schema.ts, contact_changes) is kept by triggers, so

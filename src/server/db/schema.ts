@@ -703,7 +703,8 @@ export const contactChanges = pgTable(
   (t) => [
     primaryKey({ columns: [t.accountId, t.contactId] }),
     index('contact_changes_account_seq_idx').on(t.accountId, t.seq),
-    uniqueIndex('contact_changes_dav_name_key').on(t.accountId, t.davName),
+    // Only cards a phone named: most contacts have none, and need no entry.
+    uniqueIndex('contact_changes_dav_name_key').on(t.accountId, t.davName).where(sql`${t.davName} is not null`),
   ],
 );
 
