@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAVClient, type DAVAddressBook, type DAVVCard } from 'tsdav';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
+import { uploaderFor } from '../support/multipart.js';
 import { addUser } from '../support/users.js';
 
 let server: TestServer;
@@ -233,6 +234,21 @@ describe('syncing with a phone', () => {
     expect(back.changed).toEqual([new URL(before.url).pathname]);
     expect((await alice.get(`/api/contacts/${ana}/timeline`)).body.items.length).toBe(2);
     syncToken = back.token;
+  });
+
+  it('an import and a merge reach the phone: new cards, and the merged-away card gone', async () => {
+    const uploader = await uploaderFor(server.app, alice);
+    const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ivo Import', 'N:Import;Ivo;;;', 'EMAIL:ivo@example.com', 'END:VCARD', ''].join('\r\n');
+    expect((await uploader.upload('/api/imports', { source: 'vcard' }, [{ name: 'one.vcf', content: vcf }])).status).toBe(200);
+    const imported = await syncFrom(syncToken);
+    expect(imported.changed).toHaveLength(1);
+    const twin = (await alice.post('/api/contacts', { firstName: 'Ivo', lastName: 'Import', emails: ['ivo@example.com'] })).body.id;
+    const afterTwin = await syncFrom(imported.token);
+    const [ivo] = (await alice.get('/api/contacts?q=Ivo')).body.items.filter((c: { id: string }) => c.id !== twin);
+    expect((await alice.post(`/api/contacts/${ivo.id}/merge`, { otherId: twin })).status).toBe(200);
+    const merged = await syncFrom(afterTwin.token);
+    expect(merged.gone).toEqual([`${new URL(book.url).pathname}${twin}.vcf`]);
+    syncToken = merged.token;
   });
 
   it('a second sync with nothing changed transfers nothing', async () => {
