@@ -80,6 +80,7 @@ export interface SyncToken {
 }
 
 const SYNC_PREFIX = 'urn:circulo:sync:';
+/** A sequence number or a transaction id: decimal digits (the pattern checks the token's text, not XML). */
 const XIDS = /^\d{1,20}$/;
 
 export const formatToken = (token: SyncToken) => `${SYNC_PREFIX}${token.seq}${token.pending.length > 0 ? `~${token.pending.join('.')}` : ''}`;
@@ -90,7 +91,7 @@ export function parseToken(text: string): SyncToken | null {
   const [seqText, pendingText] = text.slice(SYNC_PREFIX.length).split('~');
   const seq = Number(seqText);
   const pending = pendingText ? pendingText.split('.') : [];
-  if (!Number.isSafeInteger(seq) || seq < 0 || pending.length > 10_000 || !pending.every((xid) => XIDS.test(xid))) return null;
+  if (!XIDS.test(seqText ?? '') || !Number.isSafeInteger(seq) || pending.length > 10_000 || !pending.every((xid) => XIDS.test(xid))) return null;
   return { seq, pending };
 }
 

@@ -20,6 +20,7 @@ import { users } from '../../db/schema.js';
 import { authOf, type App, type AppContext, type Auth } from '../../http/context.js';
 import { HttpProblem } from '../../http/problems.js';
 import { deleteContact } from '../contacts/queries.js';
+import { parseCard } from '../imports/parsers/vcard.js';
 import type { VcardVersion } from '../imports/vcard-export.js';
 import { cardsByIds, createFromCard, findCard, formatToken, listCards, parseToken, renderCards, syncState, updateFromCard, type CardRef, type SyncToken } from './cards.js';
 import { child, children, childElements, d, is, keyOf, nameOf, NS, parseXml, qname, serialize, textOf, x, type QName, type XNode } from './xml.js';
@@ -90,7 +91,9 @@ function multistatus(reply: FastifyReply, responses: XNode[], extra: XNode[] = [
 
 /** The vCard version asked for: 4.0 only when the client says so; iOS and most phones take 3.0. */
 function versionAsked(value: string | undefined | null): VcardVersion {
-  return value && /version\s*=\s*"?4\.0/i.test(value) ? '4.0' : value === '4.0' ? '4.0' : '3.0';
+  // An Accept header (`text/vcard; version=4.0`) or address-data's version attribute (`4.0`).
+  const asked = value?.split(/[;,]/).map((part) => part.trim().replace(/^version\s*=\s*/i, '').replace(/"/g, ''));
+  return asked?.includes('4.0') ? '4.0' : '3.0';
 }
 
 const writer = (auth: Auth) => auth.via !== 'token' || auth.scope === 'write';
@@ -243,15 +246,21 @@ async function cardResponses(ctx: AppContext, caller: Caller, cards: CardRef[], 
 
 const gone = (target: string) => d('response', [href(target), status(404)]);
 
-/** addressbook-query's filter (RFC 6352 §10.5), for the forms clients send: by FN, N, EMAIL, TEL, UID text. */
+/** A card's values of one property (all its components as text), read by the vCard parser. */
+function propertyValues(card: string, name: string): string[] {
+  const text = (value: unknown): string => (Array.isArray(value) ? value.map(text).join(' ') : value == null ? '' : String(value));
+  return parseCard(card)
+    .filter((p) => p[0].toLowerCase() === name.toLowerCase())
+    .map((p) => text(p.slice(3)));
+}
+
+/** addressbook-query's filter (RFC 6352 §10.5), for the forms clients send: a text match on any property. */
 function matchesFilter(filter: Element | undefined, card: string | undefined): boolean {
   if (!filter) return true;
   const propFilters = children(filter, NS.card, 'prop-filter');
   if (propFilters.length === 0 || card === undefined) return true;
-  const lines = card.split(/\r?\n/);
   const test = (propFilter: Element) => {
-    const name = (propFilter.getAttribute('name') ?? '').toUpperCase();
-    const values = lines.filter((l) => l.toUpperCase().startsWith(`${name}:`) || l.toUpperCase().startsWith(`${name};`)).map((l) => l.slice(l.indexOf(':') + 1));
+    const values = propertyValues(card, propFilter.getAttribute('name') ?? '');
     if (child(propFilter, NS.card, 'is-not-defined')) return values.length === 0;
     const textMatches = children(propFilter, NS.card, 'text-match');
     if (textMatches.length === 0) return values.length > 0;
