@@ -222,6 +222,18 @@ describe('syncing with a phone', () => {
     syncToken = sync.token;
   });
 
+  it('a name the phone used for a deleted card can hold a new card', async () => {
+    const card = (name: string) => ['BEGIN:VCARD', 'VERSION:3.0', `UID:${name}`, `FN:${name}`, `N:${name};;;;`, 'END:VCARD', ''].join('\r\n');
+    const first = await phone.createVCard({ addressBook: book, filename: 'reused.vcf', vCardString: card('Eva Uno') });
+    expect(first.status).toBe(201);
+    expect((await phone.deleteVCard({ vCard: { url: `${book.url}reused.vcf`, etag: first.headers.get('etag')! } })).status).toBe(204);
+    const second = await phone.createVCard({ addressBook: book, filename: 'reused.vcf', vCardString: card('Eva Dos') });
+    expect(second.status).toBe(201);
+    const [now] = await phone.fetchVCards({ addressBook: book, objectUrls: [`${book.url}reused.vcf`] });
+    expect(String(now!.data)).toContain('FN:Eva Dos');
+    syncToken = (await syncFrom(syncToken)).token;
+  });
+
   it('a delete in Círculo is a 404 entry in the next sync; a restore brings the card back', async () => {
     const before = cardOf(await phone.fetchVCards({ addressBook: book }), 'Ana')!;
     expect((await alice.del(`/api/contacts/${ana}`)).status).toBe(204);

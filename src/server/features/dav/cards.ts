@@ -199,6 +199,12 @@ export async function createFromCard(db: Db, accountId: string, name: string, te
       .returning({ id: contacts.id });
     const id = row!.id;
     await refreshContacts(tx, accountId, [id]);
+    // A card deleted earlier under the same name gives the name up (its deletion is then
+    // reported under the contact's id: the name now holds a card again).
+    await tx
+      .update(contactChanges)
+      .set({ davName: null })
+      .where(and(eq(contactChanges.accountId, accountId), eq(contactChanges.davName, name), eq(contactChanges.deleted, true)));
     // The trigger has logged the new contact; the phone's own name and UID go with it.
     await tx
       .update(contactChanges)
@@ -208,15 +214,25 @@ export async function createFromCard(db: Db, accountId: string, name: string, te
   });
 }
 
-/** A phone's edit: the fields a vCard carries change; circles, stage, cadence, history stay. */
-export async function updateFromCard(db: Db, accountId: string, contactId: string, text: string, now: Date): Promise<void> {
+/**
+ * A phone's edit: the fields a vCard carries change; circles, stage, cadence, history stay.
+ * `stillAsRead` checks If-Match against the card as it is under a row lock, so two edits sent
+ * at once cannot both pass it: false → nothing is written.
+ */
+export async function updateFromCard(db: Db, accountId: string, contactId: string, text: string, now: Date, stillAsRead: (etag: string) => boolean): Promise<boolean> {
   const { draft } = readCard(text);
   const fields = vcardFields(draft);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const [locked] = await queryRows<{ etag: string }>(
+      tx,
+      sql`select ${etagSql} as etag ${fromCards} where c.account_id = ${accountId} and c.id = ${contactId} for update of c`,
+    );
+    if (!locked || !stillAsRead(locked.etag)) return false;
     await tx
       .update(contacts)
       .set({ ...toColumns(fields), displayName: deriveDisplayName({ ...fields, displayName: draft.displayName }), updatedAt: now })
       .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)));
     await refreshContacts(tx, accountId, [contactId]);
+    return true;
   });
 }

@@ -330,7 +330,7 @@ async function report(ctx: AppContext, caller: Caller, request: FastifyRequest, 
 }
 
 /** If-Match / If-None-Match against the card's current ETag (RFC 7232): false → 412. */
-function preconditionsHold(request: FastifyRequest, card: CardRef | null): boolean {
+function preconditionsHold(request: FastifyRequest, card: Pick<CardRef, 'etag'> | null): boolean {
   const ifMatch = request.headers['if-match'];
   const ifNoneMatch = request.headers['if-none-match'];
   const listed = (header: string) => header.split(',').map((t) => t.trim());
@@ -342,6 +342,14 @@ function preconditionsHold(request: FastifyRequest, card: CardRef | null): boole
     if (ifNoneMatch.trim() === '*' || listed(ifNoneMatch).includes(card.etag)) return false;
   }
   return true;
+}
+
+/** PostgreSQL's unique_violation, wherever the driver wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error as { code?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.code === '23505') return true;
+  }
+  return false;
 }
 
 const preconditionFailed = () => new HttpProblem(412, 'Precondition Failed', 'The card changed since you read it: sync again.');
@@ -392,11 +400,19 @@ async function handle(ctx: AppContext, request: FastifyRequest, reply: FastifyRe
   // PUT
   const body = String(request.body ?? '');
   if (card) {
-    await updateFromCard(ctx.db, accountId, card.contactId, body, ctx.now());
+    // Checked again under a row lock: an edit that came in meanwhile makes this one a 412 too.
+    if (!(await updateFromCard(ctx.db, accountId, card.contactId, body, ctx.now(), (etag) => preconditionsHold(request, { etag })))) throw preconditionFailed();
     const after = await findCard(ctx.db, accountId, resource.name);
     return reply.code(204).header('ETag', after!.etag).send();
   }
-  const id = await createFromCard(ctx.db, accountId, resource.name, body, ctx.now());
+  let id: string;
+  try {
+    id = await createFromCard(ctx.db, accountId, resource.name, body, ctx.now());
+  } catch (error) {
+    // Two creates of the same name at once: the second finds the name taken (unique index).
+    if (isUniqueViolation(error)) throw preconditionFailed();
+    throw error;
+  }
   const [created] = await cardsByIds(ctx.db, accountId, [id]);
   return reply.code(201).header('ETag', created!.etag).header('Location', cardHref(auth.userId, created!.name)).send();
 }
