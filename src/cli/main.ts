@@ -7,6 +7,7 @@ import { importCommand } from './import.js';
 import { serveCommand } from './serve.js';
 import { reviewCommand } from './review.js';
 import { todayCommand } from './today.js';
+import { trashEmptyCommand, trashListCommand } from './trash.js';
 import { userCreateCommand } from './user-create.js';
 import { userResetTwoFactorCommand } from './user-reset-2fa.js';
 import { userDisableCommand, userEnableCommand, userListCommand } from './user-manage.js';
@@ -111,6 +112,20 @@ program
   .argument('[path]', 'the file to write (default: standard output)')
   .option('--email <email>', 'whose account (needed when there are several users)')
   .action(exportCommand);
+
+const trash = program.command('trash').description('deleted contacts, kept 30 days (restore them in the web app)');
+trash
+  .command('list')
+  .description('the deleted contacts and until when each can be restored')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(trashListCommand);
+trash
+  .command('empty')
+  .description('empty the trash: its contacts and their history are gone for good')
+  .option('--email <email>', 'whose account (needed when there are several users)')
+  .option('--json', 'machine-readable output')
+  .action(trashEmptyCommand);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof CliError || (error instanceof Error && error.name === 'DataDirLockedError')) {

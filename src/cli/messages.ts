@@ -29,6 +29,9 @@ const en = {
   digestAlready: (weekly: boolean, date: string, status: string) =>
     `The ${weekly ? 'weekly review' : 'daily digest'} for ${date} was already ${status === 'sent' ? 'sent' : `taken (${status})`}: nothing sent again.`,
   digestFailed: (weekly: boolean, error: string) => `The ${weekly ? 'weekly review' : 'daily digest'} could not be sent: ${error}. The server will try again.`,
+  trashCount: (n: number) => (n === 0 ? 'The trash is empty.' : `Deleted contacts (${n}), restorable in the web app:`),
+  trashUntil: (date: string) => `until ${date}`,
+  trashEmptied: (n: number) => (n === 1 ? 'Emptied the trash: 1 contact is gone for good.' : `Emptied the trash: ${n} contacts are gone for good.`),
 };
 
 const es: typeof en = {
@@ -59,6 +62,9 @@ const es: typeof en = {
   digestAlready: (weekly, date, status) =>
     `El ${weekly ? 'resumen semanal' : 'resumen diario'} del ${date} ya ${status === 'sent' ? 'se envió' : `estaba en curso (${status})`}: no se envía de nuevo.`,
   digestFailed: (weekly, error) => `No se pudo enviar el ${weekly ? 'resumen semanal' : 'resumen diario'}: ${error}. El servidor lo volverá a intentar.`,
+  trashCount: (n) => (n === 0 ? 'La papelera está vacía.' : `Contactos borrados (${n}), recuperables en la aplicación web:`),
+  trashUntil: (date) => `hasta el ${date}`,
+  trashEmptied: (n) => (n === 1 ? 'Papelera vaciada: 1 contacto borrado para siempre.' : `Papelera vaciada: ${n} contactos borrados para siempre.`),
 };
 
 export type Messages = typeof en;

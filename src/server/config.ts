@@ -68,6 +68,8 @@ export interface Config {
   mail: MailConfig;
   /** CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS (README "Calendar subscriptions"). */
   allowPrivateCalendarUrls: boolean;
+  /** CIRCULO_PUBLIC_URL as set (no trailing slash): the address "Connect your phone" shows. */
+  publicUrl: string | undefined;
 }
 
 export interface MailConfig {
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: e.CIRCULO_MAIL_FROM ?? 'Círculo <circulo@localhost>',
       publicUrl: (e.CIRCULO_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     },
+    publicUrl: e.CIRCULO_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

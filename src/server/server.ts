@@ -35,7 +35,7 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
   const mailer = createMailer(config.mail);
   try {
     app = await buildApp({
-      ctx: { db: database.db, secureCookies: config.secureCookies, now, mailer, calendarFetch: { allowPrivateAddresses: config.allowPrivateCalendarUrls } },
+      ctx: { db: database.db, secureCookies: config.secureCookies, now, mailer, calendarFetch: { allowPrivateAddresses: config.allowPrivateCalendarUrls }, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) },
       secret,
       logLevel: config.logLevel,
       // Written in-process (no transport worker): one line per request a person can read.

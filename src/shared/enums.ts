@@ -27,7 +27,7 @@ export const stages = [
   'relationship',
   'trusted',
 ] as const;
-export const contactSources = ['manual', 'linkedin', 'vcard', 'csv', 'event', 'referral'] as const;
+export const contactSources = ['manual', 'linkedin', 'vcard', 'csv', 'event', 'referral', 'carddav'] as const;
 export const channels = [
   'in_person',
   'coffee',

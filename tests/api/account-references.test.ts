@@ -77,6 +77,9 @@ beforeAll(async () => {
     await done(client.post('/api/calendar-subscriptions', { name: 'Work', url: 'https://calendar.example.com/private-key/basic.ics' }));
     // A write sent with an Idempotency-Key keeps its answer, for the user who sent it.
     await done(rawCall(server.app, 'POST', '/api/contacts', { body: { firstName: 'Keyed' }, headers: { ...client.headers, 'idempotency-key': randomUUID() } }));
+    // A deleted contact, in the trash (contact_changes fills itself through its triggers).
+    const gone = await done(client.post('/api/contacts', { firstName: 'Gone' }));
+    expect((await client.del(`/api/contacts/${gone.id}`)).status).toBe(204);
   }
   // A second user in Alice's account: a session or a token can then point at another of its users.
   await server.database.db.insert(schema.users).values({

@@ -30,6 +30,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/campaigns\/\{id\}/, 'campaign'],
   [/^\/api\/auth\/sessions\/\{id\}/, 'session'],
   [/^\/api\/calendar-subscriptions\/\{id\}/, 'calendarSubscription'],
+  [/^\/api\/trash\/\{id\}/, 'trash'],
 ];
 
 /** A valid body for each write, so the only reason to refuse it is ownership. */
@@ -59,6 +60,7 @@ const bodies: Record<string, () => unknown> = {
   'PATCH /api/campaigns/{id}': () => ({ name: 'Hacked' }),
   'POST /api/campaigns/{id}/members': () => ({ contactId: ids.contact }),
   'PATCH /api/campaigns/{id}/members/{contactId}': () => ({ stage: 'met' }),
+  'POST /api/trash/{id}/restore': () => ({}),
   'POST /api/campaigns/{id}/members/{contactId}/referrals': () => ({ people: [{ firstName: 'Hacked' }] }),
   'POST /api/calendar-subscriptions/{id}/fetch': () => ({}),
   // Someone only Alice met.
@@ -96,6 +98,9 @@ const accountFree = new Set([
   // Act only on the caller's own user (email.test.ts: each user sees and changes only their own).
   'PATCH /api/email/settings',
   'POST /api/email/test',
+  // Empties only the caller's own trash (Alice's trash is in the snapshot below; the CardDAV tree
+  // has its own isolation test in carddav.test.ts).
+  'DELETE /api/trash',
 ]);
 
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
@@ -131,6 +136,9 @@ beforeAll(async () => {
   const meeting = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:secret-meeting@example.org', 'DTSTART:20250110T100000Z', 'DTEND:20250110T110000Z', 'SUMMARY:secret meeting', `ORGANIZER:mailto:${alice.user.email}`, 'ATTENDEE;CN=Dana Secret:mailto:dana.secret@example.org', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
   const imported = await (await uploaderFor(server.app, alice)).upload('/api/imports', { source: 'ical' }, [{ name: 'secret.ics', content: meeting }]);
   expect(imported.body.peopleMet).toHaveLength(1);
+  const trashed = await alice.post('/api/contacts', { firstName: 'Secretly', lastName: 'Trashed' });
+  await alice.del(`/api/contacts/${trashed.body.id}`);
+  ids.trash = (await alice.get('/api/trash')).body[0].id;
 });
 afterAll(() => server.close());
 
@@ -157,6 +165,7 @@ async function snapshotOfAlice() {
     (await alice.get('/api/auth/sessions')).body.map((s: { id: string }) => s.id),
     (await alice.get('/api/calendar-subscriptions')).body,
     (await alice.get('/api/calendar-people')).body,
+    (await alice.get('/api/trash')).body,
   ]);
 }
 
@@ -168,7 +177,7 @@ describe('account isolation', () => {
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(operations.length).toBeGreaterThan(15);
-    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', 'secret calendar', 'secretkey', 'secret meeting', 'dana.secret', ...Object.values(ids)];
+    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', 'secret calendar', 'secretkey', 'secret meeting', 'dana.secret', 'Secretly Trashed', ...Object.values(ids)];
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;

@@ -152,8 +152,25 @@ describe('stored keep-in-touch dates and matching keys', () => {
     await ok(me.post(`/api/contacts/${kept!.id}/merge`, { otherId: other!.id }));
     await expectStoredAgree(me);
 
-    // Deleting a contact takes its keys with it.
+    // Deleting a contact takes its keys with it; restoring it from the trash brings them back.
     await ok(me.del(`/api/contacts/${carla.id}`));
+    await expectStoredAgree(me);
+    const [trashed] = await ok(me.get('/api/trash'));
+    await ok(me.post(`/api/trash/${trashed.id}/restore`));
+    await expectStoredAgree(me);
+
+    // A phone (CardDAV) creating a contact and editing another.
+    const appPassword = (await ok(me.post('/api/tokens', { name: 'phone' }))).token;
+    const basic = `Basic ${Buffer.from(`${me.user.email}:${appPassword}`).toString('base64')}`;
+    const put = (name: string, card: string[]) =>
+      server.app.inject({
+        method: 'PUT',
+        url: `/dav/addressbooks/${me.user.id}/contacts/${name}`,
+        headers: { authorization: basic, 'content-type': 'text/vcard' },
+        payload: [...card, 'END:VCARD', ''].join('\r\n'),
+      });
+    expect((await put('phone-1.vcf', ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Julia Phone', 'N:Phone;Julia;;;', 'TEL:+34 655 000 111'])).statusCode).toBe(201);
+    expect((await put(`${dario.id}.vcf`, ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Darío Núñez', 'N:Núñez;Darío;;;', 'EMAIL:dario@new.example'])).statusCode).toBe(204);
     await expectStoredAgree(me);
 
     // Account-wide changes: the cadences and the time zone recompute every contact.

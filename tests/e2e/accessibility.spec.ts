@@ -253,6 +253,7 @@ const screens: Screen[] = [
   { name: 'Contacts', path: () => '/contacts' },
   { name: 'New contact', path: () => '/contacts/new' },
   { name: 'Duplicates', path: () => '/contacts/duplicates' },
+  { name: 'Trash', path: () => '/contacts/trash' },
   { name: 'Duplicates: merge dialog', path: () => '/contacts/duplicates', open: (page, w) => openDialog(page, w.merge) },
   { name: 'Contact page', path: (ids) => `/contacts/${ids.contact}` },
   { name: 'Contact page: add-favor dialog', path: (ids) => `/contacts/${ids.contact}`, open: (page, w) => openDialog(page, w.addFavor) },

@@ -41,6 +41,10 @@ const PUBLIC_API_ROUTES = [
   'GET /api/email/unsubscribe/:token',
   'HEAD /api/email/unsubscribe/:token',
   'POST /api/email/unsubscribe/:token',
+  // RFC 6764: a phone given only the server's address asks here; the answer is a redirect to /dav/.
+  'GET /.well-known/carddav',
+  'HEAD /.well-known/carddav',
+  'PROPFIND /.well-known/carddav',
 ];
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,6 +63,7 @@ const resourceOf: [RegExp, string][] = [
   [/^\/api\/users\/:id/, 'user'],
   [/^\/api\/auth\/sessions\/:id/, 'session'],
   [/^\/api\/calendar-subscriptions\/:id/, 'calendarSubscription'],
+  [/^\/api\/trash\/:id/, 'trash'],
 ];
 
 /**
@@ -69,6 +74,7 @@ const OWNER_ONLY = /^\/api\/users(\/|$)/;
 
 /** A valid body for each write with an id, so the only reason left to refuse it is ownership. */
 const bodies: Record<string, () => unknown> = {
+  'POST /api/trash/:id/restore': () => ({}),
   'POST /api/users/:id/disable': () => ({}),
   'POST /api/users/:id/enable': () => ({}),
   'POST /api/contacts/:id/merge': () => ({ otherId: ids.contact2 }),
@@ -144,6 +150,10 @@ beforeAll(async () => {
     ids.followup = (await alice.post('/api/followups', { contactId: ids.contact, dueOn, title: 'secret follow-up' })).body.id;
   }
   ids.token = (await alice.post('/api/tokens', { name: 'alice-token' })).body.id;
+  // A contact in Alice's trash, for the restore route.
+  const gone = await contact({ firstName: 'Gone', lastName: 'Secreta' });
+  await alice.del(`/api/contacts/${gone}`);
+  ids.trash = (await alice.get('/api/trash')).body[0].id;
   ids.user = alice.user.id;
   // One of Alice's sessions (the cookie login above, not the client's own), by its public id.
   const sessions = (await alice.get('/api/auth/sessions')).body as { id: string; current: boolean }[];
@@ -211,6 +221,8 @@ describe('anonymous callers', () => {
   /** Spellings the router decodes to the route itself: each must be refused like the original. */
   const decodedSpellings = (path: string) => [
     path,
+    // The first letter percent-encoded, whatever the tree (/api/, /dav/).
+    path.replace(/^\/(\w)/, (_m, letter: string) => `/%${letter.charCodeAt(0).toString(16)}`),
     path.replace('/api/', '/%61pi/'),
     path.replace('/api/', '/%61%70%69/'),
     path.replace(/^\/api\/(\w)/, (_m, letter: string) => `/api/%${letter.charCodeAt(0).toString(16)}`),
@@ -259,7 +271,8 @@ describe('anonymous callers', () => {
     expect(server.app.initialConfig.caseSensitive ?? true).toBe(true);
     for (const route of privateRoutes()) {
       const path = fill(route.url, () => randomUUID(), randomUUID());
-      for (const spelling of [path.replace('/api/', '/API/'), path.replace('/api/', '/Api/'), path.toUpperCase()]) {
+      const upper = (first: (segment: string) => string) => path.replace(/^\/([a-z]+)\//, (_m, segment: string) => `/${first(segment)}/`);
+      for (const spelling of [upper((s) => s.toUpperCase()), upper((s) => s[0]!.toUpperCase() + s.slice(1)), path.toUpperCase()]) {
         const reply = await send(route.method, spelling);
         expect(reply.status, `${route.method} ${spelling}`).toBe(404);
       }

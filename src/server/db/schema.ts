@@ -707,6 +707,44 @@ export const calendarSubscriptions = pgTable(
 );
 
 /**
+ * The phone-sync change log (docs/architecture.md, "Phone sync"): one row per contact that ever
+ * existed in the account, with the sequence number of its newest change of anything a vCard
+ * shows. A CardDAV sync token is a sequence number: what changed since is `seq > token`, and a
+ * row marked `deleted` is answered as gone. Written by database triggers on `contacts`
+ * (migration 0017), so every path that writes contacts (the API, imports, merges, restores,
+ * the phone) is logged without remembering to.
+ */
+export const contactChanges = pgTable(
+  'contact_changes',
+  {
+    accountId: accountId(),
+    /** No foreign key: the row outlives the contact, to report its deletion. */
+    contactId: uuid('contact_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    deleted: boolean('deleted').notNull(),
+    /**
+     * The writing transaction's id (`pg_current_xact_id()`): a sync token also names the
+     * transactions still running when it was given, so a change they commit later with a smaller
+     * `seq` is not missed (features/dav/cards.ts, syncState).
+     */
+    xid: bigint('xid', { mode: 'number' }),
+    /**
+     * For a card a phone created: the name it gave the card (`…/contacts/<name>`) and the card's
+     * UID, kept so the phone finds its card again under both. Null: `<contact id>.vcf` and
+     * `urn:uuid:<contact id>`.
+     */
+    davName: text('dav_name'),
+    davUid: text('dav_uid'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.contactId] }),
+    index('contact_changes_account_seq_idx').on(t.accountId, t.seq),
+    // Only cards a phone named: most contacts have none, and need no entry.
+    uniqueIndex('contact_changes_dav_name_key').on(t.accountId, t.davName).where(sql`${t.davName} is not null`),
+  ],
+);
+
+/**
  * Attendees of imported meetings who are not contacts: "people you met — add them?". Never made
  * contacts silently; the list hides those who have since become contacts (by e-mail) and those
  * the user dismissed.
@@ -724,4 +762,24 @@ export const calendarPeopleMet = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.email] }), index('calendar_people_met_recent_idx').on(t.accountId, t.lastMetAt.desc())],
+);
+
+/**
+ * Deleted contacts, kept 30 days so they can be restored with their history (docs/domain.md,
+ * "Trash"). The contact and every row that went with it are stored as a snapshot (each table's
+ * rows as JSON, read back by the database's own `jsonb_populate_recordset`), so no query of the
+ * live tables has to remember to skip trashed contacts.
+ */
+export const contactTrash = pgTable(
+  'contact_trash',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactId: uuid('contact_id').notNull(),
+    displayName: text('display_name').notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** `{ table name: rows as to_jsonb wrote them }`. */
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [index('contact_trash_account_deleted_idx').on(t.accountId, t.deletedAt), index('contact_trash_contact_idx').on(t.accountId, t.contactId)],
 );

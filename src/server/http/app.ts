@@ -17,6 +17,7 @@ import { calendarRoutes } from '../features/calendar/routes.js';
 import { calendarImportRoutes } from '../features/calendar-import/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
+import { addDavMethods, davRoutes } from '../features/dav/routes.js';
 import { emailRoutes } from '../features/email/routes.js';
 import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
@@ -30,6 +31,7 @@ import { settingsRoutes } from '../features/settings/routes.js';
 import { templateRoutes } from '../features/templates/routes.js';
 import { todayRoutes } from '../features/today/routes.js';
 import { tokenRoutes } from '../features/tokens/routes.js';
+import { trashRoutes } from '../features/trash/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import type { TrustProxy } from '../config.js';
 import type { App, AppContext, RouteEntry } from './context.js';
@@ -47,6 +49,7 @@ const features = [
   userRoutes,
   settingsRoutes,
   contactRoutes,
+  trashRoutes,
   interactionRoutes,
   followupRoutes,
   favorRoutes,
@@ -61,6 +64,7 @@ const features = [
   calendarRoutes,
   importRoutes,
   calendarImportRoutes,
+  davRoutes,
 ];
 
 export interface BuildOptions {
@@ -104,6 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('auth', null);
+  addDavMethods(app);
 
   // The web app's files are public and not rate-limited (a page load fetches several); they are
   // marked here, as the static plugin registers them, because its routes take no options of ours.

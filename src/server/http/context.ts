@@ -24,6 +24,8 @@ export interface AppContext {
   calendarBox: SecretBox;
   /** How subscribed calendars are fetched: CIRCULO_ALLOW_PRIVATE_CALENDAR_URLS (README "Calendar subscriptions"). */
   calendarFetch: CalendarFetchOptions;
+  /** CIRCULO_PUBLIC_URL when set: the server address "Connect your phone" shows (features/dav). */
+  publicUrl?: string;
   /** Body caps other than the defaults (tests use small ones); see limits.ts. */
   limits?: Partial<InputLimits>;
 }
@@ -71,6 +73,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Refused to API tokens: only a logged-in person may (features/auth/caller-rules.ts). */
     sessionOnly?: boolean;
+    /** The CardDAV tree (features/dav): HTTP Basic with an app password, WebDAV's read methods. */
+    dav?: boolean;
   }
 }
 

@@ -1,6 +1,6 @@
 // Text the server writes into the user's data (titles of the follow-ups it creates), in the
 // user's language. The web app translates everything else itself.
-import type { FavorKind, Language } from '#shared/enums.js';
+import type { Circle, FavorKind, Language } from '#shared/enums.js';
 
 export const favorKindNames: Record<Language, Record<FavorKind, string>> = {
   en: {
@@ -53,4 +53,10 @@ export const recordTexts = {
   /** Summary of the interaction logged when a campaign member reaches `met`. */
   adviceMeeting: (lang: Language, campaignName: string) =>
     lang === 'es' ? `Reunión para pedir consejo (${campaignName})` : `Advice meeting (${campaignName})`,
+};
+
+/** Circles as a phone shows them: a CardDAV card carries its circle as a CATEGORIES value (features/dav). */
+export const circleNames: Record<Language, Record<Circle, string>> = {
+  en: { personal: 'Personal', professional: 'Professional', opportunity: 'Opportunity' },
+  es: { personal: 'Personal', professional: 'Profesional', opportunity: 'Oportunidad' },
 };

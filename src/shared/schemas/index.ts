@@ -19,3 +19,5 @@ export * from './security.js';
 export * from './users.js';
 export * from './email.js';
 export * from './calendar-import.js';
+export * from './trash.js';
+export * from './dav.js';

@@ -35,6 +35,8 @@ export const queryKeys = {
   settings: ['settings'] as const,
   emailSettings: ['email', 'settings'] as const,
   tokens: ['tokens'] as const,
+  trash: ['trash'] as const,
+  davConnection: ['dav', 'connection'] as const,
   users: ['users'] as const,
   invitations: ['invitations'] as const,
   invitationList: (filters: { direction?: InvitationDirection; contactId?: string }) => ['invitations', 'list', filters] as const,

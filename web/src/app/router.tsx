@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
               { index: true, element: <TodayPage /> },
               lazyPage('contacts', () => import('../features/contacts/ContactsPage'), (m) => m.ContactsPage),
               lazyPage('contacts/new', () => import('../features/contacts/ContactFormPage'), (m) => m.ContactFormPage),
+              lazyPage('contacts/trash', () => import('../features/trash/TrashPage'), (m) => m.TrashPage),
               lazyPage('contacts/duplicates', () => import('../features/contacts/duplicates/DuplicatesPage'), (m) => m.DuplicatesPage),
               lazyPage('contacts/:id', () => import('../features/contacts/ContactPage'), (m) => m.ContactPage),
               lazyPage('contacts/:id/edit', () => import('../features/contacts/ContactFormPage'), (m) => m.ContactFormPage),

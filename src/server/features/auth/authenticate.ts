@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.js';
 import type { AppContext } from '../../http/context.js';
+import { basicAuth, davUnauthorized } from '../dav/basic-auth.js';
 import { enforceCallerRules } from './caller-rules.js';
 import { sameSecret } from './secrets.js';
 import { SESSION_COOKIE, sessionAuth, tokenAuth } from './sessions.js';
@@ -43,8 +44,13 @@ export function authenticationHook(ctx: AppContext) {
     if (request.is404) return;
     // Public routes (login, setup, the calendar feed, the web app's files) use no caller.
     if (isPublicRoute(request)) return;
-    await identify(ctx, request);
+    const dav = request.routeOptions.config.dav === true;
+    const basic = request.headers.authorization;
+    // The CardDAV tree also takes HTTP Basic with an app password (features/dav/basic-auth.ts).
+    if (dav && basic && /^basic /i.test(basic)) request.auth = await basicAuth(ctx, request, basic);
+    else await identify(ctx, request);
     const auth = request.auth;
+    if (!auth && dav) throw davUnauthorized('Sign in with your e-mail and an app password (Settings → Connect your phone).');
     if (!auth) throw new HttpProblem(401, 'Unauthorized', 'Log in, or send an API token as "Authorization: Bearer …".');
     enforceCallerRules(request);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {

@@ -11,13 +11,17 @@ import { HttpProblem } from '../../http/problems.js';
 export const disabledUserProblem = () =>
   new HttpProblem(401, 'Unauthorized', 'This user has been disabled by the owner of this Círculo. Their data is kept; ask the owner to enable it again.');
 
+const DAV_READS = new Set(['PROPFIND', 'REPORT']);
+
 export function enforceCallerRules(request: FastifyRequest): void {
   const auth = request.auth;
   if (!auth) return;
   if (auth.disabled) throw disabledUserProblem();
   if (request.routeOptions.config.sessionOnly) requireSession(auth);
-  // A token whose scope is unknown is held to the narrower one.
-  if (auth.via === 'token' && !scopeAllows(auth.scope ?? 'read', request.method)) {
+  // A token whose scope is unknown is held to the narrower one. WebDAV reads with PROPFIND and
+  // REPORT too (the CardDAV tree, features/dav).
+  const reads = request.routeOptions.config.dav && DAV_READS.has(request.method);
+  if (auth.via === 'token' && !reads && !scopeAllows(auth.scope ?? 'read', request.method)) {
     throw new HttpProblem(403, 'Forbidden', 'This API token is read-only: it can read but not change anything.');
   }
 }

@@ -10,6 +10,7 @@ import type { UserContext } from '../settings/user-context.js';
 import { deleteMatchKeys, refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
 import { askWindowSql } from './ask-sql.js';
+import { snapshotToTrash } from '../trash/snapshot.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
 const sortName = sql<string>`lower(${contacts.displayName})`;
@@ -163,10 +164,15 @@ export async function deleteImpact(db: Tx, accountId: string, id: string) {
   };
 }
 
-/** Removes the contact, its follow-ups and the touches that were only with them. */
-export async function deleteContact(db: Db, accountId: string, id: string) {
+/**
+ * Removes the contact, its follow-ups and the touches that were only with them, after keeping
+ * all of it in the trash (features/trash) for 30 days: every deletion, from the web app, the API
+ * or a phone, can be undone there.
+ */
+export async function deleteContact(db: Db, accountId: string, id: string, now: Date) {
   await db.transaction(async (tx) => {
     if (!(await findContactRow(tx, accountId, id))) throw notFound('Contact');
+    await snapshotToTrash(tx, accountId, id, now);
     const onlyWithThem = tx
       .select({ id: interactionContacts.interactionId })
       .from(interactionContacts)

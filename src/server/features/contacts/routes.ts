@@ -75,12 +75,12 @@ export function contactRoutes(app: App, ctx: AppContext) {
   app.delete('/api/contacts/:id', {
     schema: {
       tags,
-      summary: 'Delete a contact, its follow-ups, favors and the touches only with them (shared touches keep the others)',
+      summary: 'Delete a contact, its follow-ups, favors and the touches only with them (shared touches keep the others); all of it can be restored from the trash for 30 days',
       params: IdParams,
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      await deleteContact(db, authOf(request).accountId, request.params.id);
+      await deleteContact(db, authOf(request).accountId, request.params.id, ctx.now());
       return reply.code(204).send(null);
     },
   });

@@ -53,13 +53,20 @@ function safeValue(value: unknown, type: string): unknown {
 
 const safeProperty = ([name, params, type, ...values]: JProperty): JProperty => [name, params, type, ...values.map((v) => safeValue(v, type))] as JProperty;
 
+/** What a CardDAV card says beyond the contact (features/dav): a UID a phone chose, categories. */
+export interface CardExtras {
+  uid?: string;
+  /** Instead of the tags alone (the address book adds the circle). */
+  categories?: string[];
+}
+
 /** One card (pure). */
-export function contactToVcard(c: VcardContact, version: VcardVersion): string {
+export function contactToVcard(c: VcardContact, version: VcardVersion, extras: CardExtras = {}): string {
   const dateType = version === '4.0' ? 'date-and-or-time' : 'date';
   const props: JProperty[] = [
     // ical.js picks 3.0 or 4.0 rules from the first property: VERSION comes first.
     ['version', {}, 'text', version],
-    ['uid', {}, 'text', `urn:uuid:${c.id}`],
+    ['uid', {}, 'text', extras.uid ?? `urn:uuid:${c.id}`],
     ['fn', {}, 'text', c.displayName],
     ['n', {}, 'text', [c.lastName ?? '', c.firstName ?? '', '', '', '']],
   ];
@@ -73,7 +80,8 @@ export function contactToVcard(c: VcardContact, version: VcardVersion): string {
   if (c.notes) props.push(['note', {}, 'text', c.notes.replace(/\r\n?/g, '\n')]);
   const photo = c.photo ? photoProperty(c.photo, version) : null;
   if (photo) props.push(photo);
-  if (c.tags.length > 0) props.push(['categories', {}, 'text', ...c.tags]);
+  const categories = extras.categories ?? c.tags;
+  if (categories.length > 0) props.push(['categories', {}, 'text', ...categories]);
   return ICAL.stringify(['vcard', props.map(safeProperty), []] as never);
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, Button, Center, Loader, Skeleton, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconUpload, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconTrash, IconUpload, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useUserToday } from '../../i18n/useFormatters';
@@ -32,6 +32,9 @@ export function ContactsPage() {
         actions={
           <>
             <DuplicatesButton />
+            <Button component={Link} to="/contacts/trash" variant="default" leftSection={<IconTrash size={18} aria-hidden />}>
+              {t('trash.open')}
+            </Button>
             <Button component={Link} to="/import" variant="default" leftSection={<IconUpload size={18} aria-hidden />}>
               {t('imports.importFrom')}
             </Button>

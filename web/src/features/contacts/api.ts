@@ -113,7 +113,7 @@ export function useDeleteContact(id: string) {
       const aboutThisContact = (key: readonly unknown[]) => key.includes(id);
       queryClient.removeQueries({ predicate: (q) => aboutThisContact(q.queryKey), type: 'inactive' });
       return queryClient.invalidateQueries({
-        predicate: (q) => ['contacts', 'today', 'followups'].includes(String(q.queryKey[0])) && !aboutThisContact(q.queryKey),
+        predicate: (q) => ['contacts', 'today', 'followups', 'trash'].includes(String(q.queryKey[0])) && !aboutThisContact(q.queryKey),
       });
     },
   });

@@ -10,6 +10,7 @@ import { ApiTokens } from './ApiTokens';
 import { CadenceSettings } from './CadenceSettings';
 import { EmailSettings } from './EmailSettings';
 import { FollowupDelaySettings } from './FollowupDelaySettings';
+import { PhoneSync } from './PhoneSync';
 import { PitchSettings } from './PitchSettings';
 import { ProfileSettings } from './ProfileSettings';
 
@@ -36,6 +37,7 @@ export function SettingsPage() {
         </Group>
       </SectionCard>
       {isOwner && <UsersSettings />}
+      <PhoneSync />
       <ApiTokens />
       <SectionCard title={t('imports.title')}>
         <Group justify="space-between" gap="sm">

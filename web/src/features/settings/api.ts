@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AccountSettings, AccountSettingsPatch, ApiToken, EmailSettings, EmailSettingsPatch, EmailTestResult, Profile, ProfilePatch, TokenCreateBody, TokenCreated,
+  AccountSettings, AccountSettingsPatch, ApiToken, DavConnection, EmailSettings, EmailSettingsPatch, EmailTestResult, Profile, ProfilePatch, TokenCreateBody, TokenCreated,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
@@ -43,6 +43,11 @@ export function useUpdateAccountSettings() {
       );
     },
   });
+}
+
+/** What to type on a phone for CardDAV (Settings → Connect your phone). */
+export function useDavConnection() {
+  return useQuery({ queryKey: queryKeys.davConnection, queryFn: ({ signal }) => api<DavConnection>('/api/dav/connection', { signal }), staleTime: Infinity });
 }
 
 export function useApiTokens() {

@@ -15,6 +15,7 @@ import { users } from './users';
 import { email } from './email';
 import { offline } from './offline';
 import { calendarImport } from './calendarImport';
+import { sync } from './sync';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, ...sync, enums };
 export type Messages = typeof en;

@@ -109,7 +109,7 @@ export const relationships = {
     timeline: 'Timeline',
     timelineEmpty: 'No history yet. Log your first touch above.',
     deleteTitle: 'Delete {{name}}?',
-    deleteBody: 'This cannot be undone.',
+    deleteBody: 'You can restore them from the trash (Contacts → Trash) for 30 days, with their history.',
     impactFollowups_one: '{{count}} follow-up will be deleted',
     impactFollowups_other: '{{count}} follow-ups will be deleted',
     impactDeleted_one: '{{count}} touch only with this person will be deleted',

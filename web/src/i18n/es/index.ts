@@ -16,5 +16,6 @@ import { users } from './users';
 import { email } from './email';
 import { offline } from './offline';
 import { calendarImport } from './calendarImport';
+import { sync } from './sync';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, ...sync, enums };

@@ -110,7 +110,7 @@ export const relationships: typeof en = {
     timeline: 'Historial',
     timelineEmpty: 'Aún no hay historial. Registra arriba tu primer contacto.',
     deleteTitle: '¿Eliminar a {{name}}?',
-    deleteBody: 'No se puede deshacer.',
+    deleteBody: 'Podrás recuperarlo desde la papelera (Contactos → Papelera) durante 30 días, con su historial.',
     impactFollowups_one: 'Se eliminará {{count}} seguimiento',
     impactFollowups_other: 'Se eliminarán {{count}} seguimientos',
     impactDeleted_one: 'Se eliminará {{count}} interacción solo con esta persona',

@@ -176,7 +176,8 @@ const BACKSLASH = '\uFDD0';
 const restoreBackslashes = (value: unknown): unknown =>
   typeof value === 'string' ? value.replaceAll(BACKSLASH, '\\') : Array.isArray(value) ? value.map(restoreBackslashes) : value;
 
-function parseCard(text: string): JProperty[] {
+/** One card's text → its jCard properties (ical.js); throws when it cannot be read. */
+export function parseCard(text: string): JProperty[] {
   const parsed = restoreBackslashes(ICAL.parse(text.replaceAll('\\\\', BACKSLASH))) as unknown;
   // One card gives ['vcard', props, []]; ical.js wraps several in a list.
   const card = Array.isArray(parsed) && parsed[0] === 'vcard' ? parsed : Array.isArray(parsed) ? parsed[0] : null;

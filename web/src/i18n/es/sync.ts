@@ -1,0 +1,50 @@
+// La papelera de contactos borrados, y Ajustes → Conecta tu móvil (CardDAV).
+import type { sync as en } from '../en/sync';
+
+export const sync: typeof en = {
+  trash: {
+    title: 'Papelera',
+    open: 'Papelera',
+    subtitle: 'Los contactos borrados se quedan aquí 30 días con todo su historial; después desaparecen para siempre.',
+    list: 'Contactos borrados',
+    deletedOn: 'Borrado el {{date}}',
+    purgedOn: 'se borra para siempre el {{date}}',
+    restore: 'Recuperar',
+    restoreLabel: 'Recuperar a {{name}}',
+    restored: '{{name}} ha vuelto, con su historial',
+    empty: 'Vaciar la papelera',
+    emptyTitle: '¿Vaciar la papelera?',
+    emptyBody_one: '{{count}} contacto y su historial desaparecerán para siempre. No se puede deshacer.',
+    emptyBody_other: '{{count}} contactos y su historial desaparecerán para siempre. No se puede deshacer.',
+    emptied: 'La papelera está vacía',
+    nothingTitle: 'La papelera está vacía',
+    nothing: 'Los contactos que borres, aquí o en tu móvil, esperan aquí 30 días por si cambias de idea.',
+  },
+  phone: {
+    title: 'Conecta tu móvil',
+    hint: 'La agenda de tu móvil puede sincronizarse con Círculo (CardDAV): los contactos que añadas o cambies en un lado aparecen en el otro. Círculo conserva todo lo que el móvil no conoce (círculos, etapas, historial).',
+    server: 'Servidor',
+    username: 'Usuario',
+    password: 'Contraseña',
+    passwordHint: 'Una contraseña de aplicación solo para este móvil: puedes revocarla en Tokens de API sin tocar tu propia contraseña.',
+    createPassword: 'Crear una contraseña de aplicación',
+    tokenName: 'Móvil (sincronizar contactos)',
+    passwordOnce: 'Cópiala ahora: solo se muestra una vez.',
+    copy: 'Copiar',
+    copied: 'Copiado',
+    iosTitle: 'iPhone y iPad',
+    iosSteps: [
+      'Abre Ajustes → Contactos → Cuentas → Añadir cuenta → Otra.',
+      'Elige «Añadir cuenta CardDAV».',
+      'Escribe el servidor, el usuario y la contraseña de aplicación que ves aquí, y pulsa Siguiente.',
+      'Abre Contactos: tus contactos de Círculo aparecen en su propia lista.',
+    ],
+    androidTitle: 'Android (DAVx⁵)',
+    androidSteps: [
+      'Instala DAVx⁵ desde F-Droid o Google Play.',
+      'Pulsa + y elige «Acceder con URL y nombre de usuario».',
+      'Escribe el servidor, el usuario y la contraseña de aplicación que ves aquí, y pulsa Acceder.',
+      'Activa la libreta «Círculo» y deja que se sincronice.',
+    ],
+  },
+};
