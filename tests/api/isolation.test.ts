@@ -36,6 +36,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/email/unsubscribe/{token}': () => ({}),
   'PATCH /api/contacts/{id}': () => ({ firstName: 'Hacked' }),
   'POST /api/contacts/{id}/merge': () => ({ otherId: ids.contact }),
+  'POST /api/contacts/{id}/relationships': () => ({ otherId: ids.contact, kind: 'friend', note: 'Hacked' }),
   'PATCH /api/interactions/{id}': () => ({ summary: 'Hacked' }),
   'PATCH /api/followups/{id}': () => ({ title: 'Hacked', status: 'done' }),
   'POST /api/contacts': () => ({ firstName: 'Mine', introducedById: ids.contact }),
@@ -105,6 +106,8 @@ beforeAll(async () => {
   const contact = await alice.post('/api/contacts', { firstName: SECRET_NAME, tags: ['alice-tag'], notes: 'private' });
   const other = await alice.post('/api/contacts', { firstName: 'Second' });
   ids.contact = contact.body.id;
+  ids.other = other.body.id;
+  ids.relationship = (await alice.post(`/api/contacts/${ids.contact}/relationships`, { otherId: other.body.id, kind: 'friend', note: 'secret tie' })).body.explicit.id;
   ids.interaction = (await alice.post('/api/interactions', { contactIds: [ids.contact, other.body.id], channel: 'meal', direction: 'outbound', intent: 'give', summary: 'secret lunch' })).body.id;
   ids.followup = (await alice.post('/api/followups', { contactId: ids.contact, dueOn: '2026-01-01', title: 'secret follow-up' })).body.id;
   ids.token = (await alice.post('/api/tokens', { name: 'alice-token' })).body.id;
@@ -139,6 +142,7 @@ async function snapshotOfAlice() {
     (await alice.get(`/api/campaigns/${ids.campaign}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}/tree`)).body,
     (await alice.get(`/api/contacts/${ids.contact}/campaigns`)).body,
+    (await alice.get(`/api/contacts/${ids.contact}/relationships`)).body,
     (await alice.get('/api/tokens')).body,
     (await alice.get('/api/contacts?limit=500')).body,
     (await alice.get('/api/settings')).body,
@@ -156,7 +160,7 @@ describe('account isolation', () => {
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(operations.length).toBeGreaterThan(15);
-    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', ...Object.values(ids)];
+    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'secret tie', 'alice-tag', 'alice-token', ...Object.values(ids)];
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;
@@ -169,7 +173,7 @@ describe('account isolation', () => {
         const resource = resourceOf.find(([pattern]) => pattern.test(path))?.[1];
         expect(resource, `${key}: say which record {id} names in resourceOf`).toBeDefined();
         // A second segment id ({contactId}) names Alice's contact.
-        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{secret}', ids[resource!]!).replace('{token}', ids[resource!]!);
+        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{otherId}', ids.other!).replace('{secret}', ids[resource!]!).replace('{token}', ids[resource!]!);
         const body = method === 'GET' || method === 'DELETE' ? undefined : bodies[key]?.();
         if (method !== 'GET' && method !== 'DELETE') expect(body, `${key}: add a valid body`).toBeDefined();
         const reply = await mallory.call(method, url, body);

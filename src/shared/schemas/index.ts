@@ -18,3 +18,4 @@ export * from './duplicates.js';
 export * from './security.js';
 export * from './users.js';
 export * from './email.js';
+export * from './relationships.js';

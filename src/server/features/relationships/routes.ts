@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { IdParams } from '#shared/schemas/common.js';
+import { RelationshipCreate, RelationshipParams, Tie, TieList } from '#shared/schemas/relationships.js';
+import { authOf, type App, type AppContext } from '../../http/context.js';
+import { addTie, listTies, removeTie } from './ties.js';
+
+const tags = ['relationships'];
+
+export function relationshipRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+
+  app.get('/api/contacts/:id/relationships', {
+    schema: {
+      tags,
+      summary:
+        'Everyone this contact is tied to: the ties typed by the user, and those read from introductions, referrals, introduction favors, shared touches, events and the same company (each says where it comes from)',
+      params: IdParams,
+      response: { 200: TieList },
+    },
+    handler: async (request) => listTies(db, authOf(request).accountId, request.params.id),
+  });
+
+  app.post('/api/contacts/:id/relationships', {
+    schema: {
+      tags,
+      summary: 'Tie this contact to another of the account (one tie per pair, never to themselves)',
+      params: IdParams,
+      body: RelationshipCreate,
+      response: { 201: Tie },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addTie(db, authOf(request).accountId, request.params.id, request.body, ctx.now())),
+  });
+
+  app.delete('/api/contacts/:id/relationships/:otherId', {
+    schema: {
+      tags,
+      summary: 'Remove the typed tie between this contact and `otherId` (the other contact, or the tie’s id); derived ties stay',
+      params: RelationshipParams,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await removeTie(db, authOf(request).accountId, request.params.id, request.params.otherId);
+      return reply.code(204).send(null);
+    },
+  });
+}
