@@ -13,6 +13,7 @@ import { security } from './security';
 import { templates } from './templates';
 import { users } from './users';
 import { email } from './email';
+import { ties } from './ties';
 
-export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, enums };
+export const en = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...ties, enums };
 export type Messages = typeof en;

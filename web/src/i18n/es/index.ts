@@ -14,5 +14,6 @@ import { security } from './security';
 import { templates } from './templates';
 import { users } from './users';
 import { email } from './email';
+import { ties } from './ties';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...ties, enums };

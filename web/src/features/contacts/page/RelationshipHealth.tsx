@@ -35,6 +35,7 @@ export function RelationshipHealth({ contact }: { contact: Contact }) {
         value={`${t('reciprocity.given', { count: contact.reciprocity.given })} · ${t('reciprocity.received', { count: contact.reciprocity.received })}`}
       />
       <Fact label={t('contact.askShare')} value={format.percent(contact.askShare)} warn={contact.askOnly} />
+      <Fact label={t('strength.label')} value={`${contact.strength.score}/100 · ${contact.strength.why}`} />
     </SimpleGrid>
   );
 }

@@ -1,0 +1,48 @@
+import type { ties as en } from '../en/ties';
+
+export const ties: typeof en = {
+  ties: {
+    title: 'Vínculos',
+    hint: 'A quién conoce esta persona entre tus contactos: vínculos que escribiste y los que Círculo lee de lo que registraste.',
+    empty: 'Aún no hay vínculos. Añade uno, o registra una presentación, un contacto con dos personas o un evento juntos.',
+    add: 'Añadir vínculo',
+    addTitle: 'Vincular a {{name}} con alguien',
+    other: 'Con quién',
+    kind: 'De qué se conocen',
+    note: 'Nota',
+    added: 'Vínculo añadido',
+    remove: 'Quitar el vínculo con {{name}}',
+    removeTitle: '¿Quitar este vínculo?',
+    removeBody: 'Se quita el vínculo que escribiste entre {{a}} y {{b}}; los que se leen de otros registros se quedan.',
+    removed: 'Vínculo quitado',
+    duplicate: 'Ya están vinculados: quita ese vínculo para cambiarlo.',
+    typed: 'escrito por ti',
+    source: {
+      explicit: 'escrito por ti',
+      introduced_by: 'presentación',
+      referral: 'recomendación',
+      introduction_favor: 'presentados gracias a un favor',
+      shared_touch_one: 'un contacto con ambos',
+      shared_touch_other: '{{count}} contactos con ambos',
+      same_event_one: 'mismo evento: {{label}}',
+      same_event_other: '{{count}} eventos juntos',
+      same_company: 'misma empresa (indicio débil)',
+    },
+    more: 'Ver los {{count}}',
+  },
+  relationKind: {
+    colleague: 'Compañero de trabajo',
+    former_colleague: 'Excompañero',
+    friend: 'Amistad',
+    family: 'Familia',
+    partner: 'Pareja',
+    classmate: 'Compañero de estudios',
+    introduced: 'Presentados',
+    other: 'Otro',
+  },
+  strength: {
+    label: 'Fuerza del vínculo',
+    score: 'Vínculo {{score}}/100',
+    title: 'Lo fuerte que es tu vínculo, de 0 a 100: contactos recientes, frecuentes, en ambos sentidos, profundos y favores mutuos',
+  },
+};
