@@ -361,7 +361,11 @@ export const contacts = pgTable(
     // The weekly review counts new contacts by the day they were met.
     index('contacts_account_met_on_idx').on(t.accountId, t.metOn),
     // Today ranks by silence / cadence: per cadence, the longest silences come first in this index.
-    index('contacts_keep_in_touch_idx').on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase),
+    // Only contacts the user engaged with (engagedByColumns in features/today/queries.ts, the same
+    // predicate): 30,000 imported connections never talked to are not scanned past.
+    index('contacts_keep_in_touch_idx')
+      .on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase)
+      .where(sql`(source not in ('linkedin', 'vcard', 'csv') or last_interaction_at is not null or cadence_days is not null)`),
     // The contact list's "due to keep in touch" filter.
     index('contacts_keep_in_touch_due_idx').on(t.accountId, t.keepInTouchDueOn),
     check('contacts_circle_check', sql`${t.circle} in ('personal','professional','opportunity')`),

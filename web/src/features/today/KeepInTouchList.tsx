@@ -48,6 +48,11 @@ function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTo
               <Badge color={circleColor[s.circle]} size="sm">
                 {t(`enums.circle.${s.circle}`)}
               </Badge>
+              {s.why === 'strong_tie_cooling' && (
+                <Badge color="coral" variant="light" size="sm" title={s.strength.why}>
+                  {t('handshake.strongTieCooling')}
+                </Badge>
+              )}
             </Group>
             <Text size="sm" c="dimmed" lineClamp={2}>
               {[s.company, lastTouch, t('today.cadence', { count: s.cadenceDays })].filter(Boolean).join(' · ')}

@@ -29,6 +29,16 @@ export const ties = {
     },
     more: 'Show all {{count}}',
   },
+  handshake: {
+    title: 'Worth a handshake',
+    hint: 'Imported connections you never talked to, with the most in common with you: turn the valuable ones into relationships.',
+    notNagged_one: '{{count}} imported connection you never talked to is not on your keep-in-touch list until you engage with them.',
+    notNagged_other: '{{count}} imported connections you never talked to are not on your keep-in-touch list until you engage with them.',
+    strongTieCooling: 'Strong tie cooling',
+    whyTitle: 'Why am I seeing this?',
+    whyBody:
+      'People you engaged with (added by hand, met at an event or through someone, touched at least once, given a cadence, in a campaign or on an event’s list) whose last touch is older than their cadence. Strong ties (50/100 and up) come first: they are the ones worth keeping warm. Imported connections nobody talked to are left out; a few are offered below instead.',
+  },
   relationKind: {
     colleague: 'Colleague',
     former_colleague: 'Former colleague',

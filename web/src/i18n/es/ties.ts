@@ -30,6 +30,16 @@ export const ties: typeof en = {
     },
     more: 'Ver los {{count}}',
   },
+  handshake: {
+    title: 'Merecen un apretón de manos',
+    hint: 'Conexiones importadas con las que nunca hablaste y que más tienen en común contigo: convierte las valiosas en relaciones.',
+    notNagged_one: '{{count}} conexión importada con la que nunca hablaste no está en tu lista para mantener el contacto hasta que te relaciones con ella.',
+    notNagged_other: '{{count}} conexiones importadas con las que nunca hablaste no están en tu lista para mantener el contacto hasta que te relaciones con ellas.',
+    strongTieCooling: 'Vínculo fuerte enfriándose',
+    whyTitle: '¿Por qué veo esto?',
+    whyBody:
+      'Personas con las que te has relacionado (añadidas a mano, conocidas en un evento o por alguien, con al menos un contacto, con una cadencia, en una campaña o en la lista de un evento) cuyo último contacto es más antiguo que su cadencia. Los vínculos fuertes (50/100 o más) van primero: son los que vale la pena mantener. Las conexiones importadas con las que nadie habló quedan fuera; en su lugar se te proponen unas pocas abajo.',
+  },
   relationKind: {
     colleague: 'Compañero de trabajo',
     former_colleague: 'Excompañero',
