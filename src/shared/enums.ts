@@ -104,7 +104,7 @@ export type FavorKind = z.infer<typeof FavorKind>;
 export type Effort = z.infer<typeof Effort>;
 export type LoopStatus = z.infer<typeof LoopStatus>;
 
-export const templatePurposes = ['welcome', 'thank_you', 'report_outcome', 'keep_in_touch', 'advice_request', 'after_event', 'custom'] as const;
+export const templatePurposes = ['welcome', 'thank_you', 'report_outcome', 'keep_in_touch', 'advice_request', 'after_event', 'intro_request', 'custom'] as const;
 export const invitationDirections = ['incoming', 'outgoing'] as const;
 export const invitationOutcomes = ['none', 'conversation', 'meeting', 'collaboration'] as const;
 export const TemplatePurpose = z.enum(templatePurposes);

@@ -37,6 +37,7 @@ const bodies: Record<string, () => unknown> = {
   'PATCH /api/contacts/{id}': () => ({ firstName: 'Hacked' }),
   'POST /api/contacts/{id}/merge': () => ({ otherId: ids.contact }),
   'POST /api/contacts/{id}/relationships': () => ({ otherId: ids.contact, kind: 'friend', note: 'Hacked' }),
+  'POST /api/intros/requests': () => ({ introducerId: ids.contact, targetId: ids.other }),
   'PATCH /api/interactions/{id}': () => ({ summary: 'Hacked' }),
   'PATCH /api/followups/{id}': () => ({ title: 'Hacked', status: 'done' }),
   'POST /api/contacts': () => ({ firstName: 'Mine', introducedById: ids.contact }),
@@ -95,6 +96,11 @@ const accountFree = new Set([
 
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
 const ownerOnly = new Set(['GET /api/users', 'POST /api/users', 'POST /api/users/{id}/disable', 'POST /api/users/{id}/enable']);
+
+/** Reads that need a query naming Alice's record: refused as not found. */
+const queriesNamingAlice: Record<string, () => string> = {
+  'GET /api/intros': () => `?contactId=${ids.contact}`,
+};
 
 /** Multipart endpoints, checked by their own test below (this loop sends JSON). */
 const describedBelow = new Set(['POST /api/imports']);
@@ -181,6 +187,14 @@ describe('account isolation', () => {
         continue;
       }
       if (accountFree.has(key) || describedBelow.has(key)) continue;
+      if (queriesNamingAlice[key]) {
+        expect((await mallory.get(`${path}${queriesNamingAlice[key]()}`)).status, `${key} naming Alice's record`).toBe(404);
+        // Searching by text or company finds nothing of hers.
+        const found = await mallory.get(`${path}?q=${encodeURIComponent('Zacarías')}`);
+        expect(found.status, key).toBe(200);
+        for (const leak of leaks) expect(JSON.stringify(found.body), `${key} leaks ${leak}`).not.toContain(leak);
+        continue;
+      }
       if (method === 'GET') {
         const reply = await mallory.get(path);
         expect(reply.status, key).toBe(200);

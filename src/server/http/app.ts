@@ -16,7 +16,7 @@ import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
-import { relationshipRoutes } from '../features/relationships/routes.js';
+import { introRoutes, relationshipRoutes } from '../features/relationships/routes.js';
 import { emailRoutes } from '../features/email/routes.js';
 import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
@@ -47,6 +47,7 @@ const features = [
   settingsRoutes,
   contactRoutes,
   relationshipRoutes,
+  introRoutes,
   interactionRoutes,
   followupRoutes,
   favorRoutes,

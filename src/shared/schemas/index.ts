@@ -19,3 +19,4 @@ export * from './security.js';
 export * from './users.js';
 export * from './email.js';
 export * from './relationships.js';
+export * from './intros.js';

@@ -3,6 +3,10 @@ import { IdParams } from '#shared/schemas/common.js';
 import { RelationshipCreate, RelationshipParams, Tie, TieList } from '#shared/schemas/relationships.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { addTie, listTies, removeTie } from './ties.js';
+import { IntroPaths, IntroRequest, IntroRequested, IntrosQuery } from '#shared/schemas/intros.js';
+import { userOf } from '../settings/user-context.js';
+import { introPaths } from './intros.js';
+import { requestIntro } from './intro-request.js';
 
 const tags = ['relationships'];
 
@@ -43,5 +47,30 @@ export function relationshipRoutes(app: App, ctx: AppContext) {
       await removeTie(db, authOf(request).accountId, request.params.id, request.params.otherId);
       return reply.code(204).send(null);
     },
+  });
+}
+
+export function introRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+
+  app.get('/api/intros', {
+    schema: {
+      tags: ['relationships'],
+      summary:
+        'Warm-introduction paths to a contact (`contactId`), anyone at a `company`, or anyone matching `q`: at most two people between, best first, each introducer flagged when the user only ever asks them (give before you ask) or has not talked to them in two years (cold)',
+      querystring: IntrosQuery,
+      response: { 200: IntroPaths },
+    },
+    handler: async (request) => introPaths(db, await userOf(ctx, request), request.query),
+  });
+
+  app.post('/api/intros/requests', {
+    schema: {
+      tags: ['relationships'],
+      summary: 'The user asked `introducerId` for an introduction to `targetId`: logs an `ask` touch with the introducer and a follow-up to check back in a week',
+      body: IntroRequest,
+      response: { 201: IntroRequested },
+    },
+    handler: async (request, reply) => reply.code(201).send(await requestIntro(db, await userOf(ctx, request), request.body)),
   });
 }
