@@ -23,6 +23,7 @@ import { DeleteContactButton } from './page/DeleteContactButton';
 import { ProfileCard } from './page/ProfileCard';
 import { StageSuggestion } from './page/StageSuggestion';
 import { ContactTies } from '../relationships/ContactTies';
+import { ContactIntros } from '../relationships/ContactIntros';
 import { StrengthBadge } from '../relationships/StrengthBadge';
 
 const SUMMARY_ID = 'log-touch-summary';
@@ -117,6 +118,7 @@ export function ContactPage() {
             <ProfileCard contact={contact} />
             <CommonGroundCard contact={contact} />
             <ContactTies contact={contact} />
+            <ContactIntros contact={contact} />
             <ContactCampaigns contact={contact} />
           </Stack>
         </Grid.Col>

@@ -39,6 +39,32 @@ export const ties = {
     whyBody:
       'People you engaged with (added by hand, met at an event or through someone, touched at least once, given a cadence, in a campaign or on an event’s list) whose last touch is older than their cadence. Strong ties (50/100 and up) come first: they are the ones worth keeping warm. Imported connections nobody talked to are left out; a few are offered below instead.',
   },
+  intros: {
+    title: 'Who can introduce you',
+    hint: 'Warm paths to {{name}} through people you know, best first.',
+    none: 'No path yet: record who knows whom (a tie, a touch with both, an introduction) and paths appear here.',
+    you: 'You',
+    then: 'then',
+    score: 'Path {{score}}/100',
+    flag: { give_before_you_ask: 'Give before you ask', cold: 'Cold' },
+    flagHint: {
+      give_before_you_ask: 'You only ever ask this person for things: give or share something first.',
+      cold: 'No touch in two years: warm the tie up before asking.',
+    },
+    ask: 'Ask {{name}}',
+    askTitle: 'Ask {{name}} to introduce you to {{target}}',
+    reason: 'Why this person',
+    reasonHint: 'One line the introducer can pass on.',
+    afterSending: 'Send it from your own mail or chat, then mark it as asked: Círculo logs the ask and reminds you to check back in a week.',
+    copy: 'Copy the message',
+    copied: 'Message copied',
+    copyFailed: 'Could not copy: select the text and copy it by hand.',
+    markAsked: 'Mark as asked',
+    asked: 'Logged your ask to {{name}}; a follow-up is set for next week.',
+  },
+  network: {
+    showPath: 'Show on the map',
+  },
   relationKind: {
     colleague: 'Colleague',
     former_colleague: 'Former colleague',

@@ -40,6 +40,32 @@ export const ties: typeof en = {
     whyBody:
       'Personas con las que te has relacionado (añadidas a mano, conocidas en un evento o por alguien, con al menos un contacto, con una cadencia, en una campaña o en la lista de un evento) cuyo último contacto es más antiguo que su cadencia. Los vínculos fuertes (50/100 o más) van primero: son los que vale la pena mantener. Las conexiones importadas con las que nadie habló quedan fuera; en su lugar se te proponen unas pocas abajo.',
   },
+  intros: {
+    title: 'Quién puede presentarte',
+    hint: 'Caminos cálidos hasta {{name}} a través de gente que conoces, los mejores primero.',
+    none: 'Aún no hay caminos: registra quién conoce a quién (un vínculo, un contacto con ambos, una presentación) y aparecerán aquí.',
+    you: 'Tú',
+    then: 'luego',
+    score: 'Camino {{score}}/100',
+    flag: { give_before_you_ask: 'Da antes de pedir', cold: 'Frío' },
+    flagHint: {
+      give_before_you_ask: 'A esta persona solo le pides cosas: da o comparte algo primero.',
+      cold: 'Sin contacto en dos años: recupera el vínculo antes de pedir.',
+    },
+    ask: 'Pedir a {{name}}',
+    askTitle: 'Pedir a {{name}} que te presente a {{target}}',
+    reason: 'Por qué esta persona',
+    reasonHint: 'Una frase que quien te presenta pueda transmitir.',
+    afterSending: 'Envíalo desde tu correo o chat y márcalo como pedido: Círculo registra la petición y te recuerda preguntar en una semana.',
+    copy: 'Copiar el mensaje',
+    copied: 'Mensaje copiado',
+    copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
+    markAsked: 'Marcar como pedido',
+    asked: 'Registrada tu petición a {{name}}; hay un seguimiento para la semana que viene.',
+  },
+  network: {
+    showPath: 'Ver en el mapa',
+  },
   relationKind: {
     colleague: 'Compañero de trabajo',
     former_colleague: 'Excompañero',
