@@ -16,7 +16,7 @@ import { backupRoutes } from '../features/backup/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
-import { introRoutes, relationshipRoutes } from '../features/relationships/routes.js';
+import { introRoutes, networkRoutes, relationshipRoutes } from '../features/relationships/routes.js';
 import { emailRoutes } from '../features/email/routes.js';
 import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
@@ -48,6 +48,7 @@ const features = [
   contactRoutes,
   relationshipRoutes,
   introRoutes,
+  networkRoutes,
   interactionRoutes,
   followupRoutes,
   favorRoutes,

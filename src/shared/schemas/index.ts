@@ -20,3 +20,4 @@ export * from './users.js';
 export * from './email.js';
 export * from './relationships.js';
 export * from './intros.js';
+export * from './network.js';

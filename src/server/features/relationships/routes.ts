@@ -7,6 +7,8 @@ import { IntroPaths, IntroRequest, IntroRequested, IntrosQuery } from '#shared/s
 import { userOf } from '../settings/user-context.js';
 import { introPaths } from './intros.js';
 import { requestIntro } from './intro-request.js';
+import { Network, NetworkQuery } from '#shared/schemas/network.js';
+import { network } from './network.js';
 
 const tags = ['relationships'];
 
@@ -72,5 +74,17 @@ export function introRoutes(app: App, ctx: AppContext) {
       response: { 201: IntroRequested },
     },
     handler: async (request, reply) => reply.code(201).send(await requestIntro(db, await userOf(ctx, request), request.body)),
+  });
+}
+
+export function networkRoutes(app: App, ctx: AppContext) {
+  app.get('/api/network', {
+    schema: {
+      tags: ['relationships'],
+      summary: 'The contacts (by circle, tag, company or campaign; the strongest ties first, up to `limit`) with the user’s tie strength, and the ties between them',
+      querystring: NetworkQuery,
+      response: { 200: Network },
+    },
+    handler: async (request) => network(ctx.db, await userOf(ctx, request), request.query),
   });
 }

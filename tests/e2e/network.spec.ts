@@ -1,0 +1,40 @@
+// The Network screen (docs/domain.md#the-network): the picture, a person found by search, and the
+// best warm path to someone, lit up and listed.
+import { expect, test, type Page } from './csp.js';
+import { TIME_ZONE, setUpAccount, type Words } from './foundation-flow.js';
+
+test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
+
+const words = { yourName: 'Your name', email: 'Email', password: 'Password', createAccount: 'Create account', today: 'Today' } as Words;
+const SHOTS = process.env.SHOTS_DIR;
+
+async function apiPost(page: Page, path: string, body: unknown) {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const reply = await page.request.post(path, { data: body, headers: { 'X-CSRF-Token': me.csrfToken } });
+  expect(reply.ok(), `${path}: ${await reply.text()}`).toBe(true);
+  return reply.json();
+}
+
+test('the network shows who knows whom, finds a person and lights up the path to someone', async ({ page }) => {
+  await setUpAccount(page, words);
+  const friend = await apiPost(page, '/api/contacts', { firstName: 'Fabián', lastName: 'Amigo', circle: 'personal' });
+  const target = await apiPost(page, '/api/contacts', { firstName: 'Teresa', lastName: 'Objetivo', company: 'Fintual' });
+  await apiPost(page, '/api/contacts', { firstName: 'Celia', lastName: 'Colega', company: 'Fintual' });
+  await apiPost(page, '/api/interactions', { contactIds: [friend.id], channel: 'coffee', direction: 'inbound', intent: 'nurture' });
+  await apiPost(page, `/api/contacts/${friend.id}/relationships`, { otherId: target.id, kind: 'friend' });
+
+  await page.getByRole('link', { name: 'Network' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
+  await expect(page.getByText('3 people, 1 ties between them')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Find a person' }).fill('Fab');
+  await page.getByRole('option', { name: 'Fabián Amigo' }).click();
+
+  await page.getByRole('textbox', { name: 'Path to…' }).fill('Teresa');
+  await page.getByRole('option', { name: /Teresa Objetivo/ }).click();
+  const path = page.getByTestId('network-path').getByTestId('intro-path').first();
+  await expect(path).toContainText('Fabián Amigo');
+  await expect(path).toContainText('Fabián Amigo knows Teresa Objetivo (friend)');
+  await path.getByRole('button', { name: 'Show on the map' }).click();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/network-desktop.png`, fullPage: true });
+});
