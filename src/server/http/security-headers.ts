@@ -24,6 +24,9 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The Network screen's layout (graphology-layout-forceatlas2/worker) runs in a worker the
+        // library builds from its own code as a blob: URL. Scripts themselves stay 'self' only.
+        workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
