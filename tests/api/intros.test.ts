@@ -103,3 +103,28 @@ describe('asking for an introduction', () => {
     expect((await me.post('/api/intros/requests', { introducerId: ids.friend, targetId: ids.friend })).status).toBe(400);
   });
 });
+
+describe('campaigns and the network', () => {
+  it('shows the best path to each campaign member where one exists', async () => {
+    const campaign = (await me.post('/api/campaigns', { name: 'Fintech', goal: 'job_search' })).body;
+    await me.post(`/api/campaigns/${campaign.id}/members`, { contactId: ids.target });
+    await me.post(`/api/campaigns/${campaign.id}/members`, { contactId: ids.asker });
+    const reply = await me.get(`/api/campaigns/${campaign.id}/intros`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const byTarget = new Map((reply.body.items as { target: { contactId: string }; via: { contactId: string }[] }[]).map((p) => [p.target.contactId, p]));
+    expect(byTarget.get(ids.target)!.via.map((v) => v.contactId)).toEqual([ids.friend]);
+    expect((await me.get('/api/campaigns/00000000-0000-4000-8000-000000000000/intros')).status).toBe(404);
+  });
+
+  it('gives the network: contacts with their strength and the ties between them, without same-company ties', async () => {
+    const net = (await me.get('/api/network')).body as { nodes: { id: string; strength: number }[]; edges: { source: string; target: string; sources: string[] }[] };
+    expect(net.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(Object.values(ids)));
+    expect(net.nodes[0]!.strength).toBeGreaterThanOrEqual(net.nodes.at(-1)!.strength);
+    const between = (a: string, b: string) => net.edges.find((e) => (e.source === ids[a] && e.target === ids[b]) || (e.source === ids[b] && e.target === ids[a]));
+    expect(between('friend', 'target')?.sources).toEqual(['explicit']);
+    expect(between('cold', 'target')?.sources).toEqual(['shared_touch']);
+    expect(between('colleague', 'target')).toBeUndefined();
+    const personal = (await me.get('/api/network?company=fintual')).body;
+    expect(personal.nodes.map((n: { id: string }) => n.id).sort()).toEqual([ids.target, ids.colleague].sort());
+  });
+});

@@ -90,8 +90,24 @@ interface Candidate {
 }
 
 export async function introPaths(db: Tx, user: UserContext, query: IntrosQuery): Promise<{ items: IntroPath[] }> {
-  const targets = await findTargets(db, user, query);
-  if (targets.length === 0) return { items: [] };
+  return { items: await pathsTo(db, user, await findTargets(db, user, query), query.limit) };
+}
+
+/** The best path to each of the campaign's members, where one exists (docs/domain.md#campaigns). */
+export async function bestPathToEach(db: Tx, user: UserContext, targetIds: string[]): Promise<Map<string, IntroPath>> {
+  if (targetIds.length === 0) return new Map();
+  const targets = await db
+    .select({ id: contacts.id, displayName: contacts.displayName, company: contacts.company, title: contacts.title })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, user.accountId), inArray(contacts.id, targetIds)));
+  const best = new Map<string, IntroPath>();
+  for (const path of await pathsTo(db, user, targets, Infinity)) if (!best.has(path.target.contactId)) best.set(path.target.contactId, path);
+  return best;
+}
+
+/** Ranked paths to any of `targets`: the best through each first person to each target. */
+async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: number): Promise<IntroPath[]> {
+  if (targets.length === 0) return [];
   const targetIds = targets.map((t) => t.id);
   const near = await tiesAround(db, user.accountId, targetIds);
   // Those next to a target, the best evidenced first: their own ties give the longer paths.
@@ -139,38 +155,36 @@ export async function introPaths(db: Tx, user: UserContext, query: IntrosQuery):
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  }).slice(0, query.limit);
+  }).slice(0, limit);
 
   const introducers = [...new Set(chosen.map((c) => c.chain[0]!))];
   const askOnly = await askOnlyOf(db, user, introducers);
-  return {
-    items: chosen.map((c) => {
-      const steps = c.chain.map((id, i) => ({ id, next: c.chain[i + 1] ? names.get(c.chain[i + 1]!) ?? '' : c.target.displayName, tie: c.ties[i]!, weight: c.weights[i]! }));
-      return {
-        target: { contactId: c.target.id, displayName: c.target.displayName, company: c.target.company, title: c.target.title },
-        via: steps.map((s, i) => {
-          const st = strengths.get(s.id);
-          const lastTouchAt = st?.inputs.lastTouch?.at ?? null;
-          return {
-            contactId: s.id,
-            displayName: names.get(s.id) ?? '',
-            strength: { score: st?.score ?? 0, why: st?.why ?? '' },
-            tie: {
-              kind: s.tie.explicitKind,
-              sources: [...(s.tie.explicitKind ? (['explicit'] as const) : []), ...s.tie.derived.map((d) => d.source)],
-              weight: Math.round(s.weight * 100) / 100,
-            },
-            flags: i === 0 ? introducerFlags({ askOnly: askOnly.has(s.id), lastTouchAt }, user.now) : [],
-          };
-        }),
-        score: c.score,
-        why: pathWhy(
-          user.language,
-          strength(c.chain[0]!),
-          steps.map((s) => ({ from: names.get(s.id) ?? '', to: s.next, kind: s.tie.explicitKind, sources: s.tie.derived.map((d) => d.source) })),
-        ),
-      };
-    }),
-  };
+  return chosen.map((c) => {
+    const steps = c.chain.map((id, i) => ({ id, next: c.chain[i + 1] ? names.get(c.chain[i + 1]!) ?? '' : c.target.displayName, tie: c.ties[i]!, weight: c.weights[i]! }));
+    return {
+      target: { contactId: c.target.id, displayName: c.target.displayName, company: c.target.company, title: c.target.title },
+      via: steps.map((s, i) => {
+        const st = strengths.get(s.id);
+        const lastTouchAt = st?.inputs.lastTouch?.at ?? null;
+        return {
+          contactId: s.id,
+          displayName: names.get(s.id) ?? '',
+          strength: { score: st?.score ?? 0, why: st?.why ?? '' },
+          tie: {
+            kind: s.tie.explicitKind,
+            sources: [...(s.tie.explicitKind ? (['explicit'] as const) : []), ...s.tie.derived.map((d) => d.source)],
+            weight: Math.round(s.weight * 100) / 100,
+          },
+          flags: i === 0 ? introducerFlags({ askOnly: askOnly.has(s.id), lastTouchAt }, user.now) : [],
+        };
+      }),
+      score: c.score,
+      why: pathWhy(
+        user.language,
+        strength(c.chain[0]!),
+        steps.map((s) => ({ from: names.get(s.id) ?? '', to: s.next, kind: s.tie.explicitKind, sources: s.tie.derived.map((d) => d.source) })),
+      ),
+    };
+  });
 }
 

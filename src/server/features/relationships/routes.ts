@@ -5,7 +5,13 @@ import { authOf, type App, type AppContext } from '../../http/context.js';
 import { addTie, listTies, removeTie } from './ties.js';
 import { IntroPaths, IntroRequest, IntroRequested, IntrosQuery } from '#shared/schemas/intros.js';
 import { userOf } from '../settings/user-context.js';
-import { introPaths } from './intros.js';
+import { bestPathToEach, introPaths } from './intros.js';
+import { and, eq } from 'drizzle-orm';
+import { campaignMembers } from '../../db/schema.js';
+import { findCampaignRow } from '../campaigns/queries.js';
+
+/** A board's members, with room to spare: paths for more would be slow to read and to use. */
+const MAX_CAMPAIGN_MEMBERS_PATHED = 300;
 import { requestIntro } from './intro-request.js';
 import { Network, NetworkQuery } from '#shared/schemas/network.js';
 import { network } from './network.js';
@@ -64,6 +70,26 @@ export function introRoutes(app: App, ctx: AppContext) {
       response: { 200: IntroPaths },
     },
     handler: async (request) => introPaths(db, await userOf(ctx, request), request.query),
+  });
+
+  app.get('/api/campaigns/:id/intros', {
+    schema: {
+      tags: ['relationships', 'campaigns'],
+      summary: 'The best warm-introduction path to each member of the campaign, where one exists (best first)',
+      params: IdParams,
+      response: { 200: IntroPaths },
+    },
+    handler: async (request) => {
+      const user = await userOf(ctx, request);
+      await findCampaignRow(db, user.accountId, request.params.id);
+      const members = await db
+        .select({ id: campaignMembers.contactId })
+        .from(campaignMembers)
+        .where(and(eq(campaignMembers.accountId, user.accountId), eq(campaignMembers.campaignId, request.params.id)))
+        .limit(MAX_CAMPAIGN_MEMBERS_PATHED);
+      const best = await bestPathToEach(db, user, members.map((m) => m.id));
+      return { items: [...best.values()].sort((a, b) => b.score - a.score) };
+    },
   });
 
   app.post('/api/intros/requests', {

@@ -61,6 +61,9 @@ export const ties = {
     copyFailed: 'Could not copy: select the text and copy it by hand.',
     markAsked: 'Mark as asked',
     asked: 'Logged your ask to {{name}}; a follow-up is set for next week.',
+    campaignTitle: 'Warm paths to members',
+    campaignHint: 'For each member, the best way in through people you know.',
+    campaignNone: 'No warm path to any member yet.',
   },
   network: {
     title: 'Network',

@@ -62,6 +62,9 @@ export const ties: typeof en = {
     copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
     markAsked: 'Marcar como pedido',
     asked: 'Registrada tu petición a {{name}}; hay un seguimiento para la semana que viene.',
+    campaignTitle: 'Caminos cálidos a los miembros',
+    campaignHint: 'Para cada miembro, la mejor manera de llegar a través de gente que conoces.',
+    campaignNone: 'Aún no hay caminos cálidos a ningún miembro.',
   },
   network: {
     title: 'Red',
