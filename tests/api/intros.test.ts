@@ -112,7 +112,7 @@ describe('campaigns and the network', () => {
     const reply = await me.get(`/api/campaigns/${campaign.id}/intros`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const byTarget = new Map((reply.body.items as { target: { contactId: string }; via: { contactId: string }[] }[]).map((p) => [p.target.contactId, p]));
-    expect(byTarget.get(ids.target)!.via.map((v) => v.contactId)).toEqual([ids.friend]);
+    expect(byTarget.get(ids.target!)!.via.map((v) => v.contactId)).toEqual([ids.friend]);
     expect((await me.get('/api/campaigns/00000000-0000-4000-8000-000000000000/intros')).status).toBe(404);
   });
 

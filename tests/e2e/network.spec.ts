@@ -36,5 +36,21 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await expect(path).toContainText('Fabián Amigo');
   await expect(path).toContainText('Fabián Amigo knows Teresa Objetivo (friend)');
   await path.getByRole('button', { name: 'Show on the map' }).click();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/network-desktop.png`, fullPage: true });
+  if (SHOTS) await shootScreens(page, friend.id);
 });
+
+/** `SHOTS_DIR=/tmp/shots`: the screens this feature touches, in both languages and widths, to look at. */
+async function shootScreens(page: Page, contactId: string) {
+  await apiPost(page, '/api/interactions', { contactIds: [contactId], channel: 'meal', direction: 'outbound', intent: 'give' });
+  for (const language of ['en', 'es']) {
+    await page.evaluate((lng) => localStorage.setItem('circulo.language', lng), language);
+    for (const [screen, url] of [['network', '/network'], ['contact', `/contacts/${contactId}`], ['today', '/']] as const) {
+      for (const [width, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 812 }]] as const) {
+        await page.setViewportSize(size);
+        await page.goto(url);
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: `${SHOTS}/${screen}-${language}-${width}.png`, fullPage: true });
+      }
+    }
+  }
+}

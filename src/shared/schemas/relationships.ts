@@ -4,10 +4,24 @@ import { z } from 'zod';
 import { RelationshipKind, TieSource } from '../enums.js';
 import { Id, IsoDateTime, optionalText } from './common.js';
 
-/** How strong the user's tie with a contact is: 0–100, and why in words (the user's language). */
+const Depth = z.enum(['message', 'call', 'video', 'in_person']);
+/** The reasons of tieStrength() (src/shared/rules/tie-strength.ts), for a client to word itself. */
+export const StrengthReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lastTouch'), depth: Depth, days: z.number().int() }),
+  z.object({ kind: z.literal('neverTouched') }),
+  z.object({ kind: z.literal('touches'), count: z.number().int() }),
+  z.object({ kind: z.literal('twoWay'), inboundShare: z.number() }),
+  z.object({ kind: z.literal('oneWay') }),
+  z.object({ kind: z.literal('helpedYou'), count: z.number().int() }),
+  z.object({ kind: z.literal('youHelped'), count: z.number().int() }),
+]);
+
+/** How strong the user's tie with a contact is: 0–100, and why in words (the profile's language). */
 export const TieStrength = z.object({
   score: z.number().int().min(0).max(100),
   why: z.string(),
+  /** The same reasons as data: the web app words them in the language on screen. */
+  reasons: z.array(StrengthReason).optional(),
 });
 export type TieStrength = z.infer<typeof TieStrength>;
 

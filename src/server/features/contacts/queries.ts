@@ -48,7 +48,7 @@ export async function listContacts(db: Db, user: UserContext, query: ContactList
   const strengths = await strengthsOf(db, user, rows.slice(0, query.limit).map((r) => r.id));
   return pageFrom(rows, query.limit, (r) => [r.displayName.toLowerCase(), r.id], (r) => {
     const strength = strengths.get(r.id);
-    return { ...toSummary(r, user), ...(strength && { strength: { score: strength.score, why: strength.why } }) };
+    return { ...toSummary(r, user), ...(strength && { strength: { score: strength.score, why: strength.why, reasons: strength.reasons } }) };
   });
 }
 

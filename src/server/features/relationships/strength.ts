@@ -91,7 +91,7 @@ export async function strengthsOf(db: Tx, user: UserContext, ids: readonly strin
   return new Map(
     [...inputs].map(([id, input]) => {
       const { score, reasons } = tieStrength(input, user.now);
-      return [id, { score, why: strengthWhy(user.language, reasons), inputs: input }];
+      return [id, { score, why: strengthWhy(user.language, reasons), reasons, inputs: input }];
     }),
   );
 }
@@ -99,5 +99,5 @@ export async function strengthsOf(db: Tx, user: UserContext, ids: readonly strin
 export async function strengthOf(db: Tx, user: UserContext, id: string): Promise<TieStrength> {
   const found = (await strengthsOf(db, user, [id])).get(id);
   const { score, reasons } = tieStrength(NO_TIE, user.now);
-  return found ? { score: found.score, why: found.why } : { score, why: strengthWhy(user.language, reasons) };
+  return found ? { score: found.score, why: found.why, reasons: found.reasons } : { score, why: strengthWhy(user.language, reasons), reasons };
 }

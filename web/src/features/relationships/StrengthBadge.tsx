@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TieStrength } from '@shared/schemas/index.js';
+import { useStrengthWords } from './useStrengthWords';
 
 /** Colour by band, so a list reads at a glance: strong, warm, weak, none. */
 export function strengthColor(score: number): string {
@@ -12,8 +13,9 @@ export function strengthColor(score: number): string {
 /** The user's tie with a contact, 0–100; the words of why are its title and accessible description. */
 export function StrengthBadge({ strength, ...props }: { strength: TieStrength } & Omit<BadgeProps, 'children'>) {
   const { t } = useTranslation();
+  const words = useStrengthWords();
   return (
-    <Badge color={strengthColor(strength.score)} variant="light" title={strength.why} data-testid="strength-badge" {...props}>
+    <Badge color={strengthColor(strength.score)} variant="light" title={words(strength)} data-testid="strength-badge" {...props}>
       {t('strength.score', { score: strength.score })}
     </Badge>
   );

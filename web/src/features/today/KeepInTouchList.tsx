@@ -8,6 +8,7 @@ import { daysBetween } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { initials } from '../contacts/initials';
 import { SuggestMessageButton } from '../templates/SuggestMessage';
+import { useStrengthWords } from '../relationships/useStrengthWords';
 
 interface KeepInTouchListProps {
   suggestions: KeepInTouchSuggestion[];
@@ -29,6 +30,7 @@ export function KeepInTouchList({ suggestions, today, onLogTouch }: KeepInTouchL
 function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTouchSuggestion } & Omit<KeepInTouchListProps, 'suggestions'>) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const strengthWords = useStrengthWords();
   const lastTouch = s.lastInteractionAt
     ? t('today.lastTouch', { ago: format.relativeDays(-daysSinceLastTouch(s, today)) })
     : t('today.neverTouched');
@@ -49,7 +51,7 @@ function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTo
                 {t(`enums.circle.${s.circle}`)}
               </Badge>
               {s.why === 'strong_tie_cooling' && (
-                <Badge color="coral" variant="light" size="sm" title={s.strength.why}>
+                <Badge color="coral" variant="light" size="sm" title={strengthWords(s.strength)}>
                   {t('handshake.strongTieCooling')}
                 </Badge>
               )}

@@ -94,5 +94,17 @@ export const ties = {
     label: 'Tie strength',
     score: 'Tie {{score}}/100',
     title: 'How strong your tie is, 0–100: recent, frequent, two-way, deep touches and favors both ways',
+    reason: {
+      lastTouch: { in_person: 'met in person {{ago}}', video: 'video call {{ago}}', call: 'phone call {{ago}}', message: 'last message {{ago}}' },
+      neverTouched: 'no touch recorded',
+      touches_one: '{{count}} touch in 12 months',
+      touches_other: '{{count}} touches in 12 months',
+      twoWay: '{{share}} started by them',
+      oneWay: 'always started by you',
+      helpedYou_one: 'helped you once',
+      helpedYou_other: 'helped you {{count}} times',
+      youHelped_one: 'you helped once',
+      youHelped_other: 'you helped {{count}} times',
+    },
   },
 };

@@ -95,5 +95,17 @@ export const ties: typeof en = {
     label: 'Fuerza del vínculo',
     score: 'Vínculo {{score}}/100',
     title: 'Lo fuerte que es tu vínculo, de 0 a 100: contactos recientes, frecuentes, en ambos sentidos, profundos y favores mutuos',
+    reason: {
+      lastTouch: { in_person: 'visto en persona {{ago}}', video: 'videollamada {{ago}}', call: 'llamada {{ago}}', message: 'último mensaje {{ago}}' },
+      neverTouched: 'ningún contacto registrado',
+      touches_one: '{{count}} contacto en 12 meses',
+      touches_other: '{{count}} contactos en 12 meses',
+      twoWay: '{{share}} por su iniciativa',
+      oneWay: 'siempre por tu iniciativa',
+      helpedYou_one: 'te ayudó una vez',
+      helpedYou_other: 'te ayudó {{count}} veces',
+      youHelped_one: 'le ayudaste una vez',
+      youHelped_other: 'le ayudaste {{count}} veces',
+    },
   },
 };
