@@ -25,7 +25,7 @@ test('the network shows who knows whom, finds a person and lights up the path to
 
   await page.getByRole('link', { name: 'Network' }).first().click();
   await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
-  await expect(page.getByText('3 people, 1 ties between them')).toBeVisible();
+  await expect(page.getByText('3 people, 1 tie between them')).toBeVisible();
 
   await page.getByRole('textbox', { name: 'Find a person' }).fill('Fab');
   await page.getByRole('option', { name: 'Fabián Amigo' }).click();

@@ -67,7 +67,11 @@ export function NetworkGraph({ network, meLabel, focusId, path, onSelect, onUnav
     renderer.on('clickNode', ({ node }) => node !== ME && onSelect(node));
     const layout = new FA2Layout(graph, { settings: { gravity: 1, scalingRatio: 10, barnesHutOptimize: graph.order > 1000, slowDown: 2 } });
     layout.start();
-    const stop = setTimeout(() => layout.stop(), LAYOUT_MS);
+    const stop = setTimeout(() => {
+      layout.stop();
+      // Frame what the layout settled on.
+      void renderer.getCamera().animatedReset({ duration: 300 });
+    }, LAYOUT_MS);
     return () => {
       clearTimeout(stop);
       layout.kill();

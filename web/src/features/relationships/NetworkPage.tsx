@@ -53,7 +53,7 @@ export function NetworkPage() {
     <>
       <PageHeader
         title={t('network.title')}
-        subtitle={network.data ? t('network.counts', { people: network.data.nodes.length, ties: network.data.edges.length }) : t('network.subtitle')}
+        subtitle={network.data ? t('network.counts', { people: network.data.nodes.length, count: network.data.edges.length }) : t('network.subtitle')}
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
         <Select label={t('network.circle')} data={circles.map((c) => ({ value: c, label: t(`enums.circle.${c}`) }))} value={circle} onChange={(v) => setCircle(v as Circle | null)} clearable w={170} />

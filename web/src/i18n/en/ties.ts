@@ -68,7 +68,8 @@ export const ties = {
   network: {
     title: 'Network',
     subtitle: 'Your contacts and who knows whom.',
-    counts: '{{people}} people, {{ties}} ties between them',
+    counts_one: '{{people}} people, {{count}} tie between them',
+    counts_other: '{{people}} people, {{count}} ties between them',
     circle: 'Circle',
     tag: 'Tag',
     company: 'Company',

@@ -69,7 +69,8 @@ export const ties: typeof en = {
   network: {
     title: 'Red',
     subtitle: 'Tus contactos y quién conoce a quién.',
-    counts: '{{people}} personas, {{ties}} vínculos entre ellas',
+    counts_one: '{{people}} personas, {{count}} vínculo entre ellas',
+    counts_other: '{{people}} personas, {{count}} vínculos entre ellas',
     circle: 'Círculo',
     tag: 'Etiqueta',
     company: 'Empresa',
