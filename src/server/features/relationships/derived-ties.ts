@@ -24,9 +24,10 @@ export const SAME_COMPANY_LIMIT = 50;
 
 /**
  * Every derived tie of each contact in `fromIds` (both directions: an introduction ties the
- * introducer and the introduced). `sources` narrows what is read (intros skip none).
+ * introducer and the introduced). `sameCompany: false` leaves out the weakest and most numerous
+ * kind (the second level of intro paths, where it could never make a path worth asking for).
  */
-export async function derivedTies(db: Tx, accountId: string, fromIds: readonly string[]): Promise<DerivedTieRow[]> {
+export async function derivedTies(db: Tx, accountId: string, fromIds: readonly string[], { sameCompany = true } = {}): Promise<DerivedTieRow[]> {
   if (fromIds.length === 0) return [];
   const from = uuidList(fromIds);
   const rows = await queryRows<{ from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null }>(
@@ -72,14 +73,18 @@ export async function derivedTies(db: Tx, accountId: string, fromIds: readonly s
       where m.account_id = ${accountId} and m.id = any(${from})
     ) together on together.me_id = me.id
     group by 1, 2
-    union all
+    ${
+      sameCompany
+        ? sql`union all
     -- The same current company (weak evidence: a big company is many strangers).
     select me.id, c.id, 'same_company', 1, null, null
     from me cross join lateral (
       select c.id from ${contacts} c
       where c.account_id = ${accountId} and circulo_normalize(c.company) = circulo_normalize(me.company) and c.id <> me.id
       limit ${SAME_COMPANY_LIMIT}) c
-    where nullif(trim(me.company), '') is not null`,
+    where nullif(trim(me.company), '') is not null`
+        : sql``
+    }`,
   );
   return rows.map((r) => ({
     fromId: r.from_id,

@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Intent, RelationshipKind } from '#shared/enums.js';
 import { askStats } from '#shared/rules/ask-only.js';
-import { askableStrength, introducerFlags, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
+import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
 import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
 import type { z } from 'zod';
 import { queryRows, type Tx } from '../../db/database.js';
@@ -20,8 +20,11 @@ import { explicitTiesOf } from './ties.js';
 
 /** Targets a company or a text can name; a few people are what an intro needs. */
 const MAX_TARGETS = 30;
-/** People next to the targets whose own ties are read for paths with two people between. */
-const MAX_MIDDLE = 150;
+/**
+ * People next to the targets whose own ties are read for paths with two people between: the
+ * best evidenced, and never through a same-company tie alone (such a path scores at most 8).
+ */
+const MAX_MIDDLE = 50;
 
 type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
 type Person = { id: string; displayName: string; company: string | null; title: string | null };
@@ -54,8 +57,8 @@ async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promi
 }
 
 /** Every tie of each of `ids`, keyed `from|other`. */
-async function tiesAround(db: Tx, accountId: string, ids: string[]): Promise<Map<string, TieBetween>> {
-  const [explicit, derived] = await Promise.all([explicitTiesOf(db, accountId, ids), derivedTies(db, accountId, ids)]);
+async function tiesAround(db: Tx, accountId: string, ids: string[], options: { sameCompany: boolean }): Promise<Map<string, TieBetween>> {
+  const [explicit, derived] = await Promise.all([explicitTiesOf(db, accountId, ids), derivedTies(db, accountId, ids, options)]);
   const ties = new Map<string, { explicitKind: RelationshipKind | null; derived: { source: DerivedSource; count: number; lastAt: Date | null }[] }>();
   const entry = (from: string, other: string) => {
     const key = `${from}|${other}`;
@@ -67,8 +70,22 @@ async function tiesAround(db: Tx, accountId: string, ids: string[]): Promise<Map
   return ties;
 }
 
-const neighbours = (ties: Map<string, TieBetween>, from: string) =>
-  [...ties.keys()].filter((k) => k.startsWith(`${from}|`)).map((k) => k.slice(from.length + 1));
+/** Who each person is tied to, built once per map of ties. */
+const adjacency = new WeakMap<Map<string, TieBetween>, Map<string, string[]>>();
+function neighbours(ties: Map<string, TieBetween>, from: string): string[] {
+  let byPerson = adjacency.get(ties);
+  if (!byPerson) {
+    byPerson = new Map();
+    for (const key of ties.keys()) {
+      const [a, b] = key.split('|') as [string, string];
+      const list = byPerson.get(a);
+      if (list) list.push(b);
+      else byPerson.set(a, [b]);
+    }
+    adjacency.set(ties, byPerson);
+  }
+  return byPerson.get(from) ?? [];
+}
 
 async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -109,15 +126,16 @@ export async function bestPathToEach(db: Tx, user: UserContext, targetIds: strin
 async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: number): Promise<IntroPath[]> {
   if (targets.length === 0) return [];
   const targetIds = targets.map((t) => t.id);
-  const near = await tiesAround(db, user.accountId, targetIds);
+  const near = await tiesAround(db, user.accountId, targetIds, { sameCompany: true });
   // Those next to a target, the best evidenced first: their own ties give the longer paths.
   const middle = [...new Set(targetIds.flatMap((t) => neighbours(near, t)))]
+    .filter((id) => targetIds.some((t) => near.has(`${t}|${id}`) && !onlySameCompany(near.get(`${t}|${id}`)!)))
     .map((id) => ({ id, w: Math.max(...targetIds.map((t) => (near.has(`${t}|${id}`) ? tieWeight(near.get(`${t}|${id}`)!, user.now) : 0))) }))
     .sort((a, b) => b.w - a.w)
     .slice(0, MAX_MIDDLE)
     .map((m) => m.id);
-  const far = await tiesAround(db, user.accountId, middle);
-  const people = [...new Set([...middle, ...middle.flatMap((m) => neighbours(far, m))])];
+  const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
+  const people = [...new Set([...targetIds.flatMap((t) => neighbours(near, t)), ...middle.flatMap((m) => neighbours(far, m))])];
   const strengths = await strengthsOf(db, user, people);
   const strength = (id: string) => {
     const found = strengths.get(id);
