@@ -19,7 +19,7 @@ import { strengthsOf } from './strength.js';
 import { explicitTiesOf } from './ties.js';
 
 /** Targets a company or a text can name; a few people are what an intro needs. */
-const MAX_TARGETS = 30;
+const MAX_TARGETS = 10;
 /**
  * People next to the targets whose own ties are read for paths with two people between: the
  * best evidenced, and never through a same-company tie alone (such a path scores at most 8).
