@@ -13,6 +13,7 @@ import { SectionCard } from '../../ui/SectionCard';
 import { useMe } from '../auth/session';
 import { ContactPicker } from '../contacts/form/ContactPicker';
 import { useContactTags } from '../contacts/api';
+import { useCampaigns } from '../campaigns/api';
 import { useIntroPaths } from './api';
 import { IntroPathList } from './IntroPathList';
 import { ME, NetworkGraph } from './NetworkGraph';
@@ -28,6 +29,9 @@ export function NetworkPage() {
   const tags = useContactTags();
   const [circle, setCircle] = useState<Circle | null>(null);
   const [tag, setTag] = useState<string | null>(null);
+  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const campaigns = useCampaigns();
+  const campaignOptions = (campaigns.data?.pages ?? []).flatMap((page) => page.items).map((c) => ({ value: c.id, label: c.name }));
   const [companyInput, setCompanyInput] = useState('');
   const [company] = useDebouncedValue(companyInput.trim(), 300);
   const [focus, setFocus] = useState<ContactRef | null>(null);
@@ -35,7 +39,7 @@ export function NetworkPage() {
   const [shownPath, setShownPath] = useState<IntroPath | null>(null);
   const [noWebGl, setNoWebGl] = useState(false);
 
-  const filters = useMemo(() => Object.fromEntries(Object.entries({ circle, tag, company }).filter(([, v]) => v)) as Record<string, string>, [circle, tag, company]);
+  const filters = useMemo(() => Object.fromEntries(Object.entries({ circle, tag, company, campaignId }).filter(([, v]) => v)) as Record<string, string>, [circle, tag, company, campaignId]);
   const network = useQuery({
     queryKey: [...queryKeys.network, filters],
     queryFn: ({ signal }) => api<Network>('/api/network', { query: filters, signal }),
@@ -58,6 +62,9 @@ export function NetworkPage() {
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
         <Select label={t('network.circle')} data={circles.map((c) => ({ value: c, label: t(`enums.circle.${c}`) }))} value={circle} onChange={(v) => setCircle(v as Circle | null)} clearable w={170} />
         <Select label={t('network.tag')} data={tags.data ?? []} value={tag} onChange={setTag} clearable searchable w={170} />
+        {campaignOptions.length > 0 && (
+          <Select label={t('network.campaign')} data={campaignOptions} value={campaignId} onChange={setCampaignId} clearable w={200} />
+        )}
         <TextInput label={t('network.company')} value={companyInput} onChange={(e) => setCompanyInput(e.currentTarget.value)} w={200} />
       </Group>
       <Grid gutter="lg">

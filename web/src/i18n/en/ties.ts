@@ -73,6 +73,7 @@ export const ties = {
     circle: 'Circle',
     tag: 'Tag',
     company: 'Company',
+    campaign: 'Campaign',
     search: 'Find a person',
     pathTo: 'Path to…',
     pathToHint: 'Whom do you want to meet? The best warm paths light up on the map and are listed here.',

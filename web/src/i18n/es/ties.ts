@@ -74,6 +74,7 @@ export const ties: typeof en = {
     circle: 'Círculo',
     tag: 'Etiqueta',
     company: 'Empresa',
+    campaign: 'Campaña',
     search: 'Buscar a alguien',
     pathTo: 'Camino hasta…',
     pathToHint: '¿A quién quieres conocer? Los mejores caminos cálidos se iluminan en el mapa y se listan aquí.',
