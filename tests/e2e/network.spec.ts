@@ -42,6 +42,15 @@ test('the network shows who knows whom, finds a person and lights up the path to
 /** `SHOTS_DIR=/tmp/shots`: the screens this feature touches, in both languages and widths, to look at. */
 async function shootScreens(page: Page, contactId: string) {
   await apiPost(page, '/api/interactions', { contactIds: [contactId], channel: 'meal', direction: 'outbound', intent: 'give' });
+  // A strong tie gone quiet, and connections to engage, for Today.
+  const patched = await page.request.patch('/api/profile', { data: { companies: ['Fintual'] }, headers: { 'X-CSRF-Token': (await (await page.request.get('/api/auth/me')).json()).csrfToken } });
+  expect(patched.ok()).toBe(true);
+  await apiPost(page, '/api/contacts', { firstName: 'Lina', lastName: 'Conexión', company: 'Fintual', source: 'linkedin' });
+  const quiet = await apiPost(page, '/api/contacts', { firstName: 'Rocío', lastName: 'Callada', metOn: '2024-01-01', circle: 'personal' });
+  for (const days of [40, 50, 60, 70]) {
+    const at = new Date(Date.now() - days * 86_400_000).toISOString();
+    await apiPost(page, '/api/interactions', { contactIds: [quiet.id], channel: 'meal', direction: days % 20 ? 'inbound' : 'outbound', intent: 'nurture', occurredAt: at });
+  }
   for (const language of ['en', 'es']) {
     await page.evaluate((lng) => localStorage.setItem('circulo.language', lng), language);
     for (const [screen, url] of [['network', '/network'], ['contact', `/contacts/${contactId}`], ['today', '/']] as const) {

@@ -43,7 +43,7 @@ function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTo
             {initials(s.displayName)}
           </Avatar>
           <Stack gap={2} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="wrap">
               <Anchor component={Link} to={`/contacts/${s.contactId}`} fw={600} truncate>
                 {s.displayName}
               </Anchor>
