@@ -25,6 +25,10 @@ const MAX_TARGETS = 10;
  * best evidenced, and never through a same-company tie alone (such a path scores at most 8).
  */
 const MAX_MIDDLE = 50;
+/** People next to each target who may be asked, the best evidenced first (a busy person has hundreds). */
+const NEAR_PER_TARGET = 100;
+/** Ties followed from each person in the middle, the best evidenced first. */
+const FURTHER_PER_MIDDLE = 10;
 
 type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
 type Person = { id: string; displayName: string; company: string | null; title: string | null };
@@ -135,7 +139,29 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
     .slice(0, MAX_MIDDLE)
     .map((m) => m.id);
   const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
-  const people = [...new Set([...targetIds.flatMap((t) => neighbours(near, t)), ...middle.flatMap((m) => neighbours(far, m))])];
+  // For each person in the middle, only their best-evidenced ties lead further: the user's
+  // strength is read for each person who could be asked, and that read is what costs.
+  const further = new Map(
+    middle.map((b) => [
+      b,
+      neighbours(far, b)
+        .map((a) => ({ a, w: tieWeight(far.get(`${b}|${a}`)!, user.now) }))
+        .sort((x, y) => y.w - x.w)
+        .slice(0, FURTHER_PER_MIDDLE)
+        .map((x) => x.a),
+    ]),
+  );
+  const introducersOf = new Map(
+    targetIds.map((t) => [
+      t,
+      neighbours(near, t)
+        .map((b) => ({ b, w: tieWeight(near.get(`${t}|${b}`)!, user.now) }))
+        .sort((x, y) => y.w - x.w)
+        .slice(0, NEAR_PER_TARGET)
+        .map((x) => x.b),
+    ]),
+  );
+  const people = [...new Set([...[...introducersOf.values()].flat(), ...[...further.values()].flat()])];
   const strengths = await strengthsOf(db, user, people);
   const strength = (id: string) => {
     const found = strengths.get(id);
@@ -144,12 +170,12 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
 
   const candidates: Candidate[] = [];
   for (const target of targets) {
-    for (const b of neighbours(near, target.id)) {
+    for (const b of introducersOf.get(target.id) ?? []) {
       // Ties are symmetric: near holds target → b, the same tie as b → target.
       const bt = near.get(`${target.id}|${b}`)!;
       const wbt = tieWeight(bt, user.now);
       if (strength(b) > 0) candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: pathScore(strength(b), [wbt]) });
-      for (const a of neighbours(far, b)) {
+      for (const a of further.get(b) ?? []) {
         if (a === target.id || a === b || strength(a) === 0) continue;
         const ab = far.get(`${b}|${a}`)!;
         const wab = tieWeight(ab, user.now);
