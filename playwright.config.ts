@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // walk the first-run setup. Debian's Chromium is used: Playwright cannot download one here.
 // E2E_PORT_BASE moves every port (two checkouts can run their browser tests side by side).
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
-const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility', 'offline', 'calendar-import', 'phone'].map((name, i) => ({
+const allServers = ['english', 'spanish', 'favors', 'invitations', 'imports', 'events', 'campaigns', 'merge', 'users', 'security', 'email', 'accessibility', 'offline', 'calendar-import', 'phone', 'network'].map((name, i) => ({
   name,
   port: portBase + i,
 }));

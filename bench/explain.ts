@@ -83,6 +83,9 @@ try {
     ['timeline (typical)', `/api/contacts/${someone!.id}/timeline`],
     [`contact (busiest, ${busiest[0]!.n} touches)`, `/api/contacts/${busiest[0]!.contact_id}`],
     ['timeline (busiest)', `/api/contacts/${busiest[0]!.contact_id}/timeline`],
+    ['intros to a contact (typical)', `/api/intros?contactId=${someone!.id}`],
+    ['intros to a contact (busiest)', `/api/intros?contactId=${busiest[0]!.contact_id}`],
+    ['intros to a company', `/api/intros?company=${encodeURIComponent('Telefónica')}`],
   ];
 
   for (const [name, url] of endpoints) {

@@ -152,6 +152,12 @@ async function measure(): Promise<Record<string, unknown>> {
   }
   progress(`today: ${JSON.stringify(today.stats())}`);
 
+  // --- warm introductions (docs/domain.md#warm-introductions): to a contact, to a company -------
+  const intros = new Series();
+  for (let i = 0; i < 30; i++) intros.addTimed(await api.get(`/api/intros?contactId=${randomContact()}`));
+  for (const company of ['telefonica', 'Cabify', 'Glovo', 'IESE', 'Academia Ñ']) intros.addTimed(await api.get(`/api/intros?company=${encodeURIComponent(company)}`));
+  progress(`intros: ${JSON.stringify(intros.stats())}`);
+
   // --- possible duplicates: the first page the web app asks for (limit 20), then the next -------
   const duplicates = new Series();
   const duplicatesNext = new Series();
@@ -239,6 +245,7 @@ async function measure(): Promise<Record<string, unknown>> {
     contactTimelineBusiest: busyTimeline,
     contactPageBusiest: busyPage,
     today,
+    intros,
     duplicates,
     duplicatesNextPage: duplicatesNext,
     listFirstPage: listFirst,

@@ -12,6 +12,9 @@ const en = {
   helpedTimes: (n: number) => `helped you ${n} times, nothing given back yet`,
   keepInTouch: (n: number) => `Keep in touch (${n})`,
   overdueBy: (days: number, cadence: number) => `${days} days past a ${cadence}-day cadence`,
+  strongTie: (score: number) => `a strong tie (${score}/100) cooling`,
+  notNagged: (n: number) => `(${n} imported connections you never talked to are left out until you engage with them)`,
+  toEngage: (n: number) => `Worth a handshake: connections to turn into relationships (${n})`,
   thisWeek: (week: string, count: number, target: number, touches: number, done: number) =>
     `This week (${week}): ${count}/${target} new contacts, ${touches} touches, ${done} follow-ups done`,
   review: (week: string, start: string, end: string) => `Weekly review ${week} (${start} → ${end})`,
@@ -45,6 +48,9 @@ const es: typeof en = {
   helpedTimes: (n) => `te ayudó ${n} veces y aún no le has devuelto nada`,
   keepInTouch: (n) => `Mantener el contacto (${n})`,
   overdueBy: (days, cadence) => `${days} días pasada una cadencia de ${cadence} días`,
+  strongTie: (score) => `un vínculo fuerte (${score}/100) que se enfría`,
+  notNagged: (n) => `(${n} conexiones importadas con las que nunca hablaste quedan fuera hasta que te relaciones con ellas)`,
+  toEngage: (n) => `Merecen un apretón de manos: conexiones para convertir en relaciones (${n})`,
   thisWeek: (week, count, target, touches, done) =>
     `Esta semana (${week}): ${count}/${target} contactos nuevos, ${touches} contactos, ${done} seguimientos hechos`,
   review: (week, start, end) => `Revisión semanal ${week} (${start} → ${end})`,

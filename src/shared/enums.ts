@@ -104,7 +104,7 @@ export type FavorKind = z.infer<typeof FavorKind>;
 export type Effort = z.infer<typeof Effort>;
 export type LoopStatus = z.infer<typeof LoopStatus>;
 
-export const templatePurposes = ['welcome', 'thank_you', 'report_outcome', 'keep_in_touch', 'advice_request', 'after_event', 'custom'] as const;
+export const templatePurposes = ['welcome', 'thank_you', 'report_outcome', 'keep_in_touch', 'advice_request', 'after_event', 'intro_request', 'custom'] as const;
 export const invitationDirections = ['incoming', 'outgoing'] as const;
 export const invitationOutcomes = ['none', 'conversation', 'meeting', 'collaboration'] as const;
 export const TemplatePurpose = z.enum(templatePurposes);
@@ -138,3 +138,12 @@ export type EmailKind = z.infer<typeof EmailKind>;
 export const emailSendStatuses = ['sending', 'sent', 'failed', 'skipped'] as const;
 export const EmailSendStatus = z.enum(emailSendStatuses);
 export type EmailSendStatus = z.infer<typeof EmailSendStatus>;
+
+/** Explicit ties between two contacts (docs/domain.md#ties-between-contacts). */
+export const relationshipKinds = ['colleague', 'former_colleague', 'friend', 'family', 'partner', 'classmate', 'introduced', 'other'] as const;
+export const RelationshipKind = z.enum(relationshipKinds);
+export type RelationshipKind = z.infer<typeof RelationshipKind>;
+/** Where a tie comes from: typed by the user, or read from what the user already recorded. */
+export const tieSources = ['explicit', 'introduced_by', 'referral', 'introduction_favor', 'shared_touch', 'same_event', 'same_company'] as const;
+export const TieSource = z.enum(tieSources);
+export type TieSource = z.infer<typeof TieSource>;

@@ -62,7 +62,8 @@ beforeAll(async () => {
     const first = await done(client.post('/api/contacts', { firstName: 'First' }));
     const event = await done(client.post('/api/events', { name: 'Meetup', startsAt: '2026-12-02T09:00:00Z' }));
     const second = await done(client.post('/api/contacts', { firstName: 'Second', introducedById: first.id, metAtEventId: event.id }));
-    await done(client.post('/api/contacts', { firstName: 'Third' }));
+    const third = await done(client.post('/api/contacts', { firstName: 'Third' }));
+    await done(client.post(`/api/contacts/${first.id}/relationships`, { otherId: third.id, kind: 'friend' }));
     await done(client.patch(`/api/contacts/${first.id}`, { stage: 'in_conversation' }));
     await done(client.post('/api/interactions', { contactIds: [first.id], channel: 'call', direction: 'outbound', intent: 'ask' }));
     await done(client.post('/api/followups', { contactId: first.id, dueOn: '2026-12-01', title: 'Call back' }));

@@ -60,6 +60,7 @@ async function fillAccount(me: ApiClient) {
   const ana = (await me.post('/api/contacts', { firstName: 'Ana', lastName: 'Muñoz', emails: ['ana@example.com'], tags: ['Clientes', 'Madrid'], birthday: '--08-23', links: ['https://www.linkedin.com/in/anamunoz/'], notes: 'Línea 1\nLínea 2, con coma' })).body;
   const bruno = (await me.post('/api/contacts', { firstName: 'Bruno', introducedById: ana.id, circle: 'personal', kind: 'friend', cadenceDays: 14 })).body;
   await me.patch(`/api/contacts/${bruno.id}`, { stage: 'met_in_person' });
+  await me.post(`/api/contacts/${bruno.id}/relationships`, { otherId: ana.id, kind: 'former_colleague', note: 'En Repsol juntos' });
   await me.post('/api/interactions', { contactIds: [ana.id, bruno.id], channel: 'meal', direction: 'outbound', intent: 'nurture', summary: 'Comida a tres', occurredAt: '2026-11-20T13:00:00.000Z' });
   await me.post('/api/interactions', { contactIds: [ana.id], channel: 'email', direction: 'inbound', intent: 'reply', summary: 'Respuesta de Ana' });
   const favor = (await me.post('/api/favors', { contactId: ana.id, direction: 'received', kind: 'introduction', effort: 'large', description: 'Me presentó a Carla', newIntroducedContact: { firstName: 'Carla', company: 'Acme' } })).body;
@@ -106,7 +107,7 @@ describe('JSON backup', () => {
     expect(doc.settings).toEqual({ cadences: { personal: 21, professional: 60, opportunity: 120 }, followupDelays: { thankYouDays: 2, outcomeReportDays: 10 } });
     const count = (key: string) => doc[key].length;
     expect([count('contacts'), count('interactions'), count('favors'), count('invitations'), count('stageChanges')]).toEqual([4, 2, 2, 1, 1]);
-    expect([count('events'), count('eventAttendees'), count('campaigns'), count('campaignMembers')]).toEqual([1, 1, 1, 1]);
+    expect([count('events'), count('eventAttendees'), count('campaigns'), count('campaignMembers'), count('relationships')]).toEqual([1, 1, 1, 1, 1]);
     expect(count('followups')).toBeGreaterThanOrEqual(5);
     const ana = doc.contacts.find((c: Doc) => c.firstName === 'Ana');
     expect(ana).toMatchObject({ birthday: '--08-23', tags: ['Clientes', 'Madrid'], linkedinKey: 'linkedin.com/in/anamunoz' });

@@ -38,6 +38,8 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/email/unsubscribe/{token}': () => ({}),
   'PATCH /api/contacts/{id}': () => ({ firstName: 'Hacked' }),
   'POST /api/contacts/{id}/merge': () => ({ otherId: ids.contact }),
+  'POST /api/contacts/{id}/relationships': () => ({ otherId: ids.contact, kind: 'friend', note: 'Hacked' }),
+  'POST /api/intros/requests': () => ({ introducerId: ids.contact, targetId: ids.other }),
   'PATCH /api/interactions/{id}': () => ({ summary: 'Hacked' }),
   'PATCH /api/followups/{id}': () => ({ title: 'Hacked', status: 'done' }),
   'POST /api/contacts': () => ({ firstName: 'Mine', introducedById: ids.contact }),
@@ -106,6 +108,11 @@ const accountFree = new Set([
 /** The owner's Settings → Users: Mallory is not the owner, so each is refused outright. */
 const ownerOnly = new Set(['GET /api/users', 'POST /api/users', 'POST /api/users/{id}/disable', 'POST /api/users/{id}/enable']);
 
+/** Reads that need a query naming Alice's record: refused as not found. */
+const queriesNamingAlice: Record<string, () => string> = {
+  'GET /api/intros': () => `?contactId=${ids.contact}`,
+};
+
 /** Multipart endpoints, checked by their own test below (this loop sends JSON). */
 const describedBelow = new Set(['POST /api/imports']);
 
@@ -116,6 +123,8 @@ beforeAll(async () => {
   const contact = await alice.post('/api/contacts', { firstName: SECRET_NAME, tags: ['alice-tag'], notes: 'private' });
   const other = await alice.post('/api/contacts', { firstName: 'Second' });
   ids.contact = contact.body.id;
+  ids.other = other.body.id;
+  ids.relationship = (await alice.post(`/api/contacts/${ids.contact}/relationships`, { otherId: other.body.id, kind: 'friend', note: 'secret tie' })).body.explicit.id;
   ids.interaction = (await alice.post('/api/interactions', { contactIds: [ids.contact, other.body.id], channel: 'meal', direction: 'outbound', intent: 'give', summary: 'secret lunch' })).body.id;
   ids.followup = (await alice.post('/api/followups', { contactId: ids.contact, dueOn: '2026-01-01', title: 'secret follow-up' })).body.id;
   ids.token = (await alice.post('/api/tokens', { name: 'alice-token' })).body.id;
@@ -157,6 +166,7 @@ async function snapshotOfAlice() {
     (await alice.get(`/api/campaigns/${ids.campaign}`)).body,
     (await alice.get(`/api/campaigns/${ids.campaign}/tree`)).body,
     (await alice.get(`/api/contacts/${ids.contact}/campaigns`)).body,
+    (await alice.get(`/api/contacts/${ids.contact}/relationships`)).body,
     (await alice.get('/api/tokens')).body,
     (await alice.get('/api/contacts?limit=500')).body,
     (await alice.get('/api/settings')).body,
@@ -177,7 +187,7 @@ describe('account isolation', () => {
       Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })),
     );
     expect(operations.length).toBeGreaterThan(15);
-    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'alice-tag', 'alice-token', 'secret calendar', 'secretkey', 'secret meeting', 'dana.secret', 'Secretly Trashed', ...Object.values(ids)];
+    const leaks = [SECRET_NAME, 'secret lunch', 'secret follow-up', 'secret favor', 'secret template', 'secret invitation', 'secret welcome', 'secret event', 'secret why', 'secret campaign', 'secret tie', 'alice-tag', 'alice-token', 'secret calendar', 'secretkey', 'secret meeting', 'dana.secret', 'Secretly Trashed', ...Object.values(ids)];
 
     for (const { path, method } of operations) {
       const key = `${method} ${path}`;
@@ -190,7 +200,7 @@ describe('account isolation', () => {
         const resource = resourceOf.find(([pattern]) => pattern.test(path))?.[1];
         expect(resource, `${key}: say which record {id} names in resourceOf`).toBeDefined();
         // A second segment id ({contactId}) names Alice's contact.
-        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{secret}', ids[resource!]!).replace('{token}', ids[resource!]!);
+        const url = path.replace('{id}', ids[resource!]!).replace('{contactId}', ids.contact!).replace('{otherId}', ids.other!).replace('{secret}', ids[resource!]!).replace('{token}', ids[resource!]!);
         const body = method === 'GET' || method === 'DELETE' ? undefined : bodies[key]?.();
         if (method !== 'GET' && method !== 'DELETE') expect(body, `${key}: add a valid body`).toBeDefined();
         const reply = await mallory.call(method, url, body);
@@ -198,6 +208,14 @@ describe('account isolation', () => {
         continue;
       }
       if (accountFree.has(key) || describedBelow.has(key)) continue;
+      if (queriesNamingAlice[key]) {
+        expect((await mallory.get(`${path}${queriesNamingAlice[key]()}`)).status, `${key} naming Alice's record`).toBe(404);
+        // Searching by text or company finds nothing of hers.
+        const found = await mallory.get(`${path}?q=${encodeURIComponent('Zacarías')}`);
+        expect(found.status, key).toBe(200);
+        for (const leak of leaks) expect(JSON.stringify(found.body), `${key} leaks ${leak}`).not.toContain(leak);
+        continue;
+      }
       if (method === 'GET') {
         const reply = await mallory.get(path);
         expect(reply.status, key).toBe(200);

@@ -1,18 +1,21 @@
 // Rules written twice, as a pure TypeScript function (the reference, src/shared/rules/) and as
 // SQL that filters in the database, must agree. Each SQL twin is evaluated here on the database
 // (PGlite, and PostgreSQL with TEST_DATABASE_URL) over a table of cases, row by row against the
-// rule (favors with no news, the 12-month windows, an invitation's status). The keep-in-touch
+// rule (favors with no news, the 12-month windows, an invitation's status, being engaged with a
+// contact). The keep-in-touch
 // due date has its own (tests/api/followups-today.test.ts); merging notes
 // has no SQL copy left (src/server/features/contacts/merge-duplicates.ts uses mergeNotes itself).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationOutcomes } from '../../src/shared/enums.js';
+import { contactSources, invitationOutcomes } from '../../src/shared/enums.js';
+import { isEngaged } from '../../src/shared/rules/engagement.js';
+import { engagedByColumns } from '../../src/server/features/today/queries.js';
 import { askStats, type OutboundTouch } from '../../src/shared/rules/ask-only.js';
 import { invitationStatus } from '../../src/shared/rules/funnel.js';
 import { givenWithoutNews, reciprocity } from '../../src/shared/rules/favors.js';
 import { addDays } from '../../src/shared/rules/time.js';
 import { queryRows } from '../../src/server/db/database.js';
-import { favors, interactionContacts, invitations } from '../../src/server/db/schema.js';
+import { contacts, favors, interactionContacts, invitations } from '../../src/server/db/schema.js';
 import { askWindowSql } from '../../src/server/features/contacts/ask-sql.js';
 import { lastTwelveMonthsSql, noNewsSql } from '../../src/server/features/favors/rules-sql.js';
 import { invitationStatusSql } from '../../src/server/features/invitations/queries.js';
@@ -145,5 +148,26 @@ describe('an invitation’s status', () => {
       );
       expect(bySql, status).toEqual(byRule.map((s) => s === status));
     }
+  });
+});
+
+describe('engaged with a contact', () => {
+  it('engagedByColumns agrees with isEngaged() on the contact’s own columns', async () => {
+    const cases = contactSources.flatMap((source) =>
+      [null, '2026-11-02T10:00:00Z'].flatMap((lastInteractionAt) => [null, 45].map((cadenceDays) => ({ source, lastInteractionAt, cadenceDays }))),
+    );
+    const byRule = cases.map((c) => isEngaged({ ...c, inCampaign: false, atEvent: false }));
+    expect(byRule).toContain(false);
+    const bySql = await evaluate(
+      sql`${contacts}`,
+      [
+        ['source', 'text'],
+        ['last_interaction_at', 'timestamptz'],
+        ['cadence_days', 'int'],
+      ],
+      cases.map((c) => [c.source, c.lastInteractionAt, c.cadenceDays]),
+      engagedByColumns,
+    );
+    expect(bySql).toEqual(byRule);
   });
 });

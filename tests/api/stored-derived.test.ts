@@ -5,6 +5,7 @@
 // (src/shared/rules/cadence.ts) and storedKeys (src/shared/rules/contact-keys.ts). Today's
 // suggestions, ranked from the index, must equal the rule's ranking over every contact.
 import { asc, eq, sql } from 'drizzle-orm';
+import { isEngaged, strongTiesFirst } from '../../src/shared/rules/engagement.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effectiveCadence, keepInTouchDueOn, rankKeepInTouch, silenceStartedOn } from '../../src/shared/rules/cadence.js';
 import { storedKeys } from '../../src/shared/rules/contact-keys.js';
@@ -72,7 +73,15 @@ async function expectStoredAgree(client: ApiClient) {
   }
   // Today, ranked from the stored values through the index, against the rule over everyone.
   const today = (await ok(client.get('/api/today'))).keepInTouch as { contactId: string; dueOn: string; daysOverdue: number; cadenceDays: number }[];
-  const expected = rankKeepInTouch(rows, todayIn(timeZone, server.now()), cadences, timeZone)
+  // Only contacts the user engaged with, strong ties first (src/shared/rules/engagement.ts); the
+  // strengths as the contact list gives them.
+  const listed = (await ok(client.get('/api/contacts?limit=500'))).items as { id: string; strength: { score: number } }[];
+  const scores = new Map(listed.map((c) => [c.id, c.strength.score]));
+  const onLists = new Set(
+    (await queryRows<{ contact_id: string }>(db, sql`select contact_id from campaign_members where account_id = ${accountId} union select contact_id from event_attendees where account_id = ${accountId}`)).map((r) => r.contact_id),
+  );
+  const engaged = rows.filter((r) => isEngaged({ ...r, inCampaign: onLists.has(r.id), atEvent: onLists.has(r.id) }));
+  const expected = strongTiesFirst(rankKeepInTouch(engaged, todayIn(timeZone, server.now()), cadences, timeZone), (r) => scores.get(r.id) ?? 0)
     .slice(0, 10)
     .map((r) => ({ contactId: r.id, dueOn: r.dueOn, daysOverdue: r.daysOverdue, cadenceDays: r.cadenceDays }));
   expect(today.map((t) => ({ contactId: t.contactId, dueOn: t.dueOn, daysOverdue: t.daysOverdue, cadenceDays: t.cadenceDays }))).toEqual(expected);

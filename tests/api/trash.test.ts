@@ -28,6 +28,7 @@ async function contactWithHistory(firstName: string) {
   await alice.post(`/api/events/${event}/attendees`, { contactId: id, target: true, why: 'Talk about AI' });
   const campaign = (await alice.post('/api/campaigns', { name: 'Find a job', goal: 'job_search' })).body.id;
   await alice.post(`/api/campaigns/${campaign}/members`, { contactId: id });
+  expect((await alice.post(`/api/contacts/${id}/relationships`, { otherId: other, kind: 'friend', note: 'Climbing partners' })).status).toBe(201);
   return { id, other, introduced, event, campaign };
 }
 
@@ -35,9 +36,11 @@ const timelineOf = async (id: string) => (await alice.get(`/api/contacts/${id}/t
 const trashed = async () => (await alice.get('/api/trash')).body as { id: string; contactId: string; displayName: string; deletedAt: string; purgeAt: string }[];
 
 describe('the trash', () => {
-  it('restores a deleted contact with its touches, follow-ups, favors, events, campaigns and introductions', async () => {
+  it('restores a deleted contact with its touches, follow-ups, favors, events, campaigns, ties and introductions', async () => {
     const c = await contactWithHistory('Rita');
-    const before = { contact: (await alice.get(`/api/contacts/${c.id}`)).body, timeline: await timelineOf(c.id) };
+    const tiesOf = async (id: string) => (await alice.get(`/api/contacts/${id}/relationships`)).body;
+    const before = { contact: (await alice.get(`/api/contacts/${c.id}`)).body, timeline: await timelineOf(c.id), ties: await tiesOf(c.id) };
+    expect(JSON.stringify(before.ties)).toContain('Climbing partners');
     expect(before.timeline.length).toBeGreaterThanOrEqual(4);
 
     expect((await alice.del(`/api/contacts/${c.id}`)).status).toBe(204);
@@ -55,6 +58,7 @@ describe('the trash', () => {
     const after = (await alice.get(`/api/contacts/${c.id}`)).body;
     expect(after).toEqual(before.contact);
     expect(await timelineOf(c.id)).toEqual(before.timeline);
+    expect(await tiesOf(c.id)).toEqual(before.ties);
     expect((await alice.get(`/api/contacts/${c.introduced}`)).body.introducedBy).toEqual({ id: c.id, displayName: 'Rita Trash' });
     expect((await alice.get(`/api/events/${c.event}`)).body.attendees.map((a: { contactId: string }) => a.contactId)).toContain(c.id);
     expect((await alice.get(`/api/contacts/${c.id}/campaigns`)).body).toHaveLength(1);

@@ -264,6 +264,7 @@ const screens: Screen[] = [
   { name: 'Events: new-event dialog', path: () => '/events', open: (page, w) => openDialog(page, w.newEvent) },
   { name: 'Event page', path: (ids) => `/events/${ids.event}` },
   { name: 'Event briefing', path: (ids) => `/events/${ids.event}/briefing` },
+  { name: 'Network', path: () => '/network' },
   { name: 'Campaigns', path: () => '/campaigns' },
   { name: 'Campaign board', path: (ids) => `/campaigns/${ids.campaign}` },
   { name: 'Invitations', path: () => '/invitations' },

@@ -78,6 +78,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/users/:id/disable': () => ({}),
   'POST /api/users/:id/enable': () => ({}),
   'POST /api/contacts/:id/merge': () => ({ otherId: ids.contact2 }),
+  'POST /api/contacts/:id/relationships': () => ({ otherId: ids.contact2, kind: 'friend' }),
   'PATCH /api/contacts/:id': () => ({ firstName: 'Hacked' }),
   'PATCH /api/interactions/:id': () => ({ summary: 'Hacked' }),
   'PATCH /api/followups/:id': () => ({ title: 'Hacked', status: 'done' }),
@@ -103,9 +104,9 @@ const bodies: Record<string, () => unknown> = {
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const hasParams = (url: string) => url.includes('/:');
 
-/** The route's path with its parameters filled: `:id` from `idOf`, `:contactId` from `contactOf`. */
+/** The route's path with its parameters filled: `:id` from `idOf`, `:contactId` and `:otherId` from `contactOf`. */
 function fill(url: string, idOf: (url: string) => string, contactOf: string, secret = 'no-such-secret'): string {
-  return url.replace(':contactId', contactOf).replace(':secret', secret).replace(':id', () => idOf(url));
+  return url.replace(':contactId', contactOf).replace(':otherId', contactOf).replace(':secret', secret).replace(':id', () => idOf(url));
 }
 const resourceFor = (url: string) => {
   const resource = resourceOf.find(([pattern]) => pattern.test(url))?.[1];

@@ -2,7 +2,7 @@
 // so every query can be scoped by account (and the data distributed by it, e.g. with Citus).
 // Migrations in /migrations are generated from this file with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, emailKinds, emailSendStatuses, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, stages, templatePurposes } from '../../shared/enums.js';
+import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, emailKinds, emailSendStatuses, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, relationshipKinds, stages, templatePurposes } from '../../shared/enums.js';
 import {
   bigint,
   boolean,
@@ -357,10 +357,17 @@ export const contacts = pgTable(
     index('contacts_introduced_by_idx').on(t.introducedById),
     index('contacts_met_at_event_idx').on(t.metAtEventId),
     index('contacts_linkedin_key_idx').on(t.accountId, t.linkedinKey),
+    // Colleagues at the same current company: a derived tie and an intro target
+    // (features/relationships/derived-ties.ts, intros.ts).
+    index('contacts_company_idx').on(t.accountId, sql`circulo_normalize(${t.company})`),
     // The weekly review counts new contacts by the day they were met.
     index('contacts_account_met_on_idx').on(t.accountId, t.metOn),
     // Today ranks by silence / cadence: per cadence, the longest silences come first in this index.
-    index('contacts_keep_in_touch_idx').on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase),
+    // Only contacts the user engaged with (engagedByColumns in features/today/queries.ts, the same
+    // predicate): 30,000 imported connections never talked to are not scanned past.
+    index('contacts_keep_in_touch_idx')
+      .on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase)
+      .where(sql`(source not in ('linkedin', 'vcard', 'csv') or last_interaction_at is not null or cadence_days is not null)`),
     // The contact list's "due to keep in touch" filter.
     index('contacts_keep_in_touch_due_idx').on(t.accountId, t.keepInTouchDueOn),
     check('contacts_circle_check', sql`${t.circle} in ('personal','professional','opportunity')`),
@@ -782,4 +789,35 @@ export const contactTrash = pgTable(
     snapshot: jsonb('snapshot').notNull(),
   },
   (t) => [index('contact_trash_account_deleted_idx').on(t.accountId, t.deletedAt), index('contact_trash_contact_idx').on(t.accountId, t.contactId)],
+);
+
+/**
+ * An explicit tie between two of the account's contacts (docs/domain.md#ties-between-contacts).
+ * A pair is stored once (the smaller id first, by habit; the unique key takes either order), so
+ * "no duplicate tie" holds whichever page it was typed from. Ties Círculo can read from other records (introductions, shared
+ * touches, events, companies) are never stored here: features/relationships/derived-ties.ts
+ * computes them.
+ */
+export const contactRelationships = pgTable(
+  'contact_relationships',
+  {
+    id: id(),
+    accountId: accountId(),
+    contactAId: uuid('contact_a_id').notNull(),
+    contactBId: uuid('contact_b_id').notNull(),
+    kind: text('kind', { enum: relationshipKinds }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    accountScopedId('contact_relationships', t),
+    sameAccount('contact_relationships_contact_a_id_fk', [t.accountId, t.contactAId], contacts, 'cascade'),
+    sameAccount('contact_relationships_contact_b_id_fk', [t.accountId, t.contactBId], contacts, 'cascade'),
+    // Either order is the same pair. (Not a check that a < b: the account-isolation tests point a
+    // row at any contact, and a refused order would hide the foreign key's own refusal.)
+    uniqueIndex('contact_relationships_pair_key').on(t.accountId, sql`least(${t.contactAId}, ${t.contactBId})`, sql`greatest(${t.contactAId}, ${t.contactBId})`),
+    index('contact_relationships_a_idx').on(t.accountId, t.contactAId),
+    index('contact_relationships_b_idx').on(t.accountId, t.contactBId),
+    check('contact_relationships_two_people_check', sql`${t.contactAId} <> ${t.contactBId}`),
+  ],
 );

@@ -18,6 +18,7 @@ import { calendarImportRoutes } from '../features/calendar-import/routes.js';
 import { campaignRoutes } from '../features/campaigns/routes.js';
 import { contactRoutes } from '../features/contacts/routes.js';
 import { addDavMethods, davRoutes } from '../features/dav/routes.js';
+import { introRoutes, networkRoutes, relationshipRoutes } from '../features/relationships/routes.js';
 import { emailRoutes } from '../features/email/routes.js';
 import { unsubscribeSigner } from '../features/email/unsubscribe.js';
 import { eventRoutes } from '../features/events/routes.js';
@@ -50,6 +51,9 @@ const features = [
   settingsRoutes,
   contactRoutes,
   trashRoutes,
+  relationshipRoutes,
+  introRoutes,
+  networkRoutes,
   interactionRoutes,
   followupRoutes,
   favorRoutes,

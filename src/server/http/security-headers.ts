@@ -24,8 +24,10 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
-        // The installable app: its service worker (/sw.js) and manifest (README "Install on your phone").
-        workerSrc: ["'self'"],
+        // The installable app: its service worker (/sw.js) and manifest (README "Install on your
+        // phone"). The Network screen's layout (graphology-layout-forceatlas2/worker) runs in a
+        // worker the library builds from its own code as a blob: URL. Scripts stay 'self' only.
+        workerSrc: ["'self'", 'blob:'],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

@@ -14,6 +14,8 @@ export const PLACEHOLDERS = [
   'eventName',
   'favor',
   'outcome',
+  'target',
+  'reason',
   'myName',
   'myFirstName',
   'myPitch',

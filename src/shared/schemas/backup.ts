@@ -28,6 +28,7 @@ import {
   InvitationOutcome,
   Language,
   LoopStatus,
+  RelationshipKind,
   Stage,
   TemplatePurpose,
 } from '../enums.js';
@@ -232,6 +233,16 @@ export const BackupCampaignMember = z.strictObject({
   stageChangedAt: IsoDateTime,
 });
 
+/** A tie typed between two contacts (added in version 1: older backups have none). */
+export const BackupRelationship = z.strictObject({
+  id: Id,
+  contactAId: Id,
+  contactBId: Id,
+  kind: RelationshipKind,
+  note: text,
+  createdAt: IsoDateTime,
+});
+
 /**
  * The sections of a backup, in the order they are written and restored. A reference to a later
  * section (a follow-up's favor) is filled in once that section is restored.
@@ -248,6 +259,7 @@ export const backupSections = {
   eventAttendees: BackupEventAttendee,
   campaigns: BackupCampaign,
   campaignMembers: BackupCampaignMember,
+  relationships: BackupRelationship,
 } as const;
 export type BackupSectionKey = keyof typeof backupSections;
 export const backupSectionKeys = Object.keys(backupSections) as BackupSectionKey[];
@@ -263,6 +275,8 @@ export const BackupDocument = z.strictObject({
   profile: BackupProfile,
   settings: BackupSettings,
   ...sectionArrays,
+  // Sections added later in version 1 (see the top of this file).
+  relationships: sectionArrays.relationships.default([]),
 });
 export type BackupDocument = z.infer<typeof BackupDocument>;
 export type BackupRow<K extends BackupSectionKey> = z.infer<(typeof backupSections)[K]>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Circle, ContactKind, ContactSource, Stage } from '../enums.js';
 import { Id, IsoDate, IsoDateTime, PageQuery, optionalText, pageOf, stringList } from './common.js';
+import { TieStrength } from './relationships.js';
 
 /** `1990-08-23`, or `--08-23` when the year is unknown (as in vCard). */
 export const Birthday = z
@@ -109,6 +110,8 @@ export const Contact = z.object({
   askShare: z.number().min(0).max(1),
   askOnly: z.boolean(),
   reciprocity: Reciprocity,
+  /** How strong the user's tie is (docs/domain.md#tie-strength). */
+  strength: TieStrength,
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -126,6 +129,9 @@ export const ContactSummary = Contact.pick({
   tags: true,
   lastInteractionAt: true,
   keepInTouchDueOn: true,
+}).extend({
+  /** In the contact list; absent where a summary answers a write (capture, referrals). */
+  strength: TieStrength.optional(),
 });
 export type ContactSummary = z.infer<typeof ContactSummary>;
 

@@ -21,3 +21,6 @@ export * from './email.js';
 export * from './calendar-import.js';
 export * from './trash.js';
 export * from './dav.js';
+export * from './relationships.js';
+export * from './intros.js';
+export * from './network.js';

@@ -35,6 +35,9 @@ export const RenderBody = z.object({
   invitationId: Id.optional(),
   eventName: optionalText(200),
   outcome: optionalText(2_000),
+  /** `intro_request`: whom the user wants to be introduced to ({{target}}), and why ({{reason}}). */
+  targetId: Id.optional(),
+  reason: optionalText(1_000),
   /** Unsaved text to render instead of the stored one: the editor's live preview. */
   draft: z.object({ subject: optionalText(300), body: z.string().max(10_000) }).optional(),
 });

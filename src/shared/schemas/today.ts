@@ -4,6 +4,8 @@ import { Id, IsoDate, IsoDateTime } from './common.js';
 import { Followup } from './followups.js';
 import { Favor } from './favors.js';
 import { ContactRef } from './interactions.js';
+import { TieStrength } from './relationships.js';
+import { CommonPoint } from './templates.js';
 
 export const KeepInTouchSuggestion = z.object({
   contactId: Id,
@@ -15,6 +17,9 @@ export const KeepInTouchSuggestion = z.object({
   lastInteractionAt: IsoDateTime.nullable(),
   dueOn: IsoDate,
   daysOverdue: z.number().int(),
+  strength: TieStrength,
+  /** Why it is shown (docs/domain.md#relationships-not-connections): a strong tie cooling, or simply overdue. */
+  why: z.enum(['strong_tie_cooling', 'overdue']),
 });
 export type KeepInTouchSuggestion = z.infer<typeof KeepInTouchSuggestion>;
 
@@ -41,3 +46,23 @@ export const Today = z.object({
   week: WeekTally,
 });
 export type Today = z.infer<typeof Today>;
+
+/** An imported connection never engaged with, worth turning into a relationship. */
+export const ConnectionToEngage = z.object({
+  contactId: Id,
+  displayName: z.string(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  circle: Circle,
+  stage: Stage,
+  commonPoints: z.array(CommonPoint),
+});
+export type ConnectionToEngage = z.infer<typeof ConnectionToEngage>;
+
+export const ConnectionsToEngage = z.object({
+  /** A few, chosen by common points with the profile and by stage. */
+  items: z.array(ConnectionToEngage),
+  /** Imported connections never engaged with: Today does not ask to keep in touch with them. */
+  notNagged: z.number().int(),
+});
+export type ConnectionsToEngage = z.infer<typeof ConnectionsToEngage>;

@@ -27,6 +27,11 @@ export const queryKeys = {
   /** Under `contacts` so logging a touch (which refreshes contacts) refreshes these too. */
   contactTouches: (id: string) => ['contacts', 'touches', id] as const,
   deleteImpact: (id: string) => ['contacts', 'delete-impact', id] as const,
+  /** Under `contacts`: a merge or a deletion refreshes them. */
+  ties: (id: string) => ['contacts', 'ties', id] as const,
+  intros: ['intros'] as const,
+  introPaths: (query: Record<string, string>) => ['intros', query] as const,
+  network: ['network'] as const,
   tags: ['contacts', 'tags'] as const,
   followups: ['followups'] as const,
   contactFollowups: (contactId: string, status: FollowupStatus) =>

@@ -1,9 +1,9 @@
 // The main navigation: the shell renders whatever is here.
-import { IconArrowsExchange, IconCalendarEvent, IconChartBar, IconHeartHandshake, IconSettings, IconSnowflake, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAffiliate, IconArrowsExchange, IconCalendarEvent, IconChartBar, IconHeartHandshake, IconSettings, IconSnowflake, IconSun, IconTemplate, IconUserPlus, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav' | 'events.title' | 'campaigns.title';
+  labelKey: 'nav.today' | 'nav.contacts' | 'nav.favors' | 'nav.review' | 'nav.settings' | 'invitations.title' | 'templates.title' | 'imports.nav' | 'events.title' | 'campaigns.title' | 'network.title';
   icon: Icon;
   /** Also active on nested routes (`/contacts/123`). */
   matchPrefix: boolean;
@@ -15,6 +15,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/favors', labelKey: 'nav.favors', icon: IconHeartHandshake, matchPrefix: true },
   { to: '/events', labelKey: 'events.title', icon: IconCalendarEvent, matchPrefix: true },
   { to: '/campaigns', labelKey: 'campaigns.title', icon: IconSnowflake, matchPrefix: true },
+  { to: '/network', labelKey: 'network.title', icon: IconAffiliate, matchPrefix: true },
   { to: '/invitations', labelKey: 'invitations.title', icon: IconUserPlus, matchPrefix: true },
   { to: '/templates', labelKey: 'templates.title', icon: IconTemplate, matchPrefix: true },
   { to: '/review', labelKey: 'nav.review', icon: IconChartBar, matchPrefix: true },

@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
               lazyPage('events/:id', () => import('../features/events/EventPage'), (m) => m.EventPage),
               lazyPage('events/:id/briefing', () => import('../features/events/BriefingPage'), (m) => m.BriefingPage),
               lazyPage('favors', () => import('../features/favors/FavorsPage'), (m) => m.FavorsPage),
+              lazyPage('network', () => import('../features/relationships/NetworkPage'), (m) => m.NetworkPage),
               lazyPage('campaigns', () => import('../features/campaigns/CampaignsPage'), (m) => m.CampaignsPage),
               lazyPage('campaigns/:id', () => import('../features/campaigns/CampaignPage'), (m) => m.CampaignPage),
               lazyPage('review', () => import('../features/review/ReviewPage'), (m) => m.ReviewPage),

@@ -27,7 +27,7 @@ export interface BackupSection extends SectionLinks {
 }
 
 const { contacts, interactions, interactionContacts, followups, favors, stageChanges, invitations, templates } = schema;
-const { events, eventAttendees, campaigns, campaignMembers } = schema;
+const { events, eventAttendees, campaigns, campaignMembers, contactRelationships } = schema;
 
 export const sections: BackupSection[] = [
   {
@@ -127,6 +127,13 @@ export const sections: BackupSection[] = [
     references: { campaignId: 'campaigns', contactId: 'contacts' },
     unique: [['campaignId', 'contactId']],
     orderBy: [asc(campaignMembers.campaignId), asc(campaignMembers.contactId)],
+  },
+  {
+    key: 'relationships',
+    table: contactRelationships,
+    hasIds: true,
+    references: { contactAId: 'contacts', contactBId: 'contacts' },
+    orderBy: [asc(contactRelationships.createdAt), asc(contactRelationships.id)],
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Contact, ContactCreate, ContactPatch, ContactSummary } from '#shared/schemas/contacts.js';
 import { keepInTouchDueOn } from '#shared/rules/cadence.js';
 import { linkedinKeyOf } from '#shared/rules/linkedin.js';
+import type { TieStrength } from '#shared/schemas/relationships.js';
 import type { AskStats } from '#shared/rules/ask-only.js';
 import { withoutUndefined } from '../../db/patch.js';
 import { contacts } from '../../db/schema.js';
@@ -57,7 +58,12 @@ export function toSummary(row: ContactRow, user: UserContext): ContactSummary {
 export function toContact(
   row: ContactRow,
   user: UserContext,
-  extra: { introducedBy: { id: string; displayName: string } | null; ask: AskStats; reciprocity: { given: number; received: number } },
+  extra: {
+    introducedBy: { id: string; displayName: string } | null;
+    ask: AskStats;
+    reciprocity: { given: number; received: number };
+    strength: TieStrength;
+  },
 ): Contact {
   return {
     ...toSummary(row, user),
@@ -84,5 +90,6 @@ export function toContact(
     askShare: extra.ask.askShare,
     askOnly: extra.ask.askOnly,
     reciprocity: extra.reciprocity,
+    strength: extra.strength,
   };
 }

@@ -10,6 +10,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactionContacts, invitations, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
 import { deleteMatchKeys, refreshContacts } from './derived.js';
+import { moveTies } from '../relationships/ties.js';
 import type { UserContext } from '../settings/user-context.js';
 import type { ContactRow } from './mapping.js';
 import { getContact } from './queries.js';
@@ -29,6 +30,9 @@ export const MERGED_REFERENCES = [
   'invitations.contact_id',
   'event_attendees.contact_id',
   'campaign_members.contact_id',
+  // Moved by moveTies() (features/relationships/ties.ts).
+  'contact_relationships.contact_a_id',
+  'contact_relationships.contact_b_id',
 ] as const;
 
 /** A contact row as the merge rule (and the duplicates screen) sees it. */
@@ -90,6 +94,8 @@ async function moveReferences(tx: Tx, accountId: string, keptId: string, otherId
   await tx.execute(sql`update ${invitations} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
   await tx.execute(sql`update ${stageChanges} set contact_id = ${keptId} where ${scoped} and contact_id = ${otherId}`);
   await tx.execute(sql`update ${contacts} set introduced_by_id = ${keptId} where ${scoped} and introduced_by_id = ${otherId} and id <> ${keptId}`);
+  // Typed ties between contacts: a tie between the two duplicates goes, one both had is kept once.
+  await moveTies(tx, accountId, otherId, keptId);
 
   // On the same event's list: one attendee row with what both say. The notes and lists merge by
   // the merge rule's own functions (no SQL copy of mergeNotes to keep in step); a contact is on

@@ -11,6 +11,7 @@ import { deleteMatchKeys, refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
 import { askWindowSql } from './ask-sql.js';
 import { snapshotToTrash } from '../trash/snapshot.js';
+import { strengthOf, strengthsOf } from '../relationships/strength.js';
 import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
 const sortName = sql<string>`lower(${contacts.displayName})`;
@@ -45,7 +46,11 @@ export async function listContacts(db: Db, user: UserContext, query: ContactList
     .where(and(...conditions))
     .orderBy(asc(sortName), asc(contacts.id))
     .limit(query.limit + 1);
-  return pageFrom(rows, query.limit, (r) => [r.displayName.toLowerCase(), r.id], (r) => toSummary(r, user));
+  const strengths = await strengthsOf(db, user, rows.slice(0, query.limit).map((r) => r.id));
+  return pageFrom(rows, query.limit, (r) => [r.displayName.toLowerCase(), r.id], (r) => {
+    const strength = strengths.get(r.id);
+    return { ...toSummary(r, user), ...(strength && { strength: { score: strength.score, why: strength.why, reasons: strength.reasons } }) };
+  });
 }
 
 export async function findContactRow(db: Tx, accountId: string, id: string): Promise<ContactRow | undefined> {
@@ -87,6 +92,7 @@ export async function getContact(db: Tx, user: UserContext, id: string) {
     introducedBy: introducer ? { id: introducer.id, displayName: introducer.displayName } : null,
     ask: askStats(outbound.map((t) => ({ occurredAt: new Date(t.occurred_at), intent: t.intent })), user.now),
     reciprocity: await contactReciprocity(db, user, id),
+    strength: await strengthOf(db, user, id),
   });
 }
 

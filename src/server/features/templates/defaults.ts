@@ -116,4 +116,24 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     subject: 'Un placer conocerte en {{eventName}}',
     body: 'Hola {{firstName}}:\n\nFue un placer conocerte en {{eventName}}. Disfruté de la conversación y me gustaría continuarla.\n\n¿Buscamos un momento para un café?\n\n{{myFirstName}}',
   },
+  {
+    key: 'intro_request.en',
+    purpose: 'intro_request',
+    language: 'en',
+    name: 'Ask for an introduction',
+    subject: 'Could you introduce me to {{target}}?',
+    body:
+      "Hi {{firstName}},\n\nI'd love to meet {{target}}: {{reason}}. Would you be comfortable introducing us? Only if it feels right to you.\n\n" +
+      'To make it easy, here is a short paragraph you can forward as it is:\n\n"{{myPitch}}"\n\nThank you either way,\n{{myFirstName}}',
+  },
+  {
+    key: 'intro_request.es',
+    purpose: 'intro_request',
+    language: 'es',
+    name: 'Pedir una presentación',
+    subject: '¿Me presentarías a {{target}}?',
+    body:
+      'Hola {{firstName}}:\n\nMe encantaría conocer a {{target}}: {{reason}}. ¿Te parecería bien presentarnos? Solo si lo ves oportuno.\n\n' +
+      'Para ponértelo fácil, aquí va un párrafo que puedes reenviar tal cual:\n\n«{{myPitch}}»\n\nGracias en cualquier caso,\n{{myFirstName}}',
+  },
 ];

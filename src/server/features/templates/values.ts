@@ -38,6 +38,8 @@ export interface ValueSources {
   favorId?: string | undefined;
   eventName?: string | null | undefined;
   outcome?: string | null | undefined;
+  targetId?: string | undefined;
+  reason?: string | null | undefined;
 }
 
 export async function templateValues(db: Tx, user: UserContext, sources: ValueSources, language: Language): Promise<Values> {
@@ -50,6 +52,7 @@ export async function templateValues(db: Tx, user: UserContext, sources: ValueSo
     myGoals: me?.goals,
     eventName: sources.eventName,
     outcome: sources.outcome,
+    reason: sources.reason,
   };
   if (sources.contactId) {
     const contact = await findContactRow(db, user.accountId, sources.contactId);
@@ -66,6 +69,11 @@ export async function templateValues(db: Tx, user: UserContext, sources: ValueSo
       introducedBy: introducer?.displayName,
       commonPoints: joinList(points.slice(0, 3).map((p) => p.value), language),
     });
+  }
+  if (sources.targetId) {
+    const target = await findContactRow(db, user.accountId, sources.targetId);
+    if (!target) throw badRequest('targetId', 'no such contact');
+    values.target = [target.displayName, [target.title, target.company].filter(Boolean).join(language === 'es' ? ', ' : ', ')].filter(Boolean).join(' — ');
   }
   if (sources.favorId) {
     const [favor] = await db.select().from(favors).where(and(eq(favors.accountId, user.accountId), eq(favors.id, sources.favorId)));

@@ -4,7 +4,9 @@ import { rankStoredKeepInTouch } from '#shared/rules/cadence.js';
 import type { Circle, Stage } from '#shared/enums.js';
 import { isoWeekOf, weekRangeUtc, isoWeekRange } from '#shared/rules/time.js';
 import { queryRows, type Db } from '../../db/database.js';
-import { contacts, favors, followups, interactions } from '../../db/schema.js';
+import { campaignMembers, contacts, eventAttendees, favors, followups, interactions } from '../../db/schema.js';
+import { strongTiesFirst } from '#shared/rules/engagement.js';
+import { strengthsOf } from '../relationships/strength.js';
 import { effectiveDueSql, selectFollowups } from '../followups/queries.js';
 import { selectFavors } from '../favors/queries.js';
 import { reciprocitySummary } from '../favors/reciprocity.js';
@@ -15,6 +17,14 @@ export const KEEP_IN_TOUCH_SUGGESTIONS = 10;
 export const FOLLOWUPS_SHOWN = 50;
 /** Candidates fetched per cadence before the exact ranking (the SQL orders by the rule's first key). */
 const KEEP_IN_TOUCH_CANDIDATES = 200;
+
+/**
+ * isEngaged() (src/shared/rules/engagement.ts) on the contact's own columns; the campaign and
+ * event parts are the `engaged_by_lists` query below. The same predicate as the partial index
+ * contacts_keep_in_touch_idx, so the scan stays on it. tests/api/rule-agreement.test.ts checks
+ * it against the rule.
+ */
+export const engagedByColumns = sql`(source not in ('linkedin', 'vcard', 'csv') or last_interaction_at is not null or cadence_days is not null)`;
 
 /**
  * The keep-in-touch suggestions, from the stored base and cadence (features/contacts/derived.ts).
@@ -35,37 +45,58 @@ async function keepInTouch(db: Db, user: UserContext) {
     cadence: number;
   }>(db, sql`
     with recursive cadences as (
-      select min(keep_in_touch_cadence) as days from ${contacts} where account_id = ${user.accountId}
+      select min(keep_in_touch_cadence) as days from ${contacts} where account_id = ${user.accountId} and ${engagedByColumns}
       union all
-      select (select min(keep_in_touch_cadence) from ${contacts} where account_id = ${user.accountId} and keep_in_touch_cadence > cadences.days)
+      select (select min(keep_in_touch_cadence) from ${contacts} where account_id = ${user.accountId} and ${engagedByColumns} and keep_in_touch_cadence > cadences.days)
       from cadences where cadences.days is not null
-    )
-    select due.* from cadences cross join lateral (
+    ),
+    engaged_by_columns as (
+      select due.* from cadences cross join lateral (
+        select id, display_name, company, circle, stage, cadence_days, last_interaction_at,
+          to_char(keep_in_touch_base, 'YYYY-MM-DD') as base, keep_in_touch_cadence as cadence
+        from ${contacts}
+        where account_id = ${user.accountId} and ${engagedByColumns} and keep_in_touch_cadence = cadences.days
+          and keep_in_touch_base <= ${user.today}::date - cadences.days
+        order by keep_in_touch_base
+        limit ${KEEP_IN_TOUCH_CANDIDATES}
+      ) due
+    ),
+    -- Imported connections engaged only by a campaign or an event: few, found from those lists.
+    engaged_by_lists as (
       select id, display_name, company, circle, stage, cadence_days, last_interaction_at,
         to_char(keep_in_touch_base, 'YYYY-MM-DD') as base, keep_in_touch_cadence as cadence
       from ${contacts}
-      where account_id = ${user.accountId} and keep_in_touch_cadence = cadences.days
-        and keep_in_touch_base <= ${user.today}::date - cadences.days
-      order by keep_in_touch_base
-      limit ${KEEP_IN_TOUCH_CANDIDATES}
-    ) due
+      where account_id = ${user.accountId} and not ${engagedByColumns}
+        and keep_in_touch_base <= ${user.today}::date - keep_in_touch_cadence
+        and id in (select contact_id from ${campaignMembers} where account_id = ${user.accountId}
+                   union select contact_id from ${eventAttendees} where account_id = ${user.accountId})
+    )
+    select * from (select * from engaged_by_columns union all select * from engaged_by_lists) due
     order by (${user.today}::date - due.base::date)::float / due.cadence desc
     limit ${KEEP_IN_TOUCH_CANDIDATES}`);
   const ranked = rankStoredKeepInTouch(
     rows.map((r) => ({ ...r, displayName: r.display_name, silentSince: r.base, cadenceDays: r.cadence })),
     user.today,
   );
-  return ranked.slice(0, KEEP_IN_TOUCH_SUGGESTIONS).map((r) => ({
-    contactId: r.id,
-    displayName: r.displayName,
-    company: r.company,
-    circle: r.circle,
-    stage: r.stage,
-    cadenceDays: r.cadenceDays,
-    lastInteractionAt: r.last_interaction_at === null ? null : new Date(r.last_interaction_at).toISOString(),
-    dueOn: r.dueOn,
-    daysOverdue: r.daysOverdue,
-  }));
+  // A cooling strong tie first (docs/domain.md#relationships-not-connections): the strength of the
+  // candidates only, a few hundred at most.
+  const strengths = await strengthsOf(db, user, ranked.map((r) => r.id));
+  const strengthOfRow = (id: string) => strengths.get(id) ?? { score: 0, why: '' };
+  return strongTiesFirst(ranked, (r) => strengthOfRow(r.id).score)
+    .slice(0, KEEP_IN_TOUCH_SUGGESTIONS)
+    .map((r) => ({
+      contactId: r.id,
+      displayName: r.displayName,
+      company: r.company,
+      circle: r.circle,
+      stage: r.stage,
+      cadenceDays: r.cadenceDays,
+      lastInteractionAt: r.last_interaction_at === null ? null : new Date(r.last_interaction_at).toISOString(),
+      dueOn: r.dueOn,
+      daysOverdue: r.daysOverdue,
+      strength: { score: strengthOfRow(r.id).score, why: strengthOfRow(r.id).why },
+      why: r.why,
+    }));
 }
 
 export async function weekTally(db: Db, user: UserContext, week = isoWeekOf(user.today)): Promise<WeekTally> {

@@ -1,4 +1,5 @@
-import { Today } from '#shared/schemas/today.js';
+import { ConnectionsToEngage, Today } from '#shared/schemas/today.js';
+import { connectionsToOffer } from './connections.js';
 import type { App, AppContext } from '../../http/context.js';
 import { userOf } from '../settings/user-context.js';
 import { today } from './queries.js';
@@ -12,5 +13,15 @@ export function todayRoutes(app: App, ctx: AppContext) {
       response: { 200: Today },
     },
     handler: async (request) => today(db, await userOf(ctx, request)),
+  });
+
+  app.get('/api/today/connections', {
+    schema: {
+      tags: ['today'],
+      summary:
+        'Imported connections never engaged with (no touch, cadence, campaign or event) are not asked to be kept in touch with; a few, chosen by common points and stage, are offered here to turn into relationships',
+      response: { 200: ConnectionsToEngage },
+    },
+    handler: async (request) => connectionsToOffer(db, await userOf(ctx, request)),
   });
 }

@@ -9,7 +9,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from '../../db/database.js';
-import { campaignMembers, campaigns, contacts, contactTrash, eventAttendees, events, favors, followups, interactionContacts, interactions, invitations, stageChanges } from '../../db/schema.js';
+import { campaignMembers, campaigns, contactRelationships, contacts, contactTrash, eventAttendees, events, favors, followups, interactionContacts, interactions, invitations, stageChanges } from '../../db/schema.js';
 
 /** How long a deleted contact can be restored. */
 export const TRASH_DAYS = 30;
@@ -46,6 +46,12 @@ const parts: Part[] = [
   { table: stageChanges, rows: ofContact, requires: { contact_id: contacts } },
   { table: eventAttendees, rows: ofContact, requires: { event_id: events, contact_id: contacts } },
   { table: campaignMembers, rows: ofContact, requires: { campaign_id: campaigns, contact_id: contacts } },
+  // Ties typed between them and another contact (the other must still exist to restore one).
+  {
+    table: contactRelationships,
+    rows: (a, id) => sql`t.account_id = ${a} and (t.contact_a_id = ${id} or t.contact_b_id = ${id})`,
+    requires: { contact_a_id: contacts, contact_b_id: contacts },
+  },
 ];
 
 /** Links from other records to them that their deletion sets to null, put back on restore. */

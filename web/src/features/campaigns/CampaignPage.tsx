@@ -27,6 +27,7 @@ import { MemberTable } from './MemberTable';
 import { ProgressChart } from './ProgressChart';
 import { ReferralsModal } from './ReferralsModal';
 import { ReferralTree } from './ReferralTree';
+import { CampaignIntros } from '../relationships/CampaignIntros';
 
 type View = 'board' | 'table';
 const VIEW_STORAGE_KEY = 'circulo.campaignView';
@@ -174,6 +175,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
             <MemberTable members={campaign.members} actions={actions} />
           )}
         </SectionCard>
+        <CampaignIntros campaignId={campaign.id} />
         <SectionCard title={t('referralTree.title')} hint={t('referralTree.hint')} testId="campaign-tree">
           <ReferralTree campaignId={campaign.id} campaignName={campaign.name} />
         </SectionCard>

@@ -22,6 +22,9 @@ import { ContactTimeline } from './page/ContactTimeline';
 import { DeleteContactButton } from './page/DeleteContactButton';
 import { ProfileCard } from './page/ProfileCard';
 import { StageSuggestion } from './page/StageSuggestion';
+import { ContactTies } from '../relationships/ContactTies';
+import { ContactIntros } from '../relationships/ContactIntros';
+import { StrengthBadge } from '../relationships/StrengthBadge';
 
 const SUMMARY_ID = 'log-touch-summary';
 
@@ -71,6 +74,7 @@ export function ContactPage() {
               <CircleBadge value={contact.circle} />
               {contact.kind && <Badge color="gray">{t(`enums.kind.${contact.kind}`)}</Badge>}
               <StageBadge value={contact.stage} />
+              <StrengthBadge strength={contact.strength} />
               {contact.askOnly && (
                 <Badge color="orange" variant="filled" title={t('contact.askOnlyTitle')}>
                   {t('contact.askOnlyBadge')}
@@ -113,6 +117,8 @@ export function ContactPage() {
           <Stack gap="lg">
             <ProfileCard contact={contact} />
             <CommonGroundCard contact={contact} />
+            <ContactTies contact={contact} />
+            <ContactIntros contact={contact} />
             <ContactCampaigns contact={contact} />
           </Stack>
         </Grid.Col>

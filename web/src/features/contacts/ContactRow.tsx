@@ -7,6 +7,7 @@ import { daysBetween, isoDateIn } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { CircleBadge, StageBadge } from './ContactBadges';
 import { initials } from './initials';
+import { StrengthBadge } from '../relationships/StrengthBadge';
 import linked from '../../ui/LinkedCard.module.css';
 
 export function workLine(contact: { title: string | null; company: string | null }): string {
@@ -42,6 +43,7 @@ export function ContactRow({ contact, today, timeZone }: { contact: ContactSumma
             </Anchor>
             <CircleBadge value={contact.circle} size="sm" />
             <StageBadge value={contact.stage} size="sm" visibleFrom="xs" />
+            {contact.strength && contact.strength.score > 0 && <StrengthBadge strength={contact.strength} size="sm" />}
           </Group>
           {workLine(contact) && (
             <Text size="sm" c="dimmed" truncate>

@@ -5,7 +5,7 @@ import { PLACEHOLDERS, type Placeholder } from '@shared/rules/templates.js';
 
 export const placeholderGroups: { key: 'groupThem' | 'groupMoment' | 'groupMe'; items: Placeholder[] }[] = [
   { key: 'groupThem', items: ['firstName', 'lastName', 'fullName', 'company', 'title', 'commonPoints', 'introducedBy', 'howMet'] },
-  { key: 'groupMoment', items: ['eventName', 'favor', 'outcome'] },
+  { key: 'groupMoment', items: ['eventName', 'favor', 'outcome', 'target', 'reason'] },
   { key: 'groupMe', items: ['myName', 'myFirstName', 'myPitch', 'myPitchLong', 'myGoals'] },
 ];
 

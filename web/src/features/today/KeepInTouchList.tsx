@@ -8,6 +8,7 @@ import { daysBetween } from '../../i18n/format';
 import { useFormatters } from '../../i18n/useFormatters';
 import { initials } from '../contacts/initials';
 import { SuggestMessageButton } from '../templates/SuggestMessage';
+import { useStrengthWords } from '../relationships/useStrengthWords';
 
 interface KeepInTouchListProps {
   suggestions: KeepInTouchSuggestion[];
@@ -29,6 +30,7 @@ export function KeepInTouchList({ suggestions, today, onLogTouch }: KeepInTouchL
 function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTouchSuggestion } & Omit<KeepInTouchListProps, 'suggestions'>) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const strengthWords = useStrengthWords();
   const lastTouch = s.lastInteractionAt
     ? t('today.lastTouch', { ago: format.relativeDays(-daysSinceLastTouch(s, today)) })
     : t('today.neverTouched');
@@ -41,13 +43,18 @@ function Suggestion({ suggestion: s, today, onLogTouch }: { suggestion: KeepInTo
             {initials(s.displayName)}
           </Avatar>
           <Stack gap={2} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="wrap">
               <Anchor component={Link} to={`/contacts/${s.contactId}`} fw={600} truncate>
                 {s.displayName}
               </Anchor>
               <Badge color={circleColor[s.circle]} size="sm">
                 {t(`enums.circle.${s.circle}`)}
               </Badge>
+              {s.why === 'strong_tie_cooling' && (
+                <Badge color="coral" variant="light" size="sm" title={strengthWords(s.strength)}>
+                  {t('handshake.strongTieCooling')}
+                </Badge>
+              )}
             </Group>
             <Text size="sm" c="dimmed" lineClamp={2}>
               {[s.company, lastTouch, t('today.cadence', { count: s.cadenceDays })].filter(Boolean).join(' · ')}

@@ -14,6 +14,7 @@ import { FollowupList } from '../followups/FollowupList';
 import { LogTouchModal } from '../interactions/LogTouchModal';
 import { useTodayQuery } from './api';
 import { KeepInTouchList } from './KeepInTouchList';
+import { ConnectionsToEngageCard } from './ConnectionsToEngage';
 import { LoopsToClose } from './LoopsToClose';
 import { WeekTallyCard } from './WeekTallyCard';
 
@@ -79,8 +80,17 @@ export function TodayPage() {
                 ) : (
                   <KeepInTouchList suggestions={keepInTouch} today={date} onLogTouch={setTouching} />
                 )}
+                <details style={{ marginTop: 'var(--mantine-spacing-sm)' }} data-testid="keep-in-touch-why">
+                  <Text component="summary" size="sm" c="dimmed" style={{ cursor: 'pointer' }}>
+                    {t('handshake.whyTitle')}
+                  </Text>
+                  <Text size="sm" mt={4}>
+                    {t('handshake.whyBody')}
+                  </Text>
+                </details>
               </SectionCard>
             )}
+            {!hasNoContacts && <ConnectionsToEngageCard />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

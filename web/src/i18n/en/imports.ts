@@ -142,6 +142,7 @@ export const imports = {
       eventAttendees: 'event guests',
       campaigns: 'campaigns',
       campaignMembers: 'campaign members',
+      relationships: 'ties between contacts',
     },
     goToContacts: 'See your contacts',
     importAnother: 'Import another file',

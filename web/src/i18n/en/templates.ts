@@ -70,6 +70,7 @@ export const templates = {
       keep_in_touch: 'Keep in touch',
       advice_request: 'Ask for advice',
       after_event: 'After an event',
+      intro_request: 'Ask for an introduction',
       custom: 'Other',
     },
     placeholder: {
@@ -84,6 +85,8 @@ export const templates = {
       eventName: { label: 'Event', hint: 'The event the message is about' },
       favor: { label: 'Favor', hint: 'What they did for you' },
       outcome: { label: 'Outcome', hint: 'How it turned out' },
+      target: { label: 'Who to meet', hint: 'The person you ask to be introduced to' },
+      reason: { label: 'Why them', hint: 'Why you want to meet them' },
       myName: { label: 'My name', hint: 'Your full name' },
       myFirstName: { label: 'My first name', hint: 'Your first name, to sign' },
       myPitch: { label: 'My pitch', hint: 'Your 30-second elevator pitch' },

@@ -143,6 +143,7 @@ export const imports: typeof en = {
       eventAttendees: 'asistentes a eventos',
       campaigns: 'campañas',
       campaignMembers: 'miembros de campañas',
+      relationships: 'vínculos entre contactos',
     },
     goToContacts: 'Ver tus contactos',
     importAnother: 'Importar otro archivo',

@@ -17,5 +17,6 @@ import { email } from './email';
 import { offline } from './offline';
 import { calendarImport } from './calendarImport';
 import { sync } from './sync';
+import { ties } from './ties';
 
-export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, ...sync, enums };
+export const es: Messages = { ...app, ...relationships, ...favors, ...review, ...invitations, ...templates, ...profile, ...duplicates, ...imports, ...events, ...campaigns, ...security, ...users, ...email, ...offline, ...calendarImport, ...sync, ...ties, enums };

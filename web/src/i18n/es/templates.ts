@@ -71,6 +71,7 @@ export const templates: typeof en = {
       keep_in_touch: 'Mantener el contacto',
       advice_request: 'Pedir consejo',
       after_event: 'Después de un evento',
+      intro_request: 'Pedir una presentación',
       custom: 'Otra',
     },
     placeholder: {
@@ -85,6 +86,8 @@ export const templates: typeof en = {
       eventName: { label: 'Evento', hint: 'El evento del que trata el mensaje' },
       favor: { label: 'Favor', hint: 'Lo que hizo por ti' },
       outcome: { label: 'Resultado', hint: 'Cómo salió' },
+      target: { label: 'A quién conocer', hint: 'La persona a la que pides que te presenten' },
+      reason: { label: 'Por qué', hint: 'Por qué quieres conocerla' },
       myName: { label: 'Mi nombre', hint: 'Tu nombre completo' },
       myFirstName: { label: 'Mi nombre de pila', hint: 'Tu nombre, para firmar' },
       myPitch: { label: 'Mi presentación', hint: 'Tu presentación de 30 segundos' },

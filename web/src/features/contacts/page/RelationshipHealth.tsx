@@ -5,6 +5,7 @@ import { daysBetween, isoDateIn } from '../../../i18n/format';
 import { useFormatters, useUserToday } from '../../../i18n/useFormatters';
 import { useMe } from '../../auth/session';
 import { useAccountSettings } from '../../settings/api';
+import { useStrengthWords } from '../../relationships/useStrengthWords';
 
 /** The derived fields: last touch, when to reach out next, cadence, reciprocity, asks. */
 export function RelationshipHealth({ contact }: { contact: Contact }) {
@@ -12,6 +13,7 @@ export function RelationshipHealth({ contact }: { contact: Contact }) {
   const format = useFormatters();
   const today = useUserToday();
   const timeZone = useMe().data?.user.timeZone;
+  const strengthWords = useStrengthWords();
   const circleCadence = useAccountSettings().data?.cadences[contact.circle];
   const due = contact.keepInTouchDueOn <= today;
 
@@ -35,6 +37,7 @@ export function RelationshipHealth({ contact }: { contact: Contact }) {
         value={`${t('reciprocity.given', { count: contact.reciprocity.given })} · ${t('reciprocity.received', { count: contact.reciprocity.received })}`}
       />
       <Fact label={t('contact.askShare')} value={format.percent(contact.askShare)} warn={contact.askOnly} />
+      <Fact label={t('strength.label')} value={`${contact.strength.score}/100 · ${strengthWords(contact.strength)}`} />
     </SimpleGrid>
   );
 }

@@ -1,0 +1,234 @@
+// GET /api/intros: who can introduce the user to a contact, to someone at a company, or to
+// someone matching a text (docs/domain.md#warm-introductions). The database gives the ties
+// (typed and derived, two levels out from the targets) and the user's strength with each
+// person; the rule (src/shared/rules/intro-paths.ts) weighs and ranks the paths.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Intent, RelationshipKind } from '#shared/enums.js';
+import { askStats } from '#shared/rules/ask-only.js';
+import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
+import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
+import type { z } from 'zod';
+import { queryRows, type Tx } from '../../db/database.js';
+import { contacts, interactionContacts, interactions } from '../../db/schema.js';
+import { notFound } from '../../http/problems.js';
+import { pathWhy } from '../../i18n/intros.js';
+import { askWindowSql } from '../contacts/ask-sql.js';
+import type { UserContext } from '../settings/user-context.js';
+import { derivedTies, type DerivedSource } from './derived-ties.js';
+import { strengthsOf } from './strength.js';
+import { explicitTiesOf } from './ties.js';
+
+/** Targets a company or a text can name; a few people are what an intro needs. */
+const MAX_TARGETS = 10;
+/**
+ * People next to the targets whose own ties are read for paths with two people between: the
+ * best evidenced, and never through a same-company tie alone (such a path scores at most 8).
+ */
+const MAX_MIDDLE = 50;
+/** People next to each target who may be asked, the best evidenced first (a busy person has hundreds). */
+const NEAR_PER_TARGET = 100;
+/** Ties followed from each person in the middle, the best evidenced first. */
+const FURTHER_PER_MIDDLE = 10;
+
+type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
+type Person = { id: string; displayName: string; company: string | null; title: string | null };
+
+async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promise<Person[]> {
+  const columns = { id: contacts.id, displayName: contacts.displayName, company: contacts.company, title: contacts.title };
+  if (query.contactId) {
+    const rows = await db.select(columns).from(contacts).where(and(eq(contacts.accountId, user.accountId), eq(contacts.id, query.contactId)));
+    if (rows.length === 0) throw notFound('Contact');
+    return rows;
+  }
+  if (query.company) {
+    return db
+      .select(columns)
+      .from(contacts)
+      .where(and(eq(contacts.accountId, user.accountId), sql`circulo_normalize(${contacts.company}) = circulo_normalize(${query.company})`))
+      .limit(MAX_TARGETS);
+  }
+  const words = query.q!.split(/\s+/).filter(Boolean).slice(0, 8);
+  return db
+    .select(columns)
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.accountId, user.accountId),
+        ...words.map((w) => sql`${contacts.searchText} like circulo_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`),
+      ),
+    )
+    .limit(MAX_TARGETS);
+}
+
+/** Every tie of each of `ids`, keyed `from|other`. */
+async function tiesAround(db: Tx, accountId: string, ids: string[], options: { sameCompany: boolean }): Promise<Map<string, TieBetween>> {
+  const [explicit, derived] = await Promise.all([explicitTiesOf(db, accountId, ids), derivedTies(db, accountId, ids, options)]);
+  const ties = new Map<string, { explicitKind: RelationshipKind | null; derived: { source: DerivedSource; count: number; lastAt: Date | null }[] }>();
+  const entry = (from: string, other: string) => {
+    const key = `${from}|${other}`;
+    if (!ties.has(key)) ties.set(key, { explicitKind: null, derived: [] });
+    return ties.get(key)!;
+  };
+  for (const e of explicit) entry(e.fromId, e.otherId).explicitKind = e.tie.kind;
+  for (const d of derived) entry(d.fromId, d.otherId).derived.push({ source: d.source, count: d.count, lastAt: d.lastAt });
+  return ties;
+}
+
+/** Who each person is tied to, built once per map of ties. */
+const adjacency = new WeakMap<Map<string, TieBetween>, Map<string, string[]>>();
+function neighbours(ties: Map<string, TieBetween>, from: string): string[] {
+  let byPerson = adjacency.get(ties);
+  if (!byPerson) {
+    byPerson = new Map();
+    for (const key of ties.keys()) {
+      const [a, b] = key.split('|') as [string, string];
+      const list = byPerson.get(a);
+      if (list) list.push(b);
+      else byPerson.set(a, [b]);
+    }
+    adjacency.set(ties, byPerson);
+  }
+  return byPerson.get(from) ?? [];
+}
+
+async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ contact_id: string; occurred_at: string | Date; intent: Intent }>(db, sql`
+    select ${interactionContacts.contactId} as contact_id, i.occurred_at, i.intent
+    from ${interactionContacts} join ${interactions} i on i.id = ${interactionContacts.interactionId} and i.direction = 'outbound'
+    where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)} and ${askWindowSql(user.now)}`);
+  const byContact = new Map<string, { occurredAt: Date; intent: Intent }[]>();
+  for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), { occurredAt: new Date(r.occurred_at), intent: r.intent }]);
+  return new Set([...byContact].filter(([, touches]) => askStats(touches, user.now).askOnly).map(([id]) => id));
+}
+
+interface Candidate {
+  target: Person;
+  chain: string[]; // the people between, the one asked first
+  weights: number[];
+  ties: TieBetween[];
+  score: number;
+}
+
+export async function introPaths(db: Tx, user: UserContext, query: IntrosQuery): Promise<{ items: IntroPath[] }> {
+  return { items: await pathsTo(db, user, await findTargets(db, user, query), query.limit) };
+}
+
+/** The best path to each of the campaign's members, where one exists (docs/domain.md#campaigns). */
+export async function bestPathToEach(db: Tx, user: UserContext, targetIds: string[]): Promise<Map<string, IntroPath>> {
+  if (targetIds.length === 0) return new Map();
+  const targets = await db
+    .select({ id: contacts.id, displayName: contacts.displayName, company: contacts.company, title: contacts.title })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, user.accountId), inArray(contacts.id, targetIds)));
+  const best = new Map<string, IntroPath>();
+  for (const path of await pathsTo(db, user, targets, Infinity)) if (!best.has(path.target.contactId)) best.set(path.target.contactId, path);
+  return best;
+}
+
+/** Ranked paths to any of `targets`: the best through each first person to each target. */
+async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: number): Promise<IntroPath[]> {
+  if (targets.length === 0) return [];
+  const targetIds = targets.map((t) => t.id);
+  const near = await tiesAround(db, user.accountId, targetIds, { sameCompany: true });
+  // Those next to a target, the best evidenced first: their own ties give the longer paths.
+  const middle = [...new Set(targetIds.flatMap((t) => neighbours(near, t)))]
+    .filter((id) => targetIds.some((t) => near.has(`${t}|${id}`) && !onlySameCompany(near.get(`${t}|${id}`)!)))
+    .map((id) => ({ id, w: Math.max(...targetIds.map((t) => (near.has(`${t}|${id}`) ? tieWeight(near.get(`${t}|${id}`)!, user.now) : 0))) }))
+    .sort((a, b) => b.w - a.w)
+    .slice(0, MAX_MIDDLE)
+    .map((m) => m.id);
+  const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
+  // For each person in the middle, only their best-evidenced ties lead further: the user's
+  // strength is read for each person who could be asked, and that read is what costs.
+  const further = new Map(
+    middle.map((b) => [
+      b,
+      neighbours(far, b)
+        .map((a) => ({ a, w: tieWeight(far.get(`${b}|${a}`)!, user.now) }))
+        .sort((x, y) => y.w - x.w)
+        .slice(0, FURTHER_PER_MIDDLE)
+        .map((x) => x.a),
+    ]),
+  );
+  const introducersOf = new Map(
+    targetIds.map((t) => [
+      t,
+      neighbours(near, t)
+        .map((b) => ({ b, w: tieWeight(near.get(`${t}|${b}`)!, user.now) }))
+        .sort((x, y) => y.w - x.w)
+        .slice(0, NEAR_PER_TARGET)
+        .map((x) => x.b),
+    ]),
+  );
+  const people = [...new Set([...[...introducersOf.values()].flat(), ...[...further.values()].flat()])];
+  const strengths = await strengthsOf(db, user, people);
+  const strength = (id: string) => {
+    const found = strengths.get(id);
+    return found ? askableStrength(found.score, found.inputs.lastTouch !== null) : 0;
+  };
+
+  const candidates: Candidate[] = [];
+  for (const target of targets) {
+    for (const b of introducersOf.get(target.id) ?? []) {
+      // Ties are symmetric: near holds target → b, the same tie as b → target.
+      const bt = near.get(`${target.id}|${b}`)!;
+      const wbt = tieWeight(bt, user.now);
+      if (strength(b) > 0) candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: pathScore(strength(b), [wbt]) });
+      for (const a of further.get(b) ?? []) {
+        if (a === target.id || a === b || strength(a) === 0) continue;
+        const ab = far.get(`${b}|${a}`)!;
+        const wab = tieWeight(ab, user.now);
+        candidates.push({ target, chain: [a, b], weights: [wab, wbt], ties: [ab, bt], score: pathScore(strength(a), [wab, wbt]) });
+      }
+    }
+  }
+  const names = new Map(
+    (people.length
+      ? await db.select({ id: contacts.id, displayName: contacts.displayName }).from(contacts).where(and(eq(contacts.accountId, user.accountId), inArray(contacts.id, people)))
+      : []
+    ).map((p) => [p.id, p.displayName]),
+  );
+  const ranked = rankPaths(
+    candidates.filter((c) => c.score > 0).map((c) => ({ ...c, via: c.chain.map((id) => ({ displayName: names.get(id) ?? '' })) })),
+  );
+  // The best path through each first person to each target, then the overall best.
+  const seen = new Set<string>();
+  const chosen = ranked.filter((c) => {
+    const key = `${c.target.id}|${c.chain[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, limit);
+
+  const introducers = [...new Set(chosen.map((c) => c.chain[0]!))];
+  const askOnly = await askOnlyOf(db, user, introducers);
+  return chosen.map((c) => {
+    const steps = c.chain.map((id, i) => ({ id, next: c.chain[i + 1] ? names.get(c.chain[i + 1]!) ?? '' : c.target.displayName, tie: c.ties[i]!, weight: c.weights[i]! }));
+    return {
+      target: { contactId: c.target.id, displayName: c.target.displayName, company: c.target.company, title: c.target.title },
+      via: steps.map((s, i) => {
+        const st = strengths.get(s.id);
+        const lastTouchAt = st?.inputs.lastTouch?.at ?? null;
+        return {
+          contactId: s.id,
+          displayName: names.get(s.id) ?? '',
+          strength: { score: st?.score ?? 0, why: st?.why ?? '' },
+          tie: {
+            kind: s.tie.explicitKind,
+            sources: [...(s.tie.explicitKind ? (['explicit'] as const) : []), ...s.tie.derived.map((d) => d.source)],
+            weight: Math.round(s.weight * 100) / 100,
+          },
+          flags: i === 0 ? introducerFlags({ askOnly: askOnly.has(s.id), lastTouchAt }, user.now) : [],
+        };
+      }),
+      score: c.score,
+      why: pathWhy(
+        user.language,
+        strength(c.chain[0]!),
+        steps.map((s) => ({ from: names.get(s.id) ?? '', to: s.next, kind: s.tie.explicitKind, sources: s.tie.derived.map((d) => d.source) })),
+      ),
+    };
+  });
+}
+

@@ -1,0 +1,103 @@
+// Loads what tieStrength() (src/shared/rules/tie-strength.ts) needs for many contacts in one
+// statement, and applies the rule. SQL only counts and picks: which channel is how deep, and the
+// score, stay in the rule. The 12-month window of touches is `> now - 365 days, <= now`, as the
+// rule's `touches` says; favors use reciprocity()'s window (lastTwelveMonthsSql).
+import { sql } from 'drizzle-orm';
+import type { Channel } from '#shared/enums.js';
+import { depthOf, depths, tieStrength, type Depth, type TieInputs } from '#shared/rules/tie-strength.js';
+import { RECIPROCITY_DAYS } from '#shared/rules/favors.js';
+import { addDays } from '#shared/rules/time.js';
+import type { TieStrength } from '#shared/schemas/relationships.js';
+import { queryRows, type Tx } from '../../db/database.js';
+import { contacts, favors, interactionContacts, interactions } from '../../db/schema.js';
+import { strengthWhy } from '../../i18n/strength.js';
+import type { UserContext } from '../settings/user-context.js';
+import { uuidList } from './sql.js';
+
+interface InputRow {
+  id: string;
+  last_at: string | Date | null;
+  last_channel: Channel | null;
+  touches: number;
+  inbound: number;
+  channels: Channel[] | null;
+  given: number;
+  received: number;
+}
+
+/** TieInputs of each contact in `ids` ('all': the whole account, for the network). */
+export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly string[] | 'all'): Promise<Map<string, TieInputs>> {
+  if (ids !== 'all' && ids.length === 0) return new Map();
+  const which = ids === 'all' ? sql`` : sql`and c.id = any(${uuidList(ids)})`;
+  const yearAgo = new Date(user.now.getTime() - 365 * 86_400_000);
+  const rows = await queryRows<InputRow>(db, sql`
+    with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
+    year as (
+      select ic.contact_id, count(*)::int as touches,
+        (count(*) filter (where i.direction = 'inbound'))::int as inbound,
+        array_agg(distinct i.channel) as channels
+      from ${interactionContacts} ic join ${interactions} i on i.id = ic.interaction_id
+      where ic.account_id = ${user.accountId} and ic.contact_id in (select id from chosen)
+        and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
+      group by ic.contact_id
+    ),
+    favor_counts as (
+      select f.contact_id, (count(*) filter (where f.direction = 'given'))::int as given,
+        (count(*) filter (where f.direction = 'received'))::int as received
+      from ${favors} f
+      where f.account_id = ${user.accountId} and f.contact_id in (select id from chosen)
+        and f.occurred_on > ${addDays(user.today, -RECIPROCITY_DAYS)}::date and f.occurred_on <= ${user.today}::date
+      group by f.contact_id
+    )
+    select c.id, l.occurred_at as last_at, l.channel as last_channel,
+      coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channels,
+      coalesce(f.given, 0) as given, coalesce(f.received, 0) as received
+    from chosen c
+    left join lateral (
+      select ic.occurred_at, i.channel from ${interactionContacts} ic join ${interactions} i on i.id = ic.interaction_id
+      where ic.account_id = ${user.accountId} and ic.contact_id = c.id and ic.occurred_at <= ${user.now}::timestamptz
+      order by ic.occurred_at desc limit 1) l on true
+    left join year y on y.contact_id = c.id
+    left join favor_counts f on f.contact_id = c.id`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        lastTouch: r.last_at && r.last_channel ? { at: new Date(r.last_at), channel: r.last_channel } : null,
+        touches: r.touches,
+        inbound: r.inbound,
+        deepest: deepestOf(r.channels),
+        favorsGiven: r.given,
+        favorsReceived: r.received,
+      },
+    ]),
+  );
+}
+
+function deepestOf(channels: Channel[] | string | null): Depth | null {
+  // node-postgres answers a text[] of an enum-less column as an array; PGlite too. A string means
+  // an unparsed literal ({a,b}), which only an unknown array type gives.
+  const list = typeof channels === 'string' ? channels.replace(/[{}]/g, '').split(',').filter(Boolean) : (channels ?? []);
+  let best = -1;
+  for (const channel of list) best = Math.max(best, depths.indexOf(depthOf(channel as Channel)));
+  return best < 0 ? null : depths[best]!;
+}
+
+export const NO_TIE: TieInputs = { lastTouch: null, touches: 0, inbound: 0, deepest: null, favorsGiven: 0, favorsReceived: 0 };
+
+/** `{score, why}` of each contact in `ids`. */
+export async function strengthsOf(db: Tx, user: UserContext, ids: readonly string[] | 'all'): Promise<Map<string, TieStrength & { inputs: TieInputs }>> {
+  const inputs = await loadTieInputs(db, user, ids);
+  return new Map(
+    [...inputs].map(([id, input]) => {
+      const { score, reasons } = tieStrength(input, user.now);
+      return [id, { score, why: strengthWhy(user.language, reasons), reasons, inputs: input }];
+    }),
+  );
+}
+
+export async function strengthOf(db: Tx, user: UserContext, id: string): Promise<TieStrength> {
+  const found = (await strengthsOf(db, user, [id])).get(id);
+  const { score, reasons } = tieStrength(NO_TIE, user.now);
+  return found ? { score: found.score, why: found.why, reasons: found.reasons } : { score, why: strengthWhy(user.language, reasons), reasons };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { depthOf, tieStrength, type TieInputs } from './tie-strength.js';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+const none: TieInputs = { lastTouch: null, touches: 0, inbound: 0, deepest: null, favorsGiven: 0, favorsReceived: 0 };
+
+describe('tieStrength', () => {
+  it.each([
+    { name: 'an imported connection never touched is 0', input: none, score: 0 },
+    {
+      name: 'one coffee today: recent and deep, but once',
+      input: { ...none, lastTouch: { at: now, channel: 'coffee' as const }, touches: 1, deepest: 'in_person' as const },
+      score: 55,
+    },
+    {
+      name: 'the same coffee 90 days ago has lost half its recency',
+      input: { ...none, lastTouch: { at: daysAgo(90), channel: 'coffee' as const }, touches: 1, deepest: 'in_person' as const },
+      score: 38,
+    },
+    {
+      name: 'met in person 3 weeks ago, 9 touches, a third from them, helped you twice',
+      input: { lastTouch: { at: daysAgo(21), channel: 'in_person' as const }, touches: 9, inbound: 3, deepest: 'in_person' as const, favorsGiven: 0, favorsReceived: 2 },
+      score: 83,
+    },
+    {
+      name: 'three messages only from me: no two-way part, shallow',
+      input: { ...none, lastTouch: { at: daysAgo(30), channel: 'email' as const }, touches: 3, deepest: 'message' as const },
+      score: 42,
+    },
+    {
+      name: 'everything at its best is 100',
+      input: { lastTouch: { at: now, channel: 'message' as const }, touches: 30, inbound: 15, deepest: 'in_person' as const, favorsGiven: 3, favorsReceived: 2 },
+      score: 100,
+    },
+    {
+      name: 'a touch two years ago and nothing since has faded to 0',
+      input: { ...none, lastTouch: { at: daysAgo(730), channel: 'meal' as const } },
+      score: 0,
+    },
+    {
+      name: 'a video call counts deeper than a phone call',
+      input: { ...none, lastTouch: { at: now, channel: 'video' as const }, touches: 1, deepest: 'video' as const },
+      score: 52,
+    },
+  ])('$name', ({ input, score }) => {
+    expect(tieStrength(input, now).score).toBe(score);
+  });
+
+  it('says why in reasons the caller can put into words', () => {
+    const { reasons } = tieStrength(
+      { lastTouch: { at: daysAgo(21), channel: 'in_person' }, touches: 9, inbound: 0, deepest: 'in_person', favorsGiven: 1, favorsReceived: 2 },
+      now,
+    );
+    expect(reasons).toEqual([
+      { kind: 'lastTouch', depth: 'in_person', days: 21 },
+      { kind: 'touches', count: 9 },
+      { kind: 'oneWay' },
+      { kind: 'helpedYou', count: 2 },
+      { kind: 'youHelped', count: 1 },
+    ]);
+    expect(tieStrength(none, now).reasons).toEqual([{ kind: 'neverTouched' }]);
+  });
+
+  it.each([
+    ['meal', 'in_person'],
+    ['video', 'video'],
+    ['call', 'call'],
+    ['linkedin', 'message'],
+  ] as const)('a %s is a touch in depth %s', (channel, depth) => expect(depthOf(channel)).toBe(depth));
+});
