@@ -146,6 +146,7 @@ export const notBackedUp: Record<string, string> = {
   recovery_codes: 'secret',
   interaction_contacts: 'inside `interactions`, as each interaction’s `contactIds`',
   contact_keys: 'derived from the contacts, recomputed on restore (features/contacts/derived.ts)',
+  duplicate_pairs: 'derived from contact_keys, recomputed with them (features/contacts/duplicate-pairs.ts)',
   email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
   calendar_subscriptions: 'secret addresses, sealed with CIRCULO_SECRET (README "Calendar subscriptions"): add them again after a restore',
   calendar_people_met: 'suggestions, not data: the next calendar import lists them again (the touches are in `interactions`)',
