@@ -83,6 +83,7 @@ try {
     ['timeline (typical)', `/api/contacts/${someone!.id}/timeline`],
     [`contact (busiest, ${busiest[0]!.n} touches)`, `/api/contacts/${busiest[0]!.contact_id}`],
     ['timeline (busiest)', `/api/contacts/${busiest[0]!.contact_id}/timeline`],
+    ['possible duplicates, first page', '/api/contacts/duplicates?limit=20'],
   ];
 
   for (const [name, url] of endpoints) {
