@@ -9,7 +9,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { storedKeys } from '#shared/rules/contact-keys.js';
 import type { Tx } from '../../db/database.js';
 import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
-import { keyHolders, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
+import { keyHolders, lockMatchKeys, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
 
 export type ContactIds = readonly string[] | 'all';
 
@@ -91,6 +91,7 @@ const arrayItem = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`
  */
 export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds) {
   if (ids !== 'all' && ids.length === 0) return;
+  await lockMatchKeys(tx, accountId);
   const unique = ids === 'all' ? null : [...new Set(ids)];
   // Past SCOPED_LIMIT (a large import) the pairs are only marked stale: no need for the holders.
   const scoped = unique !== null && unique.length <= SCOPED_LIMIT;
@@ -151,6 +152,7 @@ async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null
  */
 export async function deleteMatchKeys(tx: Tx, accountId: string, ids: readonly string[]) {
   if (ids.length === 0) return;
+  await lockMatchKeys(tx, accountId);
   const holders = ids.length > SCOPED_LIMIT ? [] : await keyHolders(tx, accountId, ids);
   await tx.delete(contactKeys).where(and(eq(contactKeys.accountId, accountId), inArray(contactKeys.contactId, [...ids])));
   await refreshDuplicatePairs(tx, accountId, [...ids, ...holders]);

@@ -78,6 +78,16 @@ export function pairsSql(accountId: string, scope?: readonly string[]) {
 }
 
 /**
+ * One writer of an account's keys and pairs at a time, until its transaction ends. Two concurrent
+ * writes of contacts that share a key would otherwise each judge their pairs without the other's
+ * uncommitted keys, and the pair between them would be lost (or inserted twice). Taken before the
+ * keys are read or written; the second writer then sees the first one's committed keys.
+ */
+export async function lockMatchKeys(tx: Tx, accountId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`circulo-match-keys:${accountId}`}))`);
+}
+
+/**
  * Every contact that shares a key with one of `ids` (and `ids` themselves, when they have keys):
  * the contacts whose pairs a change to `ids`' keys can add, drop or re-judge. A key that reaches
  * or leaves MAX_SHARED_KEY holders changes the pairs of all its holders.
@@ -123,5 +133,8 @@ export async function refreshDuplicatePairs(tx: Tx, accountId: string, scope: re
 /** Before the finder reads the pairs: the whole account's, if a large write left them stale. */
 export async function ensureDuplicatePairsCurrent(tx: Tx, accountId: string) {
   const [account] = await tx.select({ stale: accounts.duplicatePairsStale }).from(accounts).where(eq(accounts.id, accountId));
-  if (account?.stale) await refreshDuplicatePairs(tx, accountId, 'all');
+  if (account?.stale) {
+    await lockMatchKeys(tx, accountId);
+    await refreshDuplicatePairs(tx, accountId, 'all');
+  }
 }
