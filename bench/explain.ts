@@ -86,6 +86,7 @@ try {
     ['intros to a contact (typical)', `/api/intros?contactId=${someone!.id}`],
     ['intros to a contact (busiest)', `/api/intros?contactId=${busiest[0]!.contact_id}`],
     ['intros to a company', `/api/intros?company=${encodeURIComponent('Telefónica')}`],
+    ['possible duplicates, first page', '/api/contacts/duplicates?limit=20'],
   ];
 
   for (const [name, url] of endpoints) {

@@ -2,8 +2,9 @@
 // the keep-in-touch base, cadence and due date, and the matching keys. After a tour of every write
 // that can change them (as clock.test.ts tours writes), the stored values of every contact must
 // equal the pure rules: silenceStartedOn / effectiveCadence / keepInTouchDueOn
-// (src/shared/rules/cadence.ts) and storedKeys (src/shared/rules/contact-keys.ts). Today's
-// suggestions, ranked from the index, must equal the rule's ranking over every contact.
+// (src/shared/rules/cadence.ts) and storedKeys (src/shared/rules/contact-keys.ts), and the stored
+// duplicate pairs must equal a recompute of the whole account (pairsSql). Today's suggestions,
+// ranked from the index, must equal the rule's ranking over every contact.
 import { asc, eq, sql } from 'drizzle-orm';
 import { isEngaged, strongTiesFirst } from '../../src/shared/rules/engagement.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { effectiveCadence, keepInTouchDueOn, rankKeepInTouch, silenceStartedOn }
 import { storedKeys } from '../../src/shared/rules/contact-keys.js';
 import { todayIn } from '../../src/shared/rules/time.js';
 import { queryRows } from '../../src/server/db/database.js';
-import { accounts, contactKeys, contacts, users } from '../../src/server/db/schema.js';
+import { accounts, contactKeys, contacts, duplicatePairs, users } from '../../src/server/db/schema.js';
+import { MAX_SHARED_KEY, pairsSql } from '../../src/server/features/contacts/duplicate-pairs.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { fixture, uploaderFor } from '../support/multipart.js';
@@ -69,8 +71,19 @@ async function expectStoredAgree(client: ApiClient) {
       due: keepInTouchDueOn(row, cadences, timeZone),
     });
     const stored = keys.filter((k) => k.contactId === row.id).map((k) => `${k.kind}:${k.key}`).sort();
-    expect(stored, `${who}: matching keys`).toEqual(storedKeys(row).map((k) => `${k.kind}:${k.key}`).sort());
+    const linkedin = row.linkedinKey ? [`linkedin:${row.linkedinKey}`] : [];
+    expect(stored, `${who}: matching keys`).toEqual([...storedKeys(row).map((k) => `${k.kind}:${k.key}`), ...linkedin].sort());
   }
+  // The pairs kept by each write, against the pairs judged from scratch.
+  const pairLine = (p: { a_id: string; b_id: string; reasons: string[]; sort_name: string }) => `${p.a_id} ${p.b_id} ${[...p.reasons].sort().join()} ${p.sort_name}`;
+  const keptPairs = await db.select().from(duplicatePairs).where(eq(duplicatePairs.accountId, accountId));
+  const judged = await queryRows<{ a_id: string; b_id: string; reasons: string[]; sort_name: string }>(
+    db,
+    sql`with ${pairsSql(accountId)} select a_id, b_id, reasons, sort_name from ordered`,
+  );
+  expect(keptPairs.map((p) => pairLine({ a_id: p.aId, b_id: p.bId, reasons: p.reasons, sort_name: p.sortName })).sort(), 'duplicate pairs').toEqual(
+    judged.map(pairLine).sort(),
+  );
   // Today, ranked from the stored values through the index, against the rule over everyone.
   const today = (await ok(client.get('/api/today'))).keepInTouch as { contactId: string; dueOn: string; daysOverdue: number; cadenceDays: number }[];
   // Only contacts the user engaged with, strong ties first (src/shared/rules/engagement.ts); the
@@ -182,6 +195,23 @@ describe('stored keep-in-touch dates and matching keys', () => {
     expect((await put(`${dario.id}.vcf`, ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Darío Núñez', 'N:Núñez;Darío;;;', 'EMAIL:dario@new.example'])).statusCode).toBe(204);
     await expectStoredAgree(me);
 
+    // Pairs come and go with the writes around them: a shared phone, then not; a LinkedIn profile;
+    // a number shared by more than MAX_SHARED_KEY contacts (a switchboard: no pairs) that one
+    // deletion brings back under the limit (all its holders pair up again).
+    const twin = await ok(me.post('/api/contacts', { firstName: 'Ana', lastName: 'Núñez Bis', phones: ['+34 612 345 678'] }));
+    await expectStoredAgree(me);
+    await ok(me.patch(`/api/contacts/${twin.id}`, { phones: [], links: ['https://www.linkedin.com/in/fernando'] }));
+    await expectStoredAgree(me);
+    const desk = await Promise.all(
+      Array.from({ length: MAX_SHARED_KEY + 1 }, (_, i) => ok(me.post('/api/contacts', { firstName: `Recepción ${i}`, phones: ['+34 910 000 000'] }))),
+    );
+    await expectStoredAgree(me);
+    expect((await server.database.db.select().from(duplicatePairs).where(eq(duplicatePairs.accountId, me.user.accountId))).some((p) => p.reasons.includes('phone'))).toBe(false);
+    await ok(me.del(`/api/contacts/${desk[0]!.id}`));
+    await expectStoredAgree(me);
+    const deskPairs = (await server.database.db.select().from(duplicatePairs).where(eq(duplicatePairs.accountId, me.user.accountId))).filter((p) => p.reasons.includes('phone'));
+    expect(deskPairs).toHaveLength((MAX_SHARED_KEY * (MAX_SHARED_KEY - 1)) / 2);
+
     // Account-wide changes: the cadences and the time zone recompute every contact.
     await ok(me.patch('/api/settings', { cadences: { personal: 10, opportunity: 400 } }));
     await expectStoredAgree(me);
@@ -205,6 +235,14 @@ describe('stored keep-in-touch dates and matching keys', () => {
     await server.database.db.update(accounts).set({ matchKeysVersion: 0 }).where(eq(accounts.id, owner.user.accountId));
     const page = await ok(owner.get('/api/contacts/duplicates'));
     expect(page.items.map((p: { reasons: string[] }) => p.reasons)).toEqual([['email']]);
+    await expectStoredAgree(owner);
+
+    // As a large import leaves them (refreshDuplicatePairs past SCOPED_LIMIT): the read recomputes.
+    await server.database.db.delete(duplicatePairs).where(eq(duplicatePairs.accountId, owner.user.accountId));
+    await server.database.db.update(accounts).set({ duplicatePairsStale: true }).where(eq(accounts.id, owner.user.accountId));
+    expect(await ok(owner.get('/api/contacts/duplicates'))).toEqual(page);
+    const [account] = await server.database.db.select().from(accounts).where(eq(accounts.id, owner.user.accountId));
+    expect(account!.duplicatePairsStale).toBe(false);
     await expectStoredAgree(owner);
   });
 });

@@ -87,6 +87,12 @@ export const accounts = pgTable('accounts', {
    * duplicates finder reads them. 0: never computed (accounts that existed before the table).
    */
   matchKeysVersion: integer('match_keys_version').notNull().default(0),
+  /**
+   * Whether duplicate_pairs must be recomputed before the finder reads it: a write that changed
+   * too many contacts' keys to re-judge their pairs one by one (a large import) leaves the whole
+   * account's recompute to the next read (features/contacts/duplicate-pairs.ts).
+   */
+  duplicatePairsStale: boolean('duplicate_pairs_stale').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -374,14 +380,14 @@ export const contacts = pgTable(
   ],
 );
 
-/** The kinds of stored matching keys (contact_keys.kind). */
-export const contactKeyKinds = ['email', 'phone', 'name', 'same_name'] as const;
+/** The kinds of stored matching keys (contact_keys.kind); `linkedin` is contacts.linkedin_key. */
+export const contactKeyKinds = ['email', 'phone', 'name', 'same_name', 'linkedin'] as const;
 
 /**
  * Each contact's matching keys (src/shared/rules/contact-keys.ts, computed in TypeScript): folded
- * name + company, the folded full name alone, lower-cased e-mails, normalised phones. The
- * duplicates finder joins on them instead of folding every contact at query time. Maintained by
- * refreshMatchKeys() (features/contacts/derived.ts); the LinkedIn key is contacts.linkedin_key.
+ * name + company, the folded full name alone, lower-cased e-mails, normalised phones, and a copy
+ * of contacts.linkedin_key. The duplicates finder joins on them instead of folding every contact at
+ * query time. Maintained by refreshMatchKeys() (features/contacts/derived.ts).
  * Only rows of existing contacts: tests/api/stored-derived.test.ts checks there are no others.
  */
 export const contactKeys = pgTable(
@@ -399,6 +405,31 @@ export const contactKeys = pgTable(
     // user, measured). Deleting a contact deletes its keys (deleteContact, mergeInto), and
     // keying the whole account (restore) starts by deleting all of them.
     index('contact_keys_contact_idx').on(t.accountId, t.contactId),
+  ],
+);
+
+/**
+ * The possible duplicates of docs/domain.md#duplicates, judged and stored: the pairs the finder
+ * lists (a's id below b's), with why and a's lower-cased display name to sort by. Kept current by
+ * the writes that change contact_keys (refreshMatchKeys / deleteMatchKeys in
+ * features/contacts/derived.ts recompute the pairs of the contacts whose keys they touch), so the
+ * finder reads one page from an index instead of grouping the account's ~110,000 keys on every
+ * request. No foreign keys, like contact_keys: a cache of contacts' own columns.
+ */
+export const duplicatePairs = pgTable(
+  'duplicate_pairs',
+  {
+    accountId: accountId(),
+    aId: uuid('a_id').notNull(),
+    bId: uuid('b_id').notNull(),
+    reasons: text('reasons').array().notNull(),
+    sortName: text('sort_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.aId, t.bId] }),
+    index('duplicate_pairs_b_idx').on(t.accountId, t.bId),
+    // The finder's order: one page is an index range.
+    index('duplicate_pairs_sort_idx').on(t.accountId, t.sortName, t.aId, t.bId),
   ],
 );
 

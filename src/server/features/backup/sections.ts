@@ -155,6 +155,7 @@ export const notBackedUp: Record<string, string> = {
   contact_keys: 'derived from the contacts, recomputed on restore (features/contacts/derived.ts)',
   contact_changes: 'phone-sync bookkeeping (features/dav): rebuilt by the database as contacts are restored',
   contact_trash: 'deleted contacts kept 30 days (features/trash): a backup holds the live data',
+  duplicate_pairs: 'derived from contact_keys, recomputed with them (features/contacts/duplicate-pairs.ts)',
   email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
   calendar_subscriptions: 'secret addresses, sealed with CIRCULO_SECRET (README "Calendar subscriptions"): add them again after a restore',
   calendar_people_met: 'suggestions, not data: the next calendar import lists them again (the touches are in `interactions`)',

@@ -1,6 +1,7 @@
 // What is stored on a contact so the heavy screens read an index instead of computing over every
 // contact (issue 10): the keep-in-touch base, cadence and due date (Today, the "due" filter, the
-// contact's keepInTouchDueOn) and the matching keys (the duplicates finder). Every write that
+// contact's keepInTouchDueOn) and the matching keys with the duplicate pairs judged from them (the
+// duplicates finder, features/contacts/duplicate-pairs.ts). Every write that
 // changes their inputs calls one of the two set-based functions below, by the ids it touched or
 // for the whole account; tests/api/stored-derived.test.ts tours those writes and checks the
 // stored values against the pure rules.
@@ -8,6 +9,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { storedKeys } from '#shared/rules/contact-keys.js';
 import type { Tx } from '../../db/database.js';
 import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
+import { keyHolders, lockMatchKeys, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
 
 export type ContactIds = readonly string[] | 'all';
 
@@ -70,8 +72,11 @@ export async function refreshKeepInTouch(tx: Tx, accountId: string, ids: Contact
   }
 }
 
-/** Bumped when storedKeys() changes: accounts with an older version are re-keyed on next use. */
-export const MATCH_KEYS_VERSION = 1;
+/**
+ * Bumped when storedKeys() (or what else is keyed) changes: accounts with an older version are
+ * re-keyed on next use. 2: the LinkedIn key is stored too, and the duplicate pairs with it.
+ */
+export const MATCH_KEYS_VERSION = 2;
 
 const KEY_ROWS_PER_INSERT = 20_000;
 
@@ -79,12 +84,29 @@ const KEY_ROWS_PER_INSERT = 20_000;
 const arrayItem = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 /**
- * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts) of the
- * given contacts, or of the whole account (which also marks the account's keys as current).
+ * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts, and the
+ * LinkedIn key) of the given contacts, or of the whole account (which also marks the account's
+ * keys as current), then the duplicate pairs those keys can change: of the contacts that shared a
+ * key with them before or share one now.
  */
 export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds) {
   if (ids !== 'all' && ids.length === 0) return;
-  for (const slice of ids === 'all' ? [null] : slices([...new Set(ids)])) {
+  await lockMatchKeys(tx, accountId);
+  const unique = ids === 'all' ? null : [...new Set(ids)];
+  // Past SCOPED_LIMIT (a large import) the pairs are only marked stale: no need for the holders.
+  const scoped = unique !== null && unique.length <= SCOPED_LIMIT;
+  const before = scoped ? await keyHolders(tx, accountId, unique) : [];
+  await writeMatchKeys(tx, accountId, unique);
+  if (!unique) {
+    await tx.update(accounts).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(accounts.id, accountId));
+    await refreshDuplicatePairs(tx, accountId, 'all');
+  } else {
+    await refreshDuplicatePairs(tx, accountId, scoped ? [...unique, ...before, ...(await keyHolders(tx, accountId, unique))] : unique);
+  }
+}
+
+async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null) {
+  for (const slice of unique ? slices(unique) : [null]) {
     const scope = slice ? inArray(contacts.id, slice) : undefined;
     const rows = await tx
       .select({
@@ -95,6 +117,7 @@ export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactId
         company: contacts.company,
         emails: contacts.emails,
         phones: contacts.phones,
+        linkedinKey: contacts.linkedinKey,
       })
       .from(contacts)
       .where(and(eq(contacts.accountId, accountId), scope));
@@ -107,7 +130,8 @@ export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactId
     const kinds: string[] = [];
     const keys: string[] = [];
     for (const row of rows) {
-      for (const k of storedKeys(row)) {
+      const rowKeys = row.linkedinKey ? [...storedKeys(row), { kind: 'linkedin', key: row.linkedinKey }] : storedKeys(row);
+      for (const k of rowKeys) {
         ids.push(row.id);
         kinds.push(k.kind);
         keys.push(k.key);
@@ -120,13 +144,18 @@ export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactId
         select ${accountId}, unnest(${part(ids)}::uuid[]), unnest(${part(kinds)}::text[]), unnest(${part(keys)}::text[])`);
     }
   }
-  if (ids === 'all') await tx.update(accounts).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(accounts.id, accountId));
 }
 
-/** Deleting contacts deletes their keys (contact_keys has no foreign key to cascade: schema.ts). */
+/**
+ * Deleting contacts deletes their keys and pairs (neither table has a foreign key to cascade:
+ * schema.ts), and re-judges the pairs of those who shared a key with them.
+ */
 export async function deleteMatchKeys(tx: Tx, accountId: string, ids: readonly string[]) {
   if (ids.length === 0) return;
+  await lockMatchKeys(tx, accountId);
+  const holders = ids.length > SCOPED_LIMIT ? [] : await keyHolders(tx, accountId, ids);
   await tx.delete(contactKeys).where(and(eq(contactKeys.accountId, accountId), inArray(contactKeys.contactId, [...ids])));
+  await refreshDuplicatePairs(tx, accountId, [...ids, ...holders]);
 }
 
 /** Keys computed with an older storedKeys() (or never: accounts older than the table) are redone. */
