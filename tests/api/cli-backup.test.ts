@@ -51,6 +51,7 @@ function handMadeBackup() {
     eventAttendees: [],
     campaigns: [],
     campaignMembers: [],
+    relationships: [{ id: randomUUID(), contactAId: lucia, contactBId: mateo, kind: 'former_colleague', note: 'Trabajaron juntos en Indra', createdAt: at }],
   };
 }
 
