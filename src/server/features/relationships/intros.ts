@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Intent, RelationshipKind } from '#shared/enums.js';
 import { askStats } from '#shared/rules/ask-only.js';
+import { strengthUpperBound } from '#shared/rules/tie-strength.js';
 import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
 import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
 import type { z } from 'zod';
@@ -16,6 +17,7 @@ import { askWindowSql } from '../contacts/ask-sql.js';
 import type { UserContext } from '../settings/user-context.js';
 import { derivedTies, type DerivedSource } from './derived-ties.js';
 import { strengthsOf } from './strength.js';
+import { uuidList } from './sql.js';
 import { explicitTiesOf } from './ties.js';
 
 /** Targets a company or a text can name; a few people are what an intro needs. */
@@ -29,6 +31,8 @@ const MAX_MIDDLE = 50;
 const NEAR_PER_TARGET = 100;
 /** Ties followed from each person in the middle, the best evidenced first. */
 const FURTHER_PER_MIDDLE = 10;
+/** People whose exact strength is read first (then twice as many each round, best bounds first). */
+const FIRST_STRENGTH_BATCH = 16;
 
 type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
 type Person = { id: string; displayName: string; company: string | null; title: string | null };
@@ -162,44 +166,86 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
     ]),
   );
   const people = [...new Set([...[...introducersOf.values()].flat(), ...[...further.values()].flat()])];
-  const strengths = await strengthsOf(db, user, people);
-  const strength = (id: string) => {
-    const found = strengths.get(id);
-    return found ? askableStrength(found.score, found.inputs.lastTouch !== null) : 0;
-  };
+  const known = new Map(
+    (people.length
+      ? await db
+          .select({ id: contacts.id, displayName: contacts.displayName, newestTouchAt: contacts.lastInteractionAt })
+          .from(contacts)
+          .where(and(eq(contacts.accountId, user.accountId), sql`${contacts.id} = any(${uuidList(people)})`))
+      : []
+    ).map((p) => [p.id, p]),
+  );
+  const names = new Map([...known].map(([id, p]) => [id, p.displayName]));
 
-  const candidates: Candidate[] = [];
+  // Every path, first with a bound of its score instead of the score: the user's strength with
+  // the person asked is at most strengthUpperBound() of their stored newest touch.
+  const candidates: (Candidate & { bound: number; order: number })[] = [];
+  const boundOf = (id: string, weights: number[]) => {
+    const newest = known.get(id)?.newestTouchAt ?? null;
+    return pathScore(askableStrength(strengthUpperBound(newest, user.now), newest !== null), weights);
+  };
   for (const target of targets) {
     for (const b of introducersOf.get(target.id) ?? []) {
       // Ties are symmetric: near holds target → b, the same tie as b → target.
       const bt = near.get(`${target.id}|${b}`)!;
       const wbt = tieWeight(bt, user.now);
-      if (strength(b) > 0) candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: pathScore(strength(b), [wbt]) });
+      candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: 0, bound: boundOf(b, [wbt]), order: candidates.length });
       for (const a of further.get(b) ?? []) {
-        if (a === target.id || a === b || strength(a) === 0) continue;
+        if (a === target.id || a === b) continue;
         const ab = far.get(`${b}|${a}`)!;
         const wab = tieWeight(ab, user.now);
-        candidates.push({ target, chain: [a, b], weights: [wab, wbt], ties: [ab, bt], score: pathScore(strength(a), [wab, wbt]) });
+        candidates.push({ target, chain: [a, b], weights: [wab, wbt], ties: [ab, bt], score: 0, bound: boundOf(a, [wab, wbt]), order: candidates.length });
       }
     }
   }
-  const names = new Map(
-    (people.length
-      ? await db.select({ id: contacts.id, displayName: contacts.displayName }).from(contacts).where(and(eq(contacts.accountId, user.accountId), inArray(contacts.id, people)))
-      : []
-    ).map((p) => [p.id, p.displayName]),
-  );
-  const ranked = rankPaths(
-    candidates.filter((c) => c.score > 0).map((c) => ({ ...c, via: c.chain.map((id) => ({ displayName: names.get(id) ?? '' })) })),
-  );
-  // The best path through each first person to each target, then the overall best.
-  const seen = new Set<string>();
-  const chosen = ranked.filter((c) => {
-    const key = `${c.target.id}|${c.chain[0]}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, limit);
+  candidates.sort((x, y) => y.bound - x.bound);
+
+  // Exact strengths are read best bound first, a batch at a time (reading them is what costs),
+  // until the paths found beat every bound left: the result is the one reading all would give.
+  const strengths = new Map<string, Awaited<ReturnType<typeof strengthsOf>> extends Map<string, infer S> ? S : never>();
+  const strength = (id: string) => {
+    const found = strengths.get(id);
+    return found ? askableStrength(found.score, found.inputs.lastTouch !== null) : 0;
+  };
+  const read = new Set<string>();
+  const readStrengths = async (ids: string[]) => {
+    for (const [id, s] of await strengthsOf(db, user, ids)) strengths.set(id, s);
+    for (const id of ids) read.add(id);
+  };
+  let next = 0; // candidates before this one have their first person's strength read
+  let chosen: Candidate[] = [];
+  for (let batch = FIRST_STRENGTH_BATCH; ; batch *= 2) {
+    const ids: string[] = [];
+    for (let i = next; i < candidates.length && ids.length < batch; i++) {
+      const id = candidates[i]!.chain[0]!;
+      if (!read.has(id) && !ids.includes(id)) ids.push(id);
+    }
+    if (ids.length > 0) await readStrengths(ids);
+    while (next < candidates.length && read.has(candidates[next]!.chain[0]!)) next++;
+    // In the order the paths were found, so that equal paths rank as they always did.
+    const scored = candidates.filter((c) => read.has(c.chain[0]!)).sort((x, y) => x.order - y.order).map((c) => ({ ...c, score: pathScore(strength(c.chain[0]!), c.weights) }));
+    chosen = choose(scored, limit);
+    const bestLeft = candidates[next]?.bound ?? 0; // sorted by bound, and the first unread
+
+    if (bestLeft === 0 || (chosen.length >= limit && chosen[chosen.length - 1]!.score > bestLeft)) break;
+  }
+  // The second person of a two-person path shows their strength too.
+  const unread = [...new Set(chosen.flatMap((c) => c.chain))].filter((id) => !read.has(id));
+  if (unread.length > 0) await readStrengths(unread);
+
+  function choose(scored: Candidate[], max: number): Candidate[] {
+    const ranked = rankPaths(scored.filter((c) => c.score > 0).map((c) => ({ ...c, via: c.chain.map((id) => ({ displayName: names.get(id) ?? '' })) })));
+    // The best path through each first person to each target, then the overall best.
+    const seen = new Set<string>();
+    return ranked
+      .filter((c) => {
+        const key = `${c.target.id}|${c.chain[0]}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, max);
+  }
 
   const introducers = [...new Set(chosen.map((c) => c.chain[0]!))];
   const askOnly = await askOnlyOf(db, user, introducers);
