@@ -27,7 +27,10 @@ const root = mkdtempSync(join(tmpdir(), 'circulo-network-'));
 cpSync(source, join(root, 'data'), { recursive: true });
 const server = await startChildServer(join(root, 'data'));
 // SwiftShader: WebGL without a GPU, as on a CI machine (slower than a real GPU).
-const browser = await chromium.launch({ args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // as playwright.config.ts
+  args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+});
 try {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const login = await context.request.post('/api/auth/login', { data: { email: 'heavy.user@example.com', password: 'bench-password-not-secret' } });
