@@ -11,7 +11,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { progress, round } from './measure.js';
 import { startChildServer } from './server.js';
 
@@ -26,12 +26,13 @@ const limit = process.env.NETWORK_LIMIT;
 const root = mkdtempSync(join(tmpdir(), 'circulo-network-'));
 cpSync(source, join(root, 'data'), { recursive: true });
 const server = await startChildServer(join(root, 'data'));
-// SwiftShader: WebGL without a GPU, as on a CI machine (slower than a real GPU).
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // as playwright.config.ts
-  args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-});
+let browser: Browser | undefined;
 try {
+  // SwiftShader: WebGL without a GPU, as on a CI machine (slower than a real GPU).
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // as playwright.config.ts
+    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const login = await context.request.post('/api/auth/login', { data: { email: 'heavy.user@example.com', password: 'bench-password-not-secret' } });
   if (!login.ok()) throw new Error(`login: ${login.status()} ${await login.text()}`);
@@ -75,7 +76,7 @@ try {
   }
   process.stdout.write(`${JSON.stringify({ loadAverage1m: round(loadavg()[0] ?? NaN, 2), limit: limit ?? 'default', samples }, null, 2)}\n`);
 } finally {
-  await browser.close();
+  await browser?.close();
   await server.stop();
   rmSync(root, { recursive: true, force: true });
 }
