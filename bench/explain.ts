@@ -5,7 +5,8 @@
 // Prints, per endpoint, each query's execution time and the plans of the slow ones (stdout).
 //
 // Env: EXPLAIN_MIN_MS (default 5): print the plans of queries slower than this;
-// EXPLAIN_ANALYZE_FIRST=1: run ANALYZE first, to compare with the statistics-less plans.
+// EXPLAIN_ANALYZE_FIRST=1: run ANALYZE first, to compare with the statistics-less plans;
+// EXPLAIN_ONLY=text: only the endpoints whose name contains it (e.g. `intros`).
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -86,10 +87,13 @@ try {
     ['intros to a contact (typical)', `/api/intros?contactId=${someone!.id}`],
     ['intros to a contact (busiest)', `/api/intros?contactId=${busiest[0]!.contact_id}`],
     ['intros to a company', `/api/intros?company=${encodeURIComponent('Telefónica')}`],
+    ['intros to a text', `/api/intros?q=${encodeURIComponent('ingeniera')}`],
+    ['network', '/api/network'],
     ['possible duplicates, first page', '/api/contacts/duplicates?limit=20'],
   ];
 
-  for (const [name, url] of endpoints) {
+  const only = process.env.EXPLAIN_ONLY;
+  for (const [name, url] of endpoints.filter(([n]) => !only || n.includes(only))) {
     const call = () => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
     for (let i = 0; i < 3; i++) await call(); // warm-up
     capture = [];

@@ -153,10 +153,32 @@ async function measure(): Promise<Record<string, unknown>> {
   progress(`today: ${JSON.stringify(today.stats())}`);
 
   // --- warm introductions (docs/domain.md#warm-introductions): to a contact, to a company -------
+  // `intros` is every request of the three kinds (the issue's p95); each kind has its own figure too.
   const intros = new Series();
-  for (let i = 0; i < 30; i++) intros.addTimed(await api.get(`/api/intros?contactId=${randomContact()}`));
-  for (const company of ['telefonica', 'Cabify', 'Glovo', 'IESE', 'Academia Ñ']) intros.addTimed(await api.get(`/api/intros?company=${encodeURIComponent(company)}`));
+  const introsContact = new Series();
+  const introsCompany = new Series();
+  const introsText = new Series();
+  const introsOf = async (path: string, into: Series) => {
+    const r = await api.get(path);
+    intros.addTimed(r);
+    into.addTimed(r);
+  };
+  for (let i = 0; i < 30; i++) await introsOf(`/api/intros?contactId=${randomContact()}`, introsContact);
+  for (const company of ['telefonica', 'Cabify', 'Glovo', 'IESE', 'Academia Ñ']) await introsOf(`/api/intros?company=${encodeURIComponent(company)}`, introsCompany);
+  for (const q of ['ingeniera', 'madrid', 'ventas', 'product manager', 'fintech']) await introsOf(`/api/intros?q=${encodeURIComponent(q)}`, introsText);
   progress(`intros: ${JSON.stringify(intros.stats())}`);
+
+  // --- the Network screen's data: GET /api/network (default limit 1,500; and the 5,000 maximum) --
+  const network = new Series();
+  const networkMax = new Series();
+  let networkCounts: Record<string, number> = {};
+  for (let i = 0; i < 5; i++) {
+    const r = await api.get<{ nodes: unknown[]; edges: unknown[]; omitted: number }>('/api/network');
+    network.addTimed(r);
+    networkCounts = { nodes: r.body.nodes.length, edges: r.body.edges.length, omitted: r.body.omitted };
+  }
+  for (let i = 0; i < 3; i++) networkMax.addTimed(await api.get('/api/network?limit=5000'));
+  progress(`network: ${JSON.stringify(network.stats())}, ${JSON.stringify(networkCounts)}`);
 
   // --- possible duplicates: the first page the web app asks for (limit 20), then the next -------
   const duplicates = new Series();
@@ -171,10 +193,13 @@ async function measure(): Promise<Record<string, unknown>> {
   progress(`duplicates: ${JSON.stringify(duplicates.stats())}, ${JSON.stringify(duplicateCounts)}`);
 
   // --- the contact list -------------------------------------------------------------------------
+  // Every row carries the user's tie strength (issue 14): `listRowsWithStrength` says so.
   const listFirst = new Series();
+  let listRowsWithStrength = 0;
   for (let i = 0; i < 20; i++) {
     const r = await api.get<ContactPage>('/api/contacts?limit=50');
     listFirst.addTimed(r);
+    listRowsWithStrength = r.body.items.filter((row) => 'strength' in row).length;
   }
   const listNext = new Series();
   let cursor = (await api.get<ContactPage>('/api/contacts?limit=50')).body.nextCursor;
@@ -246,6 +271,11 @@ async function measure(): Promise<Record<string, unknown>> {
     contactPageBusiest: busyPage,
     today,
     intros,
+    introsContact,
+    introsCompany,
+    introsText,
+    network,
+    networkMax,
     duplicates,
     duplicatesNextPage: duplicatesNext,
     listFirstPage: listFirst,
@@ -279,6 +309,8 @@ async function measure(): Promise<Record<string, unknown>> {
     details: {
       todayCounts,
       duplicateCounts,
+      networkCounts,
+      listRowsWithStrength,
       slowestSearches: [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 8),
     },
     memory: {

@@ -1,6 +1,7 @@
 // Runs the real server (`node bin/circulo.mjs serve`) as a child process on the bench data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { progress } from './measure.js';
 
@@ -33,6 +34,8 @@ export interface ChildServerOptions {
   /** CIRCULO_SECRET: the same for every process of an organisation. */
   secret?: string;
   timeoutMs?: number;
+  /** Another checkout's server (bench/ab.ts: the code before a change), with its own bundle. */
+  repoRoot?: string;
 }
 
 export async function startChildServer(dataDir: string, options: ChildServerOptions = {}): Promise<ChildServer> {
@@ -44,7 +47,8 @@ export async function startChildServer(dataDir: string, options: ChildServerOpti
   delete env.CIRCULO_SECRET;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.secret) env.CIRCULO_SECRET = options.secret;
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const root = options.repoRoot ?? repoRoot;
+  const child: ChildProcess = spawn(process.execPath, [options.repoRoot ? join(root, 'bin', 'circulo.mjs') : cli, 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The server logs to stdout; ours is reserved for the JSON result.
   const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));
   child.stdout?.on('data', relay);

@@ -48,11 +48,14 @@ function derivedWeight(e: TieEvidence, now: Date): number {
   }
 }
 
+/** No tie is certain: the most tieWeight() gives. */
+export const MAX_TIE_WEIGHT = 0.95;
+
 /** How likely these two really know each other, 0–1: each piece of evidence adds (noisy-or). */
 export function tieWeight(tie: TieBetween, now: Date): number {
   const weights = [...(tie.explicitKind ? [KIND_WEIGHT[tie.explicitKind]] : []), ...tie.derived.map((e) => derivedWeight(e, now))];
   const none = weights.reduce((p, w) => p * (1 - w), 1);
-  return Math.min(0.95, 1 - none);
+  return Math.min(MAX_TIE_WEIGHT, 1 - none);
 }
 
 /** True when the only evidence is working at the same company. */

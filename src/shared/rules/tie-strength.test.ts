@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depthOf, tieStrength, type TieInputs } from './tie-strength.js';
+import { depthOf, strengthUpperBound, tieStrength, type TieInputs } from './tie-strength.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -68,4 +68,25 @@ describe('tieStrength', () => {
     ['call', 'call'],
     ['linkedin', 'message'],
   ] as const)('a %s is a touch in depth %s', (channel, depth) => expect(depthOf(channel)).toBe(depth));
+});
+
+describe('strengthUpperBound', () => {
+  // Intro paths skip reading the strength of anyone whose bound cannot beat the paths found, so
+  // the bound must never be below the score, whatever the other inputs are.
+  const full = { touches: 40, inbound: 20, deepest: 'in_person' as const, favorsGiven: 5, favorsReceived: 5 };
+  it.each([0, 1, 45, 90, 200, 364, 365, 366, 800])('is at least the best score with a newest touch %i days ago', (days) => {
+    const at = daysAgo(days);
+    const inYear = days < 365;
+    const best = tieStrength({ ...full, ...(inYear ? {} : { touches: 0, inbound: 0, deepest: null }), lastTouch: { at, channel: 'coffee' } }, now).score;
+    expect(strengthUpperBound(at, now)).toBeGreaterThanOrEqual(best);
+    expect(strengthUpperBound(at, now)).toBeLessThanOrEqual(100);
+  });
+  it('counts only favors without any touch, and a touch after now as today', () => {
+    expect(strengthUpperBound(null, now)).toBe(10);
+    expect(tieStrength({ ...none, favorsGiven: 5, favorsReceived: 5 }, now).score).toBe(10);
+    expect(strengthUpperBound(new Date(now.getTime() + 86_400_000), now)).toBe(100);
+  });
+  it('leaves out the touch parts when the newest touch is over a year old', () => {
+    expect(strengthUpperBound(daysAgo(400), now)).toBeLessThan(20);
+  });
 });

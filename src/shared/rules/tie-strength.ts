@@ -90,5 +90,20 @@ export function tieStrength(input: TieInputs, now: Date): TieStrength {
   return { score: Math.round(Math.min(100, Math.max(0, score))), reasons };
 }
 
+/**
+ * The most tieStrength() can give someone whose newest touch (any date, even after `now`) is
+ * `newestTouchAt`, from that alone: the recency part as if that touch were the last before `now`,
+ * every other part full, and nothing from touches when the newest is over 12 months old. The
+ * intro paths read exact strengths best bound first and stop when no bound can beat what they
+ * have (src/server/features/relationships/intros.ts).
+ */
+export function strengthUpperBound(newestTouchAt: Date | null, now: Date): number {
+  const w = STRENGTH_WEIGHTS;
+  if (!newestTouchAt) return w.favors;
+  const days = Math.max(0, Math.floor((now.getTime() - newestTouchAt.getTime()) / DAY_MS));
+  const inLastYear = newestTouchAt.getTime() > now.getTime() - 365 * DAY_MS;
+  return Math.min(100, Math.ceil(w.recency * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS) + (inLastYear ? w.frequency + w.twoWay + w.depth : 0) + w.favors));
+}
+
 /** A tie at or above this is strong: cooling, it ranks first on Today. */
 export const STRONG_TIE = 50;

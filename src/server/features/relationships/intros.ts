@@ -5,7 +5,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Intent, RelationshipKind } from '#shared/enums.js';
 import { askStats } from '#shared/rules/ask-only.js';
-import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
+import { strengthUpperBound } from '#shared/rules/tie-strength.js';
+import { askableStrength, introducerFlags, MAX_TIE_WEIGHT, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
 import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
 import type { z } from 'zod';
 import { queryRows, type Tx } from '../../db/database.js';
@@ -16,6 +17,7 @@ import { askWindowSql } from '../contacts/ask-sql.js';
 import type { UserContext } from '../settings/user-context.js';
 import { derivedTies, type DerivedSource } from './derived-ties.js';
 import { strengthsOf } from './strength.js';
+import { uuidList } from './sql.js';
 import { explicitTiesOf } from './ties.js';
 
 /** Targets a company or a text can name; a few people are what an intro needs. */
@@ -29,6 +31,8 @@ const MAX_MIDDLE = 50;
 const NEAR_PER_TARGET = 100;
 /** Ties followed from each person in the middle, the best evidenced first. */
 const FURTHER_PER_MIDDLE = 10;
+/** People whose exact strength is read first (then twice as many each round, best bounds first). */
+const FIRST_STRENGTH_BATCH = 4;
 
 type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
 type Person = { id: string; displayName: string; company: string | null; title: string | null };
@@ -95,7 +99,11 @@ async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<
   if (ids.length === 0) return new Set();
   const rows = await queryRows<{ contact_id: string; occurred_at: string | Date; intent: Intent }>(db, sql`
     select ${interactionContacts.contactId} as contact_id, i.occurred_at, i.intent
-    from ${interactionContacts} join ${interactions} i on i.id = ${interactionContacts.interactionId} and i.direction = 'outbound'
+    from ${interactionContacts} cross join lateral (
+      -- One row per id; the limit keeps the planner from hashing every interaction of the account
+      -- (it did, over 300,000, for ten busy introducers) instead of looking up their touches.
+      select i.occurred_at, i.intent from ${interactions} i
+      where i.account_id = ${user.accountId} and i.id = ${interactionContacts.interactionId} and i.direction = 'outbound' limit 1) i
     where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)} and ${askWindowSql(user.now)}`);
   const byContact = new Map<string, { occurredAt: Date; intent: Intent }[]>();
   for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), { occurredAt: new Date(r.occurred_at), intent: r.intent }]);
@@ -131,26 +139,6 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
   if (targets.length === 0) return [];
   const targetIds = targets.map((t) => t.id);
   const near = await tiesAround(db, user.accountId, targetIds, { sameCompany: true });
-  // Those next to a target, the best evidenced first: their own ties give the longer paths.
-  const middle = [...new Set(targetIds.flatMap((t) => neighbours(near, t)))]
-    .filter((id) => targetIds.some((t) => near.has(`${t}|${id}`) && !onlySameCompany(near.get(`${t}|${id}`)!)))
-    .map((id) => ({ id, w: Math.max(...targetIds.map((t) => (near.has(`${t}|${id}`) ? tieWeight(near.get(`${t}|${id}`)!, user.now) : 0))) }))
-    .sort((a, b) => b.w - a.w)
-    .slice(0, MAX_MIDDLE)
-    .map((m) => m.id);
-  const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
-  // For each person in the middle, only their best-evidenced ties lead further: the user's
-  // strength is read for each person who could be asked, and that read is what costs.
-  const further = new Map(
-    middle.map((b) => [
-      b,
-      neighbours(far, b)
-        .map((a) => ({ a, w: tieWeight(far.get(`${b}|${a}`)!, user.now) }))
-        .sort((x, y) => y.w - x.w)
-        .slice(0, FURTHER_PER_MIDDLE)
-        .map((x) => x.a),
-    ]),
-  );
   const introducersOf = new Map(
     targetIds.map((t) => [
       t,
@@ -161,45 +149,130 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
         .map((x) => x.b),
     ]),
   );
-  const people = [...new Set([...[...introducersOf.values()].flat(), ...[...further.values()].flat()])];
-  const strengths = await strengthsOf(db, user, people);
+  // Those next to a target, the best evidenced first: their own ties give the longer paths.
+  const middleRanked = [...new Set(targetIds.flatMap((t) => neighbours(near, t)))]
+    .filter((id) => targetIds.some((t) => near.has(`${t}|${id}`) && !onlySameCompany(near.get(`${t}|${id}`)!)))
+    .map((id) => ({ id, w: Math.max(...targetIds.map((t) => (near.has(`${t}|${id}`) ? tieWeight(near.get(`${t}|${id}`)!, user.now) : 0))) }))
+    .sort((a, b) => b.w - a.w)
+    .slice(0, MAX_MIDDLE);
+
+  const known = new Map<string, { displayName: string; newestTouchAt: Date | null }>();
+  const know = async (ids: string[]) => {
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length === 0) return;
+    const rows = await db
+      .select({ id: contacts.id, displayName: contacts.displayName, newestTouchAt: contacts.lastInteractionAt })
+      .from(contacts)
+      .where(and(eq(contacts.accountId, user.accountId), sql`${contacts.id} = any(${uuidList(missing)})`));
+    for (const r of rows) known.set(r.id, r);
+  };
+  const name = (id: string) => known.get(id)?.displayName ?? '';
+
+  // Every path, first with a bound of its score instead of the score: the user's strength with
+  // the person asked is at most strengthUpperBound() of their stored newest touch. `order` is
+  // where the path stood when every strength was read: equal paths still rank as they did.
+  const candidates: (Candidate & { bound: number; order: number })[] = [];
+  const boundOf = (id: string, weights: number[]) => {
+    const newest = known.get(id)?.newestTouchAt ?? null;
+    return pathScore(askableStrength(strengthUpperBound(newest, user.now), newest !== null), weights);
+  };
+  const targetIndex = new Map(targets.map((t, i) => [t.id, i]));
+  const orderOf = (target: string, bIndex: number, aIndex: number) => targetIndex.get(target)! * 1e6 + bIndex * 100 + aIndex + 1;
+
+  // Exact strengths are read best bound first, a batch at a time (reading them is what costs),
+  // until the paths found beat every bound left: the result is the one reading all would give.
+  const strengths = new Map<string, Awaited<ReturnType<typeof strengthsOf>> extends Map<string, infer S> ? S : never>();
   const strength = (id: string) => {
     const found = strengths.get(id);
     return found ? askableStrength(found.score, found.inputs.lastTouch !== null) : 0;
   };
+  const read = new Set<string>();
+  const readStrengths = async (ids: string[]) => {
+    for (const [id, s] of await strengthsOf(db, user, ids)) strengths.set(id, s);
+    for (const id of ids) read.add(id);
+  };
+  const choose = (): Candidate[] => {
+    const scored = candidates
+      .filter((c) => read.has(c.chain[0]!))
+      .sort((x, y) => x.order - y.order)
+      .map((c) => ({ ...c, score: pathScore(strength(c.chain[0]!), c.weights) }))
+      .filter((c) => c.score > 0);
+    const ranked = rankPaths(scored.map((c) => ({ ...c, via: c.chain.map((id) => ({ displayName: name(id) })) })));
+    // The best path through each first person to each target, then the overall best.
+    const seen = new Set<string>();
+    return ranked
+      .filter((c) => {
+        const key = `${c.target.id}|${c.chain[0]}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, limit);
+  };
+  const best = async (): Promise<Candidate[]> => {
+    candidates.sort((x, y) => y.bound - x.bound);
+    for (let batch = FIRST_STRENGTH_BATCH; ; batch *= 2) {
+      const chosen = choose();
+      const pending = candidates.filter((c) => !read.has(c.chain[0]!)); // still best bound first
+      const bestLeft = pending[0]?.bound ?? 0;
+      if (bestLeft === 0 || (chosen.length >= limit && chosen[chosen.length - 1]!.score > bestLeft)) return chosen;
+      const ids: string[] = [];
+      for (const c of pending) {
+        if (ids.length >= batch) break;
+        if (!ids.includes(c.chain[0]!)) ids.push(c.chain[0]!);
+      }
+      await readStrengths(ids);
+    }
+  };
 
-  const candidates: Candidate[] = [];
+  // First the paths with one person between.
+  await know([...introducersOf.values()].flat());
   for (const target of targets) {
-    for (const b of introducersOf.get(target.id) ?? []) {
+    (introducersOf.get(target.id) ?? []).forEach((b, bIndex) => {
       // Ties are symmetric: near holds target → b, the same tie as b → target.
       const bt = near.get(`${target.id}|${b}`)!;
       const wbt = tieWeight(bt, user.now);
-      if (strength(b) > 0) candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: pathScore(strength(b), [wbt]) });
-      for (const a of further.get(b) ?? []) {
-        if (a === target.id || a === b || strength(a) === 0) continue;
-        const ab = far.get(`${b}|${a}`)!;
-        const wab = tieWeight(ab, user.now);
-        candidates.push({ target, chain: [a, b], weights: [wab, wbt], ties: [ab, bt], score: pathScore(strength(a), [wab, wbt]) });
-      }
-    }
+      candidates.push({ target, chain: [b], weights: [wbt], ties: [bt], score: 0, bound: boundOf(b, [wbt]), order: orderOf(target.id, bIndex, -1) });
+    });
   }
-  const names = new Map(
-    (people.length
-      ? await db.select({ id: contacts.id, displayName: contacts.displayName }).from(contacts).where(and(eq(contacts.accountId, user.accountId), inArray(contacts.id, people)))
-      : []
-    ).map((p) => [p.id, p.displayName]),
-  );
-  const ranked = rankPaths(
-    candidates.filter((c) => c.score > 0).map((c) => ({ ...c, via: c.chain.map((id) => ({ displayName: names.get(id) ?? '' })) })),
-  );
-  // The best path through each first person to each target, then the overall best.
-  const seen = new Set<string>();
-  const chosen = ranked.filter((c) => {
-    const key = `${c.target.id}|${c.chain[0]}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, limit);
+  let chosen = await best();
+
+  // Then two people between, only through those whose tie to the target could still make a path
+  // that ranks (a tie weighs at most MAX_TIE_WEIGHT, a strength at most 100).
+  const floor = chosen.length >= limit ? chosen[chosen.length - 1]!.score : 0;
+  const middle = middleRanked.filter((m) => pathScore(100, [MAX_TIE_WEIGHT, m.w]) >= floor).map((m) => m.id);
+  if (middle.length > 0) {
+    const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
+    // For each person in the middle, only their best-evidenced ties lead further.
+    const further = new Map(
+      middle.map((b) => [
+        b,
+        neighbours(far, b)
+          .map((a) => ({ a, w: tieWeight(far.get(`${b}|${a}`)!, user.now) }))
+          .sort((x, y) => y.w - x.w)
+          .slice(0, FURTHER_PER_MIDDLE)
+          .map((x) => x.a),
+      ]),
+    );
+    await know([...further.values()].flat());
+    for (const target of targets) {
+      (introducersOf.get(target.id) ?? []).forEach((b, bIndex) => {
+        const bt = near.get(`${target.id}|${b}`)!;
+        const wbt = tieWeight(bt, user.now);
+        (further.get(b) ?? []).forEach((a, aIndex) => {
+          if (a === target.id || a === b) return;
+          const ab = far.get(`${b}|${a}`)!;
+          const wab = tieWeight(ab, user.now);
+          candidates.push({ target, chain: [a, b], weights: [wab, wbt], ties: [ab, bt], score: 0, bound: boundOf(a, [wab, wbt]), order: orderOf(target.id, bIndex, aIndex) });
+        });
+      });
+    }
+    chosen = await best();
+  }
+  const names = new Map([...known].map(([id, p]) => [id, p.displayName]));
+  // The second person of a two-person path shows their strength too.
+  const unread = [...new Set(chosen.flatMap((c) => c.chain))].filter((id) => !read.has(id));
+  if (unread.length > 0) await readStrengths(unread);
 
   const introducers = [...new Set(chosen.map((c) => c.chain[0]!))];
   const askOnly = await askOnlyOf(db, user, introducers);

@@ -29,14 +29,16 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
           : undefined,
       ),
     );
-  const strengths = await strengthsOf(db, user, rows.map((r) => r.id));
+  // Unfiltered, every contact: one pass over the year's touches beats a list of 30,000 ids.
+  const everyone = !query.circle && !query.tag && !query.company && !query.campaignId;
+  const strengths = await strengthsOf(db, user, everyone ? 'all' : rows.map((r) => r.id));
   const ranked = rows
     .map((r) => ({ ...r, strength: strengths.get(r.id)?.score ?? 0 }))
     .sort((a, b) => b.strength - a.strength || a.displayName.localeCompare(b.displayName, 'es'))
     .slice(0, query.limit);
   const ids = ranked.map((r) => r.id);
   const shown = new Set(ids);
-  const [explicit, derived] = await Promise.all([explicitTiesOf(db, user.accountId, ids), derivedTies(db, user.accountId, ids)]);
+  const [explicit, derived] = await Promise.all([explicitTiesOf(db, user.accountId, ids), derivedTies(db, user.accountId, ids, { sameCompany: false })]);
   const edges = new Map<string, { source: string; target: string; kind: (typeof explicit)[number]['tie']['kind'] | null; derived: (typeof derived)[number][] }>();
   const edge = (a: string, b: string) => {
     const [source, target] = a < b ? [a, b] : [b, a];
@@ -46,7 +48,7 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
   };
   for (const e of explicit) if (shown.has(e.otherId)) edge(e.fromId, e.otherId).kind = e.tie.kind;
   for (const d of derived) {
-    if (!shown.has(d.otherId) || d.source === 'same_company' || d.fromId > d.otherId) continue; // each pair once
+    if (!shown.has(d.otherId) || d.fromId > d.otherId) continue; // each pair once (same-company ties were not read)
     edge(d.fromId, d.otherId).derived.push(d);
   }
   return {

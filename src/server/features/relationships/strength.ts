@@ -53,10 +53,13 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channels,
       coalesce(f.given, 0) as given, coalesce(f.received, 0) as received
     from chosen c
+    -- The newest touch from the timeline index alone (one entry each), then its channel: joined
+    -- inside, the planner read and sorted every touch of the person (the busiest have thousands).
     left join lateral (
-      select ic.occurred_at, i.channel from ${interactionContacts} ic join ${interactions} i on i.id = ic.interaction_id
+      select ic.occurred_at, ic.interaction_id from ${interactionContacts} ic
       where ic.account_id = ${user.accountId} and ic.contact_id = c.id and ic.occurred_at <= ${user.now}::timestamptz
-      order by ic.occurred_at desc limit 1) l on true
+      order by ic.occurred_at desc, ic.interaction_id desc limit 1) newest on true
+    left join lateral (select newest.occurred_at, i.channel from ${interactions} i where i.account_id = ${user.accountId} and i.id = newest.interaction_id) l on true
     left join year y on y.contact_id = c.id
     left join favor_counts f on f.contact_id = c.id`);
   return new Map(

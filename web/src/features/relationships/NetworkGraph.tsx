@@ -64,11 +64,16 @@ export function NetworkGraph({ network, meLabel, focusId, path, onSelect, onUnav
       return;
     }
     sigma.current = renderer;
+    // State on the element, for bench/network-screen.ts to time the first picture and the settled layout.
+    const element = container.current;
+    element.dataset.layout = 'running';
+    renderer.once('afterRender', () => (element.dataset.drawn = 'true'));
     renderer.on('clickNode', ({ node }) => node !== ME && onSelect(node));
     const layout = new FA2Layout(graph, { settings: { gravity: 1, scalingRatio: 10, barnesHutOptimize: graph.order > 1000, slowDown: 2 } });
     layout.start();
     const stop = setTimeout(() => {
       layout.stop();
+      element.dataset.layout = 'settled';
       // Frame what the layout settled on.
       void renderer.getCamera().animatedReset({ duration: 300 });
     }, LAYOUT_MS);
