@@ -6,6 +6,11 @@ const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : 
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on CI's 2-core runner. Most API,
+    // CLI and durability tests wait on a child process, a socket or the PostgreSQL server rather
+    // than compute, so three files at a time keep both cores busy (every file has its own
+    // database and listens on port 0, so files never share anything).
+    maxWorkers: 3,
     projects: [
       {
         test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' },
