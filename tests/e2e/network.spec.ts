@@ -36,6 +36,11 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await expect(path).toContainText('Fabián Amigo');
   await expect(path).toContainText('Fabián Amigo knows Teresa Objetivo (friend)');
   await path.getByRole('button', { name: 'Show on the map' }).click();
+
+  // The path's "why" follows the language on screen, not the profile's (set to English at setup).
+  await page.evaluate(() => localStorage.setItem('circulo.language', 'es'));
+  await page.goto(`/contacts/${target.id}`);
+  await expect(page.getByTestId('intro-path').first()).toContainText('Fabián Amigo conoce a Teresa Objetivo (amistad)');
   if (SHOTS) await shootScreens(page, friend.id);
 });
 

@@ -46,6 +46,19 @@ export const ties = {
     you: 'You',
     then: 'then',
     score: 'Path {{score}}/100',
+    why: {
+      opening: 'your tie with {{name}}: {{score}}/100',
+      knows: '{{from}} knows {{to}} ({{evidence}})',
+      kind: { colleague: 'colleague', former_colleague: 'former colleague', friend: 'friend', family: 'family', partner: 'partner', classmate: 'classmate', introduced: 'introduced', other: 'know each other' },
+      source: {
+        introduced_by: 'one introduced the other',
+        referral: 'a referral',
+        introduction_favor: 'introduced through a favor',
+        shared_touch: 'touches with both',
+        same_event: 'same event',
+        same_company: 'same company only (weak evidence)',
+      },
+    },
     flag: { give_before_you_ask: 'Give before you ask', cold: 'Cold' },
     flagHint: {
       give_before_you_ask: 'You only ever ask this person for things: give or share something first.',

@@ -47,6 +47,19 @@ export const ties: typeof en = {
     you: 'Tú',
     then: 'luego',
     score: 'Camino {{score}}/100',
+    why: {
+      opening: 'tu vínculo con {{name}}: {{score}}/100',
+      knows: '{{from}} conoce a {{to}} ({{evidence}})',
+      kind: { colleague: 'compañeros de trabajo', former_colleague: 'excompañeros', friend: 'amistad', family: 'familia', partner: 'pareja', classmate: 'compañeros de estudios', introduced: 'presentados', other: 'se conocen' },
+      source: {
+        introduced_by: 'uno presentó al otro',
+        referral: 'una recomendación',
+        introduction_favor: 'presentados gracias a un favor',
+        shared_touch: 'contactos con ambos',
+        same_event: 'mismo evento',
+        same_company: 'solo la misma empresa (indicio débil)',
+      },
+    },
     flag: { give_before_you_ask: 'Da antes de pedir', cold: 'Frío' },
     flagHint: {
       give_before_you_ask: 'A esta persona solo le pides cosas: da o comparte algo primero.',
