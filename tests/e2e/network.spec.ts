@@ -37,6 +37,17 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await expect(path).toContainText('Fabián Amigo knows Teresa Objetivo (friend)');
   await path.getByRole('button', { name: 'Show on the map' }).click();
 
+  // Asking for the introduction: what is still blank is named, and goes once it is filled in.
+  await path.getByRole('button', { name: 'Ask Fabián Amigo' }).click();
+  const dialog = page.getByRole('dialog');
+  const leftOver = dialog.getByTestId('intro-left-over');
+  await expect(leftOver).toContainText('Why them');
+  await expect(leftOver).toContainText('My pitch');
+  await dialog.getByRole('textbox', { name: 'Why this person' }).fill('she is hiring analysts');
+  await expect(dialog.getByTestId('intro-message')).toHaveValue(/she is hiring analysts/);
+  await expect(leftOver).not.toContainText('Why them');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   // The path's "why" follows the language on screen, not the profile's (set to English at setup).
   await page.evaluate(() => localStorage.setItem('circulo.language', 'es'));
   await page.goto(`/contacts/${target.id}`);
