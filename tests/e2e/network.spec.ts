@@ -52,6 +52,12 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await page.evaluate(() => localStorage.setItem('circulo.language', 'es'));
   await page.goto(`/contacts/${target.id}`);
   await expect(page.getByTestId('intro-path').first()).toContainText('Fabián Amigo conoce a Teresa Objetivo (amistad)');
+
+  // An imported connection with nothing in common: Today says how to get some suggested.
+  await apiPost(page, '/api/contacts', { firstName: 'Lina', lastName: 'Importada', source: 'linkedin' });
+  await page.goto('/');
+  await expect(page.getByTestId('handshake-none-in-common')).toContainText('Ninguna tiene aún nada en común contigo');
+  await page.evaluate(() => localStorage.setItem('circulo.language', 'en'));
   if (SHOTS) await shootScreens(page, friend.id);
 });
 

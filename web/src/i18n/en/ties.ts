@@ -34,6 +34,8 @@ export const ties = {
     hint: 'Imported connections you never talked to, with the most in common with you: turn the valuable ones into relationships.',
     notNagged_one: '{{count}} imported connection you never talked to is not on your keep-in-touch list until you engage with them.',
     notNagged_other: '{{count}} imported connections you never talked to are not on your keep-in-touch list until you engage with them.',
+    noneInCommon: 'None of them has anything in common with you yet: add the companies, schools, interests and places in your profile, and the most promising show up here.',
+    fillProfile: 'Fill in your profile',
     strongTieCooling: 'Strong tie cooling',
     whyTitle: 'Why am I seeing this?',
     whyBody:

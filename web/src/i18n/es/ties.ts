@@ -35,6 +35,8 @@ export const ties: typeof en = {
     hint: 'Conexiones importadas con las que nunca hablaste y que más tienen en común contigo: convierte las valiosas en relaciones.',
     notNagged_one: '{{count}} conexión importada con la que nunca hablaste no está en tu lista para mantener el contacto hasta que te relaciones con ella.',
     notNagged_other: '{{count}} conexiones importadas con las que nunca hablaste no están en tu lista para mantener el contacto hasta que te relaciones con ellas.',
+    noneInCommon: 'Ninguna tiene aún nada en común contigo: añade a tu perfil tus empresas, estudios, intereses y lugares, y las más prometedoras aparecerán aquí.',
+    fillProfile: 'Completar tu perfil',
     strongTieCooling: 'Vínculo fuerte enfriándose',
     whyTitle: '¿Por qué veo esto?',
     whyBody:
