@@ -53,6 +53,18 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await page.goto(`/contacts/${target.id}`);
   await expect(page.getByTestId('intro-path').first()).toContainText('Fabián Amigo conoce a Teresa Objetivo (amistad)');
 
+  // Tying the two again is refused once, in Spanish, inside the form (no English toast on top).
+  await page.getByRole('button', { name: 'Añadir vínculo' }).click();
+  const tieForm = page.getByRole('dialog');
+  await tieForm.getByRole('textbox', { name: 'Con quién' }).fill('Fab');
+  await page.getByRole('option', { name: /Fabián Amigo/ }).click();
+  await tieForm.getByRole('textbox', { name: 'De qué se conocen' }).click();
+  await page.getByRole('option', { name: 'Amistad' }).click();
+  await tieForm.getByRole('button', { name: 'Añadir vínculo' }).click();
+  await expect(tieForm.getByRole('alert')).toContainText('Ya están vinculados');
+  await expect(page.getByText('already tied')).toHaveCount(0);
+  await tieForm.getByRole('button', { name: 'Cancelar' }).click();
+
   // An imported connection with nothing in common: Today says how to get some suggested.
   await apiPost(page, '/api/contacts', { firstName: 'Lina', lastName: 'Importada', source: 'linkedin' });
   await page.goto('/');

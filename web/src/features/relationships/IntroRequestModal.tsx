@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeholderSegments } from '@shared/rules/templates.js';
 import type { IntroPath, Template } from '@shared/schemas/index.js';
-import { notifyError, notifySuccess } from '../../app/queryClient';
+import { notifySuccess } from '../../app/queryClient';
 import { CopyMessageButton } from '../../ui/CopyMessageButton';
 import { HighlightedTextarea } from '../../ui/HighlightedTextarea';
 import { ModalActions } from '../../ui/ModalActions';
@@ -81,7 +81,6 @@ export function IntroRequestModal({ path, onClose }: { path: IntroPath; onClose:
                   notifySuccess(t('intros.asked', { name: introducer.displayName }));
                   onClose();
                 },
-                onError: notifyError,
               },
             )
           }
