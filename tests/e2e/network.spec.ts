@@ -36,6 +36,40 @@ test('the network shows who knows whom, finds a person and lights up the path to
   await expect(path).toContainText('Fabián Amigo');
   await expect(path).toContainText('Fabián Amigo knows Teresa Objetivo (friend)');
   await path.getByRole('button', { name: 'Show on the map' }).click();
+
+  // Asking for the introduction: what is still blank is named, and goes once it is filled in.
+  await path.getByRole('button', { name: 'Ask Fabián Amigo' }).click();
+  const dialog = page.getByRole('dialog');
+  const leftOver = dialog.getByTestId('intro-left-over');
+  await expect(leftOver).toContainText('Why them');
+  await expect(leftOver).toContainText('My pitch');
+  await dialog.getByRole('textbox', { name: 'Why this person' }).fill('she is hiring analysts');
+  await expect(dialog.getByTestId('intro-message')).toHaveValue(/she is hiring analysts/);
+  await expect(leftOver).not.toContainText('Why them');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The path's "why" follows the language on screen, not the profile's (set to English at setup).
+  await page.evaluate(() => localStorage.setItem('circulo.language', 'es'));
+  await page.goto(`/contacts/${target.id}`);
+  await expect(page.getByTestId('intro-path').first()).toContainText('Fabián Amigo conoce a Teresa Objetivo (amistad)');
+
+  // Tying the two again is refused once, in Spanish, inside the form (no English toast on top).
+  await page.getByRole('button', { name: 'Añadir vínculo' }).click();
+  const tieForm = page.getByRole('dialog');
+  await tieForm.getByRole('textbox', { name: 'Con quién' }).fill('Fab');
+  await page.getByRole('option', { name: /Fabián Amigo/ }).click();
+  await tieForm.getByRole('textbox', { name: 'De qué se conocen' }).click();
+  await page.getByRole('option', { name: 'Amistad' }).click();
+  await tieForm.getByRole('button', { name: 'Añadir vínculo' }).click();
+  await expect(tieForm.getByRole('alert')).toContainText('Ya están vinculados');
+  await expect(page.getByText('already tied')).toHaveCount(0);
+  await tieForm.getByRole('button', { name: 'Cancelar' }).click();
+
+  // An imported connection with nothing in common: Today says how to get some suggested.
+  await apiPost(page, '/api/contacts', { firstName: 'Lina', lastName: 'Importada', source: 'linkedin' });
+  await page.goto('/');
+  await expect(page.getByTestId('handshake-none-in-common')).toContainText('Ninguna tiene aún nada en común contigo');
+  await page.evaluate(() => localStorage.setItem('circulo.language', 'en'));
   if (SHOTS) await shootScreens(page, friend.id);
 });
 

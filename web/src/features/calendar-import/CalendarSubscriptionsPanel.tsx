@@ -32,7 +32,7 @@ export function CalendarSubscriptionsPanel() {
   const fetchAndTell = (subscription: CalendarSubscription) =>
     fetchNow.mutate(subscription.id, {
       onSuccess: ({ subscription: after }) => {
-        if (after.lastStatus === 'ok' && after.lastCounts) notifySuccess(t('calendarImport.fetchDone', { name: after.name, ...after.lastCounts }));
+        if (after.lastStatus === 'ok' && after.lastCounts) notifySuccess(t('calendarImport.fetchDone', { name: after.name, ...after.lastCounts, count: after.lastCounts.created }));
         else notifyError(new Error(`${t('calendarImport.fetchFailed', { name: after.name })}: ${t(`calendarImport.errors.${errorCodeOf(after.lastErrorCode)}`)}`));
       },
     });
@@ -178,7 +178,7 @@ function SubscriptionRow({ subscription, fetching, onFetch }: { subscription: Ca
       )}
       {!failed && subscription.lastCounts && (
         <Text size="xs" c="dimmed">
-          {t('calendarImport.counts', subscription.lastCounts)}
+          {t('calendarImport.counts', { ...subscription.lastCounts, count: subscription.lastCounts.created })}
         </Text>
       )}
       {actions({ hiddenFrom: 'sm' })}

@@ -101,7 +101,8 @@ export function ImportPanel() {
                 setFileError(undefined);
               }}
             >
-              <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xs" mt={6}>
+              {/* Three a row at most: five cannot fit a word like "Exportación" beside the radio and the icon. */}
+              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt={6}>
                 {shownSources.map((value) => {
                   const SourceIcon = sourceIcons[value];
                   return (

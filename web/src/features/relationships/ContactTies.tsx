@@ -107,7 +107,6 @@ function TieRow({ tie, contact }: { tie: Tie; contact: Contact }) {
               notifySuccess(t('ties.removed'));
               setConfirming(false);
             },
-            onError: notifyError,
           })
         }
       >

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IntroPath } from '@shared/schemas/index.js';
 import { IntroRequestModal } from './IntroRequestModal';
+import { usePathWords } from './usePathWords';
 
 /**
  * Paths to someone as a list: the people between in order, the flags on the one to ask, why the
@@ -13,6 +14,7 @@ import { IntroRequestModal } from './IntroRequestModal';
 export function IntroPathList({ paths, label, onFocusPath }: { paths: IntroPath[]; label: string; onFocusPath?: (path: IntroPath) => void }) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState<IntroPath | null>(null);
+  const pathWords = usePathWords();
   return (
     <>
       <Stack component="ol" gap={6} p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
@@ -47,7 +49,7 @@ export function IntroPathList({ paths, label, onFocusPath }: { paths: IntroPath[
                   ))}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {path.why}
+                  {pathWords(path)}
                 </Text>
                 <Group gap="xs">
                   <Button size="compact-xs" variant="light" leftSection={<IconSend size={13} aria-hidden />} onClick={() => setAsking(path)}>

@@ -1,12 +1,15 @@
-import { Alert, Modal, Skeleton, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Group, Modal, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeholderSegments } from '@shared/rules/templates.js';
 import type { IntroPath, Template } from '@shared/schemas/index.js';
-import { notifyError, notifySuccess } from '../../app/queryClient';
+import { notifySuccess } from '../../app/queryClient';
 import { CopyMessageButton } from '../../ui/CopyMessageButton';
+import { HighlightedTextarea } from '../../ui/HighlightedTextarea';
 import { ModalActions } from '../../ui/ModalActions';
 import { useRenderedTemplate, useTemplates } from '../templates/api';
+import { isPlaceholder, usePlaceholderLabel } from '../templates/placeholders';
 import { useRequestIntro } from './api';
 
 /** The user's language first, then the shipped template, then their own. */
@@ -33,6 +36,11 @@ export function IntroRequestModal({ path, onClose }: { path: IntroPath; onClose:
     if (rendered.data) setMessage(rendered.data.body);
   }, [rendered.data]);
   const request = useRequestIntro();
+  // What is still blank ({{reason}} until it is typed, {{myPitch}} without a pitch in the profile),
+  // named and highlighted as in every other message, so it never goes out as raw braces.
+  const label = usePlaceholderLabel();
+  const leftOver = [...new Set(placeholderSegments(message).filter((s) => s.placeholder).map((s) => s.text.replace(/[{}\s]/g, '')))];
+  const unknown = leftOver.filter((name) => !isPlaceholder(name));
   const title = t('intros.askTitle', { name: introducer.displayName, target: path.target.displayName });
 
   return (
@@ -44,7 +52,18 @@ export function IntroRequestModal({ path, onClose }: { path: IntroPath; onClose:
         {(templates.isPending || rendered.isPending) && template !== undefined ? (
           <Skeleton h={200} />
         ) : (
-          <Textarea label={t('compose.body')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={8} data-testid="intro-message" />
+          <HighlightedTextarea label={t('compose.body')} value={message} unknown={unknown} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={8} data-testid="intro-message" />
+        )}
+        {leftOver.length > 0 && (
+          <Alert color="yellow" variant="light" title={t('compose.leftOver')} data-testid="intro-left-over">
+            <Group gap={6}>
+              {leftOver.map((name) => (
+                <Badge key={name} color={unknown.includes(name) ? 'red' : 'yellow'} variant="filled">
+                  {label(name)}
+                </Badge>
+              ))}
+            </Group>
+          </Alert>
         )}
         <Text size="xs" c="dimmed">
           {t('intros.afterSending')}
@@ -62,7 +81,6 @@ export function IntroRequestModal({ path, onClose }: { path: IntroPath; onClose:
                   notifySuccess(t('intros.asked', { name: introducer.displayName }));
                   onClose();
                 },
-                onError: notifyError,
               },
             )
           }

@@ -60,12 +60,12 @@ export function NetworkPage() {
         subtitle={network.data ? t('network.counts', { people: network.data.nodes.length, count: network.data.edges.length }) : t('network.subtitle')}
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
-        <Select label={t('network.circle')} data={circles.map((c) => ({ value: c, label: t(`enums.circle.${c}`) }))} value={circle} onChange={(v) => setCircle(v as Circle | null)} clearable w={170} />
-        <Select label={t('network.tag')} data={tags.data ?? []} value={tag} onChange={setTag} clearable searchable w={170} />
+        <Select label={t('network.circle')} data={circles.map((c) => ({ value: c, label: t(`enums.circle.${c}`) }))} value={circle} onChange={(v) => setCircle(v as Circle | null)} placeholder={t('common.any')} clearable w={170} />
+        <Select label={t('network.tag')} data={tags.data ?? []} value={tag} onChange={setTag} placeholder={t('common.any')} clearable searchable w={170} />
         {campaignOptions.length > 0 && (
-          <Select label={t('network.campaign')} data={campaignOptions} value={campaignId} onChange={setCampaignId} clearable w={200} />
+          <Select label={t('network.campaign')} data={campaignOptions} value={campaignId} onChange={setCampaignId} placeholder={t('common.any')} clearable w={200} />
         )}
-        <TextInput label={t('network.company')} value={companyInput} onChange={(e) => setCompanyInput(e.currentTarget.value)} w={200} />
+        <TextInput label={t('network.company')} value={companyInput} onChange={(e) => setCompanyInput(e.currentTarget.value)} placeholder={t('common.any')} w={200} />
       </Group>
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -27,6 +27,7 @@ export function useAddTie(contactId: string) {
   return useMutation({
     mutationFn: (body: RelationshipCreate) => api<Tie>(`/api/contacts/${contactId}/relationships`, { method: 'POST', body }),
     onSuccess: invalidate,
+    meta: { ownErrorMessage: true }, // The form says "already tied" and names bad fields itself.
   });
 }
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, Skeleton, Stack, Switch, Text } from '@ma
 import { IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EmailSettings as Settings, EmailSettingsPatch } from '@shared/schemas/email.js';
-import { errorMessage, notifyError, notifySuccess } from '../../app/queryClient';
+import { errorMessage, notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
@@ -28,7 +28,7 @@ function EmailForm({ settings }: { settings: Settings }) {
   const update = useUpdateEmailSettings();
   const test = useSendTestEmail();
   const save = (patch: EmailSettingsPatch) =>
-    update.mutate(patch, { onSuccess: () => notifySuccess(t('emailSettings.saved')), onError: notifyError });
+    update.mutate(patch, { onSuccess: () => notifySuccess(t('emailSettings.saved')) });
 
   return (
     <Stack gap="md">

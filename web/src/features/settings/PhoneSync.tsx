@@ -6,6 +6,9 @@ import type { TokenCreated } from '@shared/schemas/index.js';
 import { SectionCard } from '../../ui/SectionCard';
 import { useCreateApiToken, useDavConnection } from './api';
 
+// "Crear una contraseña de aplicación" is wider than a phone's card: the label wraps instead of being cut.
+const wrappingButton = { root: { height: 'auto', minHeight: 36, paddingBlock: 6 }, label: { whiteSpace: 'normal' } } as const;
+
 /** One value to type on the phone, with a copy button. */
 function Field({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useTranslation();
@@ -66,6 +69,7 @@ export function PhoneSync() {
             </Text>
             <Button
               variant="light"
+              styles={wrappingButton}
               leftSection={<IconDeviceMobile size={16} aria-hidden />}
               loading={create.isPending}
               onClick={() => create.mutate({ name: t('phone.tokenName'), scope: 'write', expiresAt: null }, { onSuccess: setPassword })}

@@ -39,6 +39,15 @@ export function ConnectionsToEngageCard() {
             ))}
           </Stack>
         )}
+        {items.length === 0 && (
+          // Without common points none is offered (docs/domain.md#relationships-not-connections): say how to get some.
+          <Text size="sm" data-testid="handshake-none-in-common">
+            {t('handshake.noneInCommon')}{' '}
+            <Anchor component={Link} to="/settings" size="sm">
+              {t('handshake.fillProfile')}
+            </Anchor>
+          </Text>
+        )}
         {notNagged > 0 && (
           <Text size="sm" c="dimmed">
             {t('handshake.notNagged', { count: notNagged })}

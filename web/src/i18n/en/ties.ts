@@ -34,6 +34,8 @@ export const ties = {
     hint: 'Imported connections you never talked to, with the most in common with you: turn the valuable ones into relationships.',
     notNagged_one: '{{count}} imported connection you never talked to is not on your keep-in-touch list until you engage with them.',
     notNagged_other: '{{count}} imported connections you never talked to are not on your keep-in-touch list until you engage with them.',
+    noneInCommon: 'None of them has anything in common with you yet: add the companies, schools, interests and places in your profile, and the most promising show up here.',
+    fillProfile: 'Fill in your profile',
     strongTieCooling: 'Strong tie cooling',
     whyTitle: 'Why am I seeing this?',
     whyBody:
@@ -46,6 +48,19 @@ export const ties = {
     you: 'You',
     then: 'then',
     score: 'Path {{score}}/100',
+    why: {
+      opening: 'your tie with {{name}}: {{score}}/100',
+      knows: '{{from}} knows {{to}} ({{evidence}})',
+      kind: { colleague: 'colleague', former_colleague: 'former colleague', friend: 'friend', family: 'family', partner: 'partner', classmate: 'classmate', introduced: 'introduced', other: 'know each other' },
+      source: {
+        introduced_by: 'one introduced the other',
+        referral: 'a referral',
+        introduction_favor: 'introduced through a favor',
+        shared_touch: 'touches with both',
+        same_event: 'same event',
+        same_company: 'same company only (weak evidence)',
+      },
+    },
     flag: { give_before_you_ask: 'Give before you ask', cold: 'Cold' },
     flagHint: {
       give_before_you_ask: 'You only ever ask this person for things: give or share something first.',

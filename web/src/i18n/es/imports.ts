@@ -22,7 +22,7 @@ export const imports: typeof en = {
     },
     sourceHelp: {
       ical:
-        'Un calendario exportado: Google Calendar (Configuración → Importar y exportar → Exportar, y descomprime), Outlook (Guardar calendario como .ics) o Calendario de Apple (Archivo → Exportar). Las reuniones pasadas se registran como contactos con las personas que asistieron; las demás aparecen como personas con las que te reuniste. Si lo vuelves a importar tras un cambio, se actualizan. Para que se mantenga al día solo, suscríbete abajo.',
+        'Un calendario exportado: Google Calendar (Configuración → Importar y exportar → Exportar, y descomprime), Outlook (Guardar calendario como .ics) o Calendario de Apple (Archivo → Exportar). Las reuniones pasadas quedan como interacciones en el historial de las personas que asistieron; las demás aparecen como personas con las que te reuniste. Si lo vuelves a importar tras un cambio, se actualizan. Para que se mantenga al día solo, suscríbete abajo.',
       linkedin:
         'En LinkedIn: Yo → Ajustes y privacidad → Privacidad de datos → Obtener una copia de tus datos. Elige Contactos, Invitaciones y Mensajes (o el archivo completo); LinkedIn te envía un zip por correo, normalmente en menos de un día. Sube el zip, o juntos sus Connections.csv, Invitations.csv y messages.csv.',
       vcard:

@@ -35,6 +35,8 @@ export const ties: typeof en = {
     hint: 'Conexiones importadas con las que nunca hablaste y que más tienen en común contigo: convierte las valiosas en relaciones.',
     notNagged_one: '{{count}} conexión importada con la que nunca hablaste no está en tu lista para mantener el contacto hasta que te relaciones con ella.',
     notNagged_other: '{{count}} conexiones importadas con las que nunca hablaste no están en tu lista para mantener el contacto hasta que te relaciones con ellas.',
+    noneInCommon: 'Ninguna tiene aún nada en común contigo: añade a tu perfil tus empresas, estudios, intereses y lugares, y las más prometedoras aparecerán aquí.',
+    fillProfile: 'Completar tu perfil',
     strongTieCooling: 'Vínculo fuerte enfriándose',
     whyTitle: '¿Por qué veo esto?',
     whyBody:
@@ -47,6 +49,19 @@ export const ties: typeof en = {
     you: 'Tú',
     then: 'luego',
     score: 'Camino {{score}}/100',
+    why: {
+      opening: 'tu vínculo con {{name}}: {{score}}/100',
+      knows: '{{from}} conoce a {{to}} ({{evidence}})',
+      kind: { colleague: 'compañeros de trabajo', former_colleague: 'excompañeros', friend: 'amistad', family: 'familia', partner: 'pareja', classmate: 'compañeros de estudios', introduced: 'presentados', other: 'se conocen' },
+      source: {
+        introduced_by: 'uno presentó al otro',
+        referral: 'una recomendación',
+        introduction_favor: 'presentados gracias a un favor',
+        shared_touch: 'contactos con ambos',
+        same_event: 'mismo evento',
+        same_company: 'solo la misma empresa (indicio débil)',
+      },
+    },
     flag: { give_before_you_ask: 'Da antes de pedir', cold: 'Frío' },
     flagHint: {
       give_before_you_ask: 'A esta persona solo le pides cosas: da o comparte algo primero.',
