@@ -211,6 +211,8 @@ describe('LinkedIn files that cannot be read', () => {
     const encoding = await importLinkedin(account, [{ name: 'Connections.csv', content: latin1 }]);
     expect(encoding.status).toBe(400);
     expect(encoding.body.detail).toMatch(/Connections\.csv, line \d+: the text is not valid UTF-8/);
+    // The code and the place, for the web app to say it in the user's language.
+    expect(encoding.body.errors).toEqual([{ field: 'file', code: 'encoding', file: 'Connections.csv', line: expect.any(Number), message: encoding.body.detail }]);
     const missing = await account.uploader.upload('/api/imports', { source: 'linkedin' }, []);
     expect(missing.status).toBe(400);
     expect(await contactCount()).toBe(0);

@@ -93,6 +93,8 @@ test('a broken zip is refused and changes nothing; the LinkedIn export zip becom
   await expect(error).toBeVisible({ timeout: 30_000 });
   await expect(error).toContainText('Nothing was imported');
   await expect(error).toContainText('Basic_LinkedInDataExport_broken.zip');
+  // Said by the app from the refusal's code and place (the server's English follows as the detail).
+  await expect(error).toContainText('The zip file is damaged or incomplete (was the download cut short?). In Basic_LinkedInDataExport_broken.zip.');
   await expect(error).toContainText('nothing in your account changed');
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Your network starts here' })).toBeVisible();

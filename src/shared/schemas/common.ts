@@ -36,6 +36,10 @@ export const Problem = z.object({
         message: z.string(),
         /** Machine-readable reason (Zod's issue code, e.g. `too_small`), for translated messages. */
         code: z.string().optional(),
+        /** A refused import: the uploaded file, and the 1-based line or vCard card in it. */
+        file: z.string().optional(),
+        line: z.number().int().optional(),
+        card: z.number().int().optional(),
       }),
     )
     .optional(),

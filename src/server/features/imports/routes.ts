@@ -25,7 +25,9 @@ const tags = ['imports'];
 
 /** A refused file is the caller's to fix: a 400 naming the file, line or card (413 when it is too large). */
 function refused(error: ImportError): HttpProblem {
-  return new HttpProblem(error.code === 'too_large' ? 413 : 400, 'Import refused', error.message, [{ field: 'file', message: error.message, code: error.code }]);
+  // The code and the place let the web app say it in the user's language (the message is English).
+  const place = { ...(error.file ? { file: error.file } : {}), ...(error.at.line !== undefined ? { line: error.at.line } : {}), ...(error.at.card !== undefined ? { card: error.at.card } : {}) };
+  return new HttpProblem(error.code === 'too_large' ? 413 : 400, 'Import refused', error.message, [{ field: 'file', message: error.message, code: error.code, ...place }]);
 }
 
 function sourceOf(value: string | undefined): ImportSource {

@@ -304,13 +304,17 @@ function ImportFailure({ error, request, onRetry, onReplace }: ImportFailureProp
       </Stack>
     );
   }
-  // The server's own words name the file and line or card (errorMessage() would only say "fix the fields").
+  const refusal = error instanceof ApiError ? refusalOf(error) : null;
+  // A refusal the app knows is said in the user's language with its place; the server's own words
+  // (English, the exact line's trouble) follow as the detail. Anything else: the server's words.
   const detail =
     error instanceof UploadNetworkError
       ? t('imports.networkFailed')
-      : error instanceof ApiError
-        ? (error.problem?.detail ?? error.problem?.title ?? errorMessage(error))
-        : errorMessage(error);
+      : refusal
+        ? [t(`imports.refused.${refusal.code}`), refusal.where && t(`imports.refusedWhere.${refusal.where.kind}`, refusal.where)].filter(Boolean).join(' ')
+        : error instanceof ApiError
+          ? (error.problem?.detail ?? error.problem?.title ?? errorMessage(error))
+          : errorMessage(error);
   return (
     <Stack gap="md">
       <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('imports.failedTitle')} role="alert" data-testid="import-error">
@@ -318,6 +322,11 @@ function ImportFailure({ error, request, onRetry, onReplace }: ImportFailureProp
           <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
             {detail}
           </Text>
+          {refusal && (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {t('imports.refusedDetail', { detail: refusal.message })}
+            </Text>
+          )}
           {!(error instanceof UploadNetworkError) && <Text size="sm">{t('imports.failedBody')}</Text>}
         </Stack>
       </Alert>
@@ -328,4 +337,23 @@ function ImportFailure({ error, request, onRetry, onReplace }: ImportFailureProp
       </Group>
     </Stack>
   );
+}
+
+const refusalCodes = ['binary', 'encoding', 'malformed', 'wrong_format', 'mapping_required', 'bad_mapping', 'empty', 'zip', 'no_owner', 'too_large', 'unsafe_name'] as const;
+type RefusalCode = (typeof refusalCodes)[number];
+type RefusalPlace = { kind: 'file'; file: string } | { kind: 'line'; file: string; line: number } | { kind: 'card'; file: string; line: number | undefined; card: number };
+
+/** A refused file as the server describes it (features/imports/routes.ts): its code and place. */
+function refusalOf(error: ApiError): { code: RefusalCode; message: string; where: RefusalPlace | null } | null {
+  const item = error.problem?.errors?.find((e) => e.field === 'file');
+  const code = refusalCodes.find((known) => known === item?.code);
+  if (!item || !code) return null;
+  const where: RefusalPlace | null = !item.file
+    ? null
+    : item.card !== undefined
+      ? { kind: 'card', file: item.file, line: item.line, card: item.card }
+      : item.line !== undefined
+        ? { kind: 'line', file: item.file, line: item.line }
+        : { kind: 'file', file: item.file };
+  return { code, message: item.message, where };
 }

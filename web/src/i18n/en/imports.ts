@@ -148,6 +148,26 @@ export const imports = {
     importAnother: 'Import another file',
 
     failedTitle: 'Nothing was imported',
+    /** Why a file was refused, by the server's code (its own words are English: shown as the detail). */
+    refused: {
+      binary: 'This is not a text file (a spreadsheet saved as .xlsx, an image…). Export it as CSV or vCard.',
+      encoding: 'The file’s characters could not be read. Save it as UTF-8 and try again.',
+      malformed: 'The file is damaged or not in the format chosen.',
+      wrong_format: 'This is not the kind of file chosen above.',
+      mapping_required: 'This spreadsheet is not a Google or Outlook export: say which column holds what.',
+      bad_mapping: 'The column matching names a column the file does not have.',
+      empty: 'The file is empty: there is nothing to import.',
+      zip: 'The zip file is damaged or incomplete (was the download cut short?).',
+      no_owner: 'Círculo could not tell whose LinkedIn export this is: add Invitations.csv or messages.csv from the same export.',
+      too_large: 'The file is too large to import.',
+      unsafe_name: 'The zip holds a file with an unsafe name, so it was not opened.',
+    },
+    refusedWhere: {
+      file: 'In {{file}}.',
+      line: 'In {{file}}, line {{line}}.',
+      card: 'In {{file}}, card {{card}}.',
+    },
+    refusedDetail: 'Details: {{detail}}',
     failedBody: 'The file was refused, so nothing in your account changed. Fix the file or export it again, then retry.',
     networkFailed: 'The connection was lost before Círculo answered. Nothing is imported twice: check Contacts, then try again.',
     tryAgain: 'Choose another file',
