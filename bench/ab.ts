@@ -52,6 +52,12 @@ try {
     ['listFirstPage', Array.from({ length: 10 }, () => '/api/contacts?limit=50')],
     ['listFiltered', Array.from({ length: 5 }, () => '/api/contacts?limit=50&circle=personal&stage=trusted')],
     ['contactGet', ids.filter((_, i) => i % Math.ceil(ids.length / 30) === 7).map((id) => `/api/contacts/${id}`)],
+    // The three kinds of introduction request bench/run.ts sends.
+    ['intros', [
+      ...ids.filter((_, i) => i % Math.ceil(ids.length / 10) === 3).map((id) => `/api/intros?contactId=${id}`),
+      ...['telefonica', 'Cabify', 'IESE'].map((c) => `/api/intros?company=${encodeURIComponent(c)}`),
+      ...['ingeniera', 'madrid', 'fintech'].map((q) => `/api/intros?q=${encodeURIComponent(q)}`),
+    ]],
   ];
   const series = new Map(endpoints.map(([name]) => [name, { a: new Series(), b: new Series() }]));
   // Warm-up: both servers' JIT and buffers.

@@ -4,7 +4,8 @@
 // equal the pure rules: silenceStartedOn / effectiveCadence / keepInTouchDueOn
 // (src/shared/rules/cadence.ts) and storedKeys (src/shared/rules/contact-keys.ts), and the stored
 // duplicate pairs must equal a recompute of the whole account (pairsSql). Today's suggestions,
-// ranked from the index, must equal the rule's ranking over every contact.
+// ranked from the index, must equal the rule's ranking over every contact. Each touch's link to a
+// contact (interaction_contacts) must carry its interaction's time, channel, direction and intent.
 import { asc, eq, sql } from 'drizzle-orm';
 import { isEngaged, strongTiesFirst } from '../../src/shared/rules/engagement.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,15 @@ async function expectStoredAgree(client: ApiClient) {
       )
     ).map((r) => [r.contact_id, new Date(r.last).toISOString()]),
   );
+  // The copies on each link (schema.ts, interaction_contacts) against the interaction's own values.
+  const links = await queryRows<{ interaction_id: string; contact_id: string; copy: string; own: string }>(
+    db,
+    sql`select ic.interaction_id, ic.contact_id,
+        concat_ws(' ', ic.occurred_at, ic.channel, ic.direction, ic.intent) as copy,
+        concat_ws(' ', i.occurred_at, i.channel, i.direction, i.intent) as own
+      from interaction_contacts ic join interactions i on i.id = ic.interaction_id where ic.account_id = ${accountId}`,
+  );
+  expect(links.filter((l) => l.copy !== l.own), 'links whose copy differs from their interaction').toEqual([]);
   const keys = await db.select().from(contactKeys).where(eq(contactKeys.accountId, accountId));
   // Only keys of existing contacts (contact_keys has no foreign key to cascade).
   const known = new Set(rows.map((r) => r.id));
@@ -125,6 +135,11 @@ describe('stored keep-in-touch dates and matching keys', () => {
     await ok(me.post('/api/interactions', { contactIds: [carla.id], occurredAt: '2031-03-02T03:00:00Z', channel: 'call', direction: 'inbound', intent: 'reply' }));
     await expectStoredAgree(me);
     await ok(me.patch(`/api/interactions/${touch.id}`, { contactIds: [bruno.id, dario.id], occurredAt: '2031-04-20T12:00:00Z' }));
+    await expectStoredAgree(me);
+    await ok(me.patch(`/api/interactions/${touch.id}`, { channel: 'meal', direction: 'inbound', intent: 'ask' }));
+    await expectStoredAgree(me);
+    // Whatever code edits an interaction, its links follow (a trigger, migration 0020).
+    await server.database.db.execute(sql`update interactions set channel = 'email', intent = 'give' where id = ${touch.id}`);
     await expectStoredAgree(me);
     await ok(me.del(`/api/interactions/${touch.id}`));
     await expectStoredAgree(me);

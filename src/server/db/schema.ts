@@ -463,14 +463,25 @@ export const interactionContacts = pgTable(
     contactId: uuid('contact_id').notNull(),
     /** Copied from the interaction so a contact's timeline is one index scan. */
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /**
+     * Copied from the interaction by database triggers (migration 0020), never written by the
+     * app: tie strength and the ask share read a person's touches from this table alone. Never
+     * null once inserted; declared nullable so inserts need not name them.
+     */
+    channel: text('channel', { enum: channels }),
+    direction: text('direction', { enum: directions }),
+    intent: text('intent', { enum: intents }),
   },
   (t) => [
     primaryKey({ columns: [t.interactionId, t.contactId] }),
     sameAccount('interaction_contacts_interaction_id_fk', [t.accountId, t.interactionId], interactions, 'cascade'),
     sameAccount('interaction_contacts_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
     // The contact's timeline pages through this index in its exact order (the interaction id
-    // breaks ties): the busiest contact's 5,709 touches are never sorted to show 50.
-    index('interaction_contacts_contact_idx').on(t.contactId, t.occurredAt.desc(), t.interactionId.desc()),
+    // breaks ties): the busiest contact's 5,709 touches are never sorted to show 50. The columns
+    // after it make a person's touches of a year, with their channel, direction and intent, an
+    // index-only range for tie strength and the ask share (drizzle has no INCLUDE).
+    index('interaction_contacts_contact_idx').on(
+      t.contactId, t.occurredAt.desc(), t.interactionId.desc(), t.accountId, t.channel, t.direction, t.intent),
   ],
 );
 

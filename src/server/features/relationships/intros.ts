@@ -10,7 +10,7 @@ import { askableStrength, introducerFlags, MAX_TIE_WEIGHT, onlySameCompany, path
 import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
 import type { z } from 'zod';
 import { queryRows, type Tx } from '../../db/database.js';
-import { contacts, interactionContacts, interactions } from '../../db/schema.js';
+import { contacts, interactionContacts } from '../../db/schema.js';
 import { notFound } from '../../http/problems.js';
 import { pathWhy } from '../../i18n/intros.js';
 import { askWindowSql } from '../contacts/ask-sql.js';
@@ -98,13 +98,10 @@ function neighbours(ties: Map<string, TieBetween>, from: string): string[] {
 async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await queryRows<{ contact_id: string; occurred_at: string | Date; intent: Intent }>(db, sql`
-    select ${interactionContacts.contactId} as contact_id, i.occurred_at, i.intent
-    from ${interactionContacts} cross join lateral (
-      -- One row per id; the limit keeps the planner from hashing every interaction of the account
-      -- (it did, over 300,000, for ten busy introducers) instead of looking up their touches.
-      select i.occurred_at, i.intent from ${interactions} i
-      where i.account_id = ${user.accountId} and i.id = ${interactionContacts.interactionId} and i.direction = 'outbound' limit 1) i
-    where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)} and ${askWindowSql(user.now)}`);
+    select ${interactionContacts.contactId} as contact_id, ${interactionContacts.occurredAt} as occurred_at, ${interactionContacts.intent} as intent
+    from ${interactionContacts}
+    where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)}
+      and ${interactionContacts.direction} = 'outbound' and ${askWindowSql(user.now)}`);
   const byContact = new Map<string, { occurredAt: Date; intent: Intent }[]>();
   for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), { occurredAt: new Date(r.occurred_at), intent: r.intent }]);
   return new Set([...byContact].filter(([, touches]) => askStats(touches, user.now).askOnly).map(([id]) => id));

@@ -9,7 +9,7 @@ import { RECIPROCITY_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { TieStrength } from '#shared/schemas/relationships.js';
 import { queryRows, type Tx } from '../../db/database.js';
-import { contacts, favors, interactionContacts, interactions } from '../../db/schema.js';
+import { contacts, favors, interactionContacts } from '../../db/schema.js';
 import { strengthWhy } from '../../i18n/strength.js';
 import type { UserContext } from '../settings/user-context.js';
 import { uuidList } from './sql.js';
@@ -33,10 +33,12 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
   const rows = await queryRows<InputRow>(db, sql`
     with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
     year as (
+      -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
+      -- year is one range of interaction_contacts_contact_idx, no lookup per touch.
       select ic.contact_id, count(*)::int as touches,
-        (count(*) filter (where i.direction = 'inbound'))::int as inbound,
-        array_agg(distinct i.channel) as channels
-      from ${interactionContacts} ic join ${interactions} i on i.id = ic.interaction_id
+        (count(*) filter (where ic.direction = 'inbound'))::int as inbound,
+        array_agg(distinct ic.channel) as channels
+      from ${interactionContacts} ic
       where ic.account_id = ${user.accountId} and ic.contact_id in (select id from chosen)
         and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
       group by ic.contact_id
@@ -53,13 +55,11 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channels,
       coalesce(f.given, 0) as given, coalesce(f.received, 0) as received
     from chosen c
-    -- The newest touch from the timeline index alone (one entry each), then its channel: joined
-    -- inside, the planner read and sorted every touch of the person (the busiest have thousands).
+    -- The newest touch and its channel from the timeline index alone (one entry each).
     left join lateral (
-      select ic.occurred_at, ic.interaction_id from ${interactionContacts} ic
+      select ic.occurred_at, ic.channel from ${interactionContacts} ic
       where ic.account_id = ${user.accountId} and ic.contact_id = c.id and ic.occurred_at <= ${user.now}::timestamptz
-      order by ic.occurred_at desc, ic.interaction_id desc limit 1) newest on true
-    left join lateral (select newest.occurred_at, i.channel from ${interactions} i where i.account_id = ${user.accountId} and i.id = newest.interaction_id) l on true
+      order by ic.occurred_at desc, ic.interaction_id desc limit 1) l on true
     left join year y on y.contact_id = c.id
     left join favor_counts f on f.contact_id = c.id`);
   return new Map(
