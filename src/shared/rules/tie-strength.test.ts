@@ -62,6 +62,16 @@ describe('tieStrength', () => {
     expect(tieStrength(none, now).reasons).toEqual([{ kind: 'neverTouched' }]);
   });
 
+  it('counts the why’s days as calendar days in the user’s zone, like "last touch 5 days ago"', () => {
+    // A video call on Wednesday 25 at 16:00 in Madrid, read on Monday 30 at 11:33: 4 whole days, 5 dates.
+    const input: TieInputs = { ...none, lastTouch: { at: new Date('2026-11-25T15:00:00Z'), channel: 'video' }, touches: 1, deepest: 'video' };
+    const at = new Date('2026-11-30T10:33:00Z');
+    expect(tieStrength(input, at, 'Europe/Madrid').reasons[0]).toEqual({ kind: 'lastTouch', depth: 'video', days: 5 });
+    expect(tieStrength(input, at).reasons[0]).toEqual({ kind: 'lastTouch', depth: 'video', days: 4 });
+    // The score does not depend on the zone.
+    expect(tieStrength(input, at, 'Europe/Madrid').score).toBe(tieStrength(input, at).score);
+  });
+
   it.each([
     ['meal', 'in_person'],
     ['video', 'video'],

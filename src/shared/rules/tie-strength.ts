@@ -4,6 +4,7 @@
 // call > message), and favors both ways. The reasons come back as data; the words are the
 // caller's (src/server/i18n/strength.ts).
 import type { Channel } from '../enums.js';
+import { daysBetween, localDateOf, todayIn } from './time.js';
 
 export const depths = ['message', 'call', 'video', 'in_person'] as const;
 export type Depth = (typeof depths)[number];
@@ -63,14 +64,19 @@ export interface TieStrength {
 
 const DAY_MS = 86_400_000;
 
-export function tieStrength(input: TieInputs, now: Date): TieStrength {
+/**
+ * `timeZone`: the user's, so the "why" counts days as the rest of the app does ("last touch 5 days
+ * ago" is calendar days in their zone); the score decays by elapsed 24-hour days either way.
+ */
+export function tieStrength(input: TieInputs, now: Date, timeZone?: string): TieStrength {
   const w = STRENGTH_WEIGHTS;
   const reasons: StrengthReason[] = [];
   let score = 0;
   if (input.lastTouch) {
     const days = Math.max(0, Math.floor((now.getTime() - input.lastTouch.at.getTime()) / DAY_MS));
     score += w.recency * 0.5 ** (days / RECENCY_HALF_LIFE_DAYS);
-    reasons.push({ kind: 'lastTouch', depth: depthOf(input.lastTouch.channel), days });
+    const calendarDays = timeZone ? Math.max(0, daysBetween(localDateOf(input.lastTouch.at, timeZone), todayIn(timeZone, now))) : days;
+    reasons.push({ kind: 'lastTouch', depth: depthOf(input.lastTouch.channel), days: calendarDays });
   } else {
     reasons.push({ kind: 'neverTouched' });
   }

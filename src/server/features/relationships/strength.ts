@@ -93,7 +93,7 @@ export async function strengthsOf(db: Tx, user: UserContext, ids: readonly strin
   const inputs = await loadTieInputs(db, user, ids);
   return new Map(
     [...inputs].map(([id, input]) => {
-      const { score, reasons } = tieStrength(input, user.now);
+      const { score, reasons } = tieStrength(input, user.now, user.timeZone);
       return [id, { score, why: strengthWhy(user.language, reasons), reasons, inputs: input }];
     }),
   );
