@@ -37,6 +37,9 @@ const FIRST_STRENGTH_BATCH = 4;
 type IntrosQuery = z.infer<typeof IntrosQuerySchema>;
 type Person = { id: string; displayName: string; company: string | null; title: string | null };
 
+/** A complete order, so the same question names the same targets when more than MAX_TARGETS match. */
+const targetOrder = [contacts.displayName, contacts.id] as const;
+
 async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promise<Person[]> {
   const columns = { id: contacts.id, displayName: contacts.displayName, company: contacts.company, title: contacts.title };
   if (query.contactId) {
@@ -49,6 +52,7 @@ async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promi
       .select(columns)
       .from(contacts)
       .where(and(eq(contacts.accountId, user.accountId), sql`circulo_normalize(${contacts.company}) = circulo_normalize(${query.company})`))
+      .orderBy(...targetOrder)
       .limit(MAX_TARGETS);
   }
   const words = query.q!.split(/\s+/).filter(Boolean).slice(0, 8);
@@ -61,6 +65,7 @@ async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promi
         ...words.map((w) => sql`${contacts.searchText} like circulo_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`),
       ),
     )
+    .orderBy(...targetOrder)
     .limit(MAX_TARGETS);
 }
 
