@@ -3,21 +3,15 @@
 // a clean stop. One pass never overlaps the next, and a subscription being fetched is not fetched
 // again by this process (subscriptions.ts). Several server processes may each fetch a calendar
 // in the same hour: harmless, as importing a calendar twice changes nothing.
+import { periodicPass, type PeriodicPass } from '../../periodic-pass.js';
 import { dueSubscriptions, fetchSubscription, type SubscriptionDeps } from './subscriptions.js';
 
 /** How often the timer looks for subscriptions whose hour has come. */
 export const CALENDAR_TICK_MS = 5 * 60_000;
 
-export interface CalendarScheduler {
-  tick(): Promise<void>;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type CalendarScheduler = PeriodicPass;
 
 export function createCalendarScheduler(deps: SubscriptionDeps & { log?: { error(message: string): void } }, options: { intervalMs?: number } = {}): CalendarScheduler {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-
   async function pass() {
     for (const row of await dueSubscriptions(deps.db, deps.now())) {
       try {
@@ -28,25 +22,5 @@ export function createCalendarScheduler(deps: SubscriptionDeps & { log?: { error
     }
   }
 
-  const tick = () =>
-    (running ??= pass()
-      .catch((error: unknown) => deps.log?.error(`Calendar subscriptions: the scheduler's pass failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        running = null;
-      }));
-
-  return {
-    tick,
-    start() {
-      if (timer) return;
-      timer = setInterval(() => void tick(), options.intervalMs ?? CALENDAR_TICK_MS);
-      timer.unref();
-      void tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return periodicPass('Calendar subscriptions', pass, options.intervalMs ?? CALENDAR_TICK_MS, deps.log);
 }

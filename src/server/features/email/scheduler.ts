@@ -8,16 +8,13 @@ import { and, gte, isNull, or } from 'drizzle-orm';
 import type { EmailKind } from '#shared/enums.js';
 import { addDays, todayIn } from '#shared/rules/time.js';
 import { emailSends, users } from '../../db/schema.js';
+import { periodicPass, type PeriodicPass } from '../../periodic-pass.js';
 import { claimAndSend, keyDate, retryFailed, recipientColumns, type MailDeps } from './sends.js';
 
 export const TICK_MS = 60_000;
 
-export interface Scheduler {
-  /** One pass: due e-mails, then retries. Tests call it with the clock where they want it. */
-  tick(): Promise<void>;
-  start(): void;
-  stop(): Promise<void>;
-}
+/** Its pass: due e-mails, then retries. */
+export type Scheduler = PeriodicPass;
 
 /** Which e-mails are due for a user at `now`: their hour has come today in their time zone. */
 export function dueKinds(user: { timeZone: string; emailHour: number; emailDaily: boolean; emailWeekly: boolean }, now: Date): EmailKind[] {
@@ -37,9 +34,6 @@ export function dueKinds(user: { timeZone: string; emailHour: number; emailDaily
 }
 
 export function createScheduler(deps: MailDeps, options: { intervalMs?: number } = {}): Scheduler {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-
   async function pass() {
     const now = deps.now();
     const candidates = await deps.db
@@ -65,25 +59,5 @@ export function createScheduler(deps: MailDeps, options: { intervalMs?: number }
     await retryFailed(deps);
   }
 
-  const tick = () =>
-    (running ??= pass()
-      .catch((error: unknown) => deps.log?.error(`E-mail: the scheduler's pass failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        running = null;
-      }));
-
-  return {
-    tick,
-    start() {
-      if (timer) return;
-      timer = setInterval(() => void tick(), options.intervalMs ?? TICK_MS);
-      timer.unref();
-      void tick();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return periodicPass('E-mail', pass, options.intervalMs ?? TICK_MS, deps.log);
 }
