@@ -91,6 +91,46 @@ describe('iCal import', () => {
     expect(bruno.lastInteractionAt).toBe('2026-11-10T15:00:00.000Z');
   });
 
+  it('adding a person met records the meetings with them as touches; the next import finds nothing to change', async () => {
+    const event = (uid: string, start: string, summary: string, attendees: string[], extra: string[] = []) => [
+      'BEGIN:VEVENT', `UID:${uid}`, `DTSTART:${start}`, `DTEND:${start.replace(/T(\d\d)/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`)}`, `SUMMARY:${summary}`,
+      'ORGANIZER:mailto:alex.rivera@example.org', ...attendees.map((a) => `ATTENDEE:mailto:${a}`), ...extra, 'END:VEVENT'];
+    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const first = calendar(
+      event('team-1@newco.example', '20261103T090000Z', 'Team sync', ['bruno@example.org', 'Eva.Luna@newco.example']),
+      event('eva-1@newco.example', '20261113T160000Z', 'Coffee with Eva', ['eva.luna@newco.example'], ['LOCATION:https://meet.google.com/abc-defg-hij']),
+      event('eva-2@newco.example', '20261117T160000Z', 'Second coffee with Eva', ['eva.luna@newco.example']),
+    );
+    let reply = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'newco.ics', content: first }]);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.interactions).toMatchObject({ created: 1 });
+    // The second coffee is cancelled before Eva is added: it must not become a touch.
+    const edited = calendar(
+      event('team-1@newco.example', '20261103T090000Z', 'Team sync', ['bruno@example.org', 'Eva.Luna@newco.example']),
+      event('eva-1@newco.example', '20261113T160000Z', 'Coffee with Eva', ['eva.luna@newco.example'], ['LOCATION:https://meet.google.com/abc-defg-hij']),
+      event('eva-2@newco.example', '20261117T160000Z', 'Second coffee with Eva', ['eva.luna@newco.example'], ['STATUS:CANCELLED']),
+    );
+    reply = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'newco.ics', content: edited }]);
+    expect(reply.body.interactions).toEqual({ created: 0, updated: 0, unchanged: 1, removed: 0 });
+
+    const added = await alex.post('/api/calendar-people/add', { email: 'EVA.LUNA@newco.example' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    ids.eva = added.body.id;
+    expect(added.body).toMatchObject({ firstName: 'eva.luna', emails: ['eva.luna@newco.example'], metOn: '2026-11-03', lastInteractionAt: '2026-11-13T16:00:00.000Z' });
+    const withEva = (await touches()).filter((t) => t.with.includes('eva'));
+    expect(withEva).toEqual([
+      { at: '2026-11-03T09:00:00.000Z', channel: 'other', direction: 'outbound', summary: 'Team sync', with: ['bruno', 'eva'] },
+      { at: '2026-11-13T16:00:00.000Z', channel: 'video', direction: 'outbound', summary: 'Coffee with Eva', with: ['eva'] },
+    ]);
+    expect((await alex.get('/api/calendar-people')).body.items.map((p: { email: string }) => p.email)).not.toContain('eva.luna@newco.example');
+
+    reply = await uploader.upload('/api/imports', { source: 'ical' }, [{ name: 'newco.ics', content: edited }]);
+    expect(reply.body.interactions).toEqual({ created: 0, updated: 0, unchanged: 2, removed: 0 });
+    expect((await alex.post('/api/calendar-people/add', { email: 'eva.luna@newco.example' })).status).toBe(409);
+    expect((await alex.post('/api/calendar-people/add', { email: 'nobody@newco.example' })).status).toBe(404);
+    expect((await alex.post('/api/calendar-people/add', { email: 'x' })).status).toBe(400);
+  });
+
   it('a person met added as a contact leaves the list; a dismissed one too', async () => {
     await alex.post('/api/contacts', { firstName: 'Dana', lastName: 'Ortiz', emails: ['Dana.Ortiz@unknown.example'] });
     expect((await alex.get('/api/calendar-people')).body.items).toEqual([]);

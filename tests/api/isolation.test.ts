@@ -67,6 +67,7 @@ const bodies: Record<string, () => unknown> = {
   'POST /api/calendar-subscriptions/{id}/fetch': () => ({}),
   // Someone only Alice met.
   'POST /api/calendar-people/dismiss': () => ({ email: 'dana.secret@example.org' }),
+  'POST /api/calendar-people/add': () => ({ email: 'dana.secret@example.org' }),
 };
 
 /** Endpoints that are not about account data (or act only on the caller's own session). */

@@ -84,4 +84,10 @@ test('subscribe to a calendar, add a person met, import a .ics file', async ({ p
   await report.getByRole('link', { name: 'See your contacts' }).click();
   await page.getByRole('link', { name: /Bruno Silva/ }).first().click();
   await expect(page.getByText('Roadmap review').first()).toBeVisible();
+
+  // Dana was added from "people you met": the meeting with her is already on her page.
+  await page.goto('/contacts');
+  await page.getByRole('link', { name: /Dana Ortiz/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Dana Ortiz' })).toBeVisible();
+  await expect(page.getByText('Roadmap review').first()).toBeVisible();
 });

@@ -3,6 +3,7 @@
 // Migrations in /migrations are generated from this file with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
 import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, emailKinds, emailSendStatuses, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, relationshipKinds, stages, templatePurposes } from '../../shared/enums.js';
+import type { Channel, Direction } from '../../shared/enums.js';
 import {
   bigint,
   boolean,
@@ -798,6 +799,16 @@ export const contactChanges = pgTable(
  * contacts silently; the list hides those who have since become contacts (by e-mail) and those
  * the user dismissed.
  */
+/** One meeting with a person met, as it would become a touch (features/calendar-import/touches.ts). */
+export interface MetMeeting {
+  uid: string;
+  key: string;
+  occurredAt: string;
+  channel: Channel;
+  direction: Direction;
+  summary: string | null;
+}
+
 export const calendarPeopleMet = pgTable(
   'calendar_people_met',
   {
@@ -807,6 +818,12 @@ export const calendarPeopleMet = pgTable(
     name: text('name'),
     lastMetAt: timestamp('last_met_at', { withTimezone: true, mode: 'date' }).notNull(),
     lastMeeting: text('last_meeting'),
+    /**
+     * The meetings with them (newest first, at most MEETINGS_KEPT of features/calendar-import),
+     * so that adding them as a contact records those meetings as touches at once, under the same
+     * keys the next import of the calendar would use. Replaced per calendar UID at every import.
+     */
+    meetings: jsonb('meetings').$type<MetMeeting[]>().notNull().default([]),
     dismissedAt: timestamp('dismissed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },

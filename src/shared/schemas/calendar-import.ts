@@ -47,3 +47,11 @@ export const PeopleMetList = z.object({ items: z.array(PersonMet), total: z.numb
 export type PeopleMetList = z.infer<typeof PeopleMetList>;
 
 export const PersonMetDismiss = z.object({ email: z.string().trim().min(3).max(320) });
+export type PersonMetDismiss = z.infer<typeof PersonMetDismiss>;
+
+/** Add a person met as a contact: the names default to the invitation's (or the address's). */
+export const PersonMetAdd = PersonMetDismiss.extend({
+  firstName: z.string().trim().min(1).max(120).optional(),
+  lastName: z.string().trim().min(1).max(120).optional(),
+});
+export type PersonMetAdd = z.infer<typeof PersonMetAdd>;

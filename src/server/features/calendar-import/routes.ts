@@ -4,12 +4,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { IdParams, Problem } from '#shared/schemas/common.js';
-import { CalendarFetchResult, CalendarSubscription, CalendarSubscriptionCreate, PeopleMetList, PersonMetDismiss } from '#shared/schemas/calendar-import.js';
+import { CalendarFetchResult, CalendarSubscription, CalendarSubscriptionCreate, PeopleMetList, PersonMetAdd, PersonMetDismiss } from '#shared/schemas/calendar-import.js';
+import { Contact } from '#shared/schemas/contacts.js';
 import { calendarSubscriptions } from '../../db/schema.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { badRequest, notFound } from '../../http/problems.js';
 import { CalendarFetchError, checkCalendarHost, normaliseCalendarUrl } from './fetch-calendar.js';
-import { dismissPersonMet, listPeopleMet } from './people-met.js';
+import { addPersonMet, dismissPersonMet, listPeopleMet } from './people-met.js';
+import { userOf } from '../settings/user-context.js';
 import { addSubscription, fetchSubscription, toSubscription, type SubscriptionDeps } from './subscriptions.js';
 
 const tags = ['calendar-import'];
@@ -104,10 +106,23 @@ export function calendarImportRoutes(app: App, ctx: AppContext) {
     schema: {
       tags,
       summary: 'People you met: attendees of imported meetings who are not contacts, the most recently met first (at most 500)',
-      description: 'Never created as contacts on their own: add one with POST /api/contacts (with their e-mail) and they leave this list.',
+      description:
+        'Never created as contacts on their own: POST /api/calendar-people/add makes one a contact with the meetings as touches (a contact made another way, with their e-mail, also leaves this list).',
       response: { 200: PeopleMetList },
     },
     handler: async (request) => listPeopleMet(db, authOf(request).accountId),
+  });
+
+  app.post('/api/calendar-people/add', {
+    schema: {
+      tags,
+      summary: 'Add a person met as a contact: `{email, firstName?, lastName?}`; the meetings with them become their touches at once',
+      description:
+        'Names default to the invitation’s (or the address’s); `metOn` is the first meeting’s date. Meetings already recorded as touches with other contacts gain this one; the calendar’s next import then finds nothing to change. 409 when a contact already has this e-mail.',
+      body: PersonMetAdd,
+      response: { 201: Contact, 404: Problem, 409: Problem },
+    },
+    handler: async (request, reply) => reply.code(201).send(await addPersonMet(db, await userOf(ctx, request), request.body)),
   });
 
   app.post('/api/calendar-people/dismiss', {

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Channel, Direction } from '#shared/enums.js';
 import type { PersonMet } from '#shared/schemas/imports.js';
 import { queryRows, type Tx } from '../../db/database.js';
-import { calendarPeopleMet, interactionContacts, interactions } from '../../db/schema.js';
+import { calendarPeopleMet, interactionContacts, interactions, type MetMeeting } from '../../db/schema.js';
 import { IMPORT_BATCH_ROWS } from '../imports/batch.js';
 import type { ImportContext } from '../imports/import-context.js';
 import { readCalendar, uidOfKey, type Meeting } from './meetings.js';
@@ -18,6 +18,14 @@ import { ownAddresses } from './own-addresses.js';
 
 /** People met listed in one report; the screen lists them all. */
 const REPORT_PEOPLE = 200;
+/** Meetings kept per person met (the newest): adding them records these; a later import the rest. */
+export const MEETINGS_KEPT = 200;
+
+/** A person met in this file, and the meetings with them. */
+interface Met {
+  person: PersonMet;
+  meetings: MetMeeting[];
+}
 
 interface Touch {
   id: string;
@@ -117,19 +125,36 @@ async function removeTouches(tx: Tx, accountId: string, ids: string[]) {
   }
 }
 
-/** Remembers the attendees who are not contacts, keeping the latest meeting with each. */
-async function rememberPeopleMet(tx: Tx, ctx: ImportContext, people: Map<string, PersonMet>) {
+/**
+ * Remembers the attendees who are not contacts, keeping the latest meeting with each and the
+ * meetings themselves. What an earlier import stored from this file's UIDs is replaced, so a
+ * cancelled or edited meeting is never recorded from a stale copy when the person is added.
+ */
+async function rememberPeopleMet(tx: Tx, ctx: ImportContext, uids: Set<string>, people: Map<string, Met>) {
   const accountId = ctx.user.accountId;
+  const fileUids = JSON.stringify([...uids]);
+  await tx.execute(sql`
+    update ${calendarPeopleMet} p set meetings = coalesce(
+      (select jsonb_agg(m order by m->>'occurredAt' desc) from jsonb_array_elements(p.meetings) m
+       where not (m->>'uid' in (select value from jsonb_array_elements_text(${fileUids}::jsonb)))), '[]'::jsonb)
+    where p.account_id = ${accountId}
+      and exists (select 1 from jsonb_array_elements(p.meetings) m
+                  where m->>'uid' in (select value from jsonb_array_elements_text(${fileUids}::jsonb)))`);
   for (const batch of chunks([...people.values()])) {
-    const rows = JSON.stringify(batch.map((p) => ({ email: p.email, name: p.name, last_met_at: p.lastMetAt, last_meeting: p.lastMeeting })));
+    const rows = JSON.stringify(
+      batch.map(({ person: p, meetings }) => ({ email: p.email, name: p.name, last_met_at: p.lastMetAt, last_meeting: p.lastMeeting, meetings: meetings.slice(0, MEETINGS_KEPT) })),
+    );
     await tx.execute(sql`
-      insert into ${calendarPeopleMet} (account_id, email, name, last_met_at, last_meeting, created_at)
-      select ${accountId}::uuid, v.email, v.name, v.last_met_at, v.last_meeting, ${ctx.user.now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${rows}::jsonb) as v(email text, name text, last_met_at timestamptz, last_meeting text)
+      insert into ${calendarPeopleMet} (account_id, email, name, last_met_at, last_meeting, meetings, created_at)
+      select ${accountId}::uuid, v.email, v.name, v.last_met_at, v.last_meeting, v.meetings, ${ctx.user.now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${rows}::jsonb) as v(email text, name text, last_met_at timestamptz, last_meeting text, meetings jsonb)
       on conflict (account_id, email) do update set
         name = coalesce(excluded.name, ${calendarPeopleMet.name}),
         last_meeting = case when excluded.last_met_at >= ${calendarPeopleMet.lastMetAt} then excluded.last_meeting else ${calendarPeopleMet.lastMeeting} end,
-        last_met_at = greatest(excluded.last_met_at, ${calendarPeopleMet.lastMetAt})`);
+        last_met_at = greatest(excluded.last_met_at, ${calendarPeopleMet.lastMetAt}),
+        meetings = (select coalesce(jsonb_agg(m order by m->>'occurredAt' desc), '[]'::jsonb) from (
+          select m from jsonb_array_elements(${calendarPeopleMet.meetings} || excluded.meetings) m
+          order by m->>'occurredAt' desc limit ${MEETINGS_KEPT}) newest)`);
   }
 }
 
@@ -151,23 +176,26 @@ export async function importCalendar(ctx: ImportContext, file: string, source: s
     ctx.report.warnAt(file, {}, [{ code: 'ical_occurrences_cut', values: { uid }, message: `the recurring meeting ${uid} has more past instances than are imported; the earliest are kept` }]);
   }
 
-  const people = new Map<string, PersonMet>();
+  const people = new Map<string, Met>();
   // Keyed, so a file that repeats an instance (two copies of one override) writes it once.
   const touches = new Map<string, Touch>();
   for (const meeting of reading.meetings) {
     const contactIds = new Set<string>();
+    const strangers: { email: string; name: string | null }[] = [];
     for (const person of meeting.others) {
       const contact = ctx.batcher.index.findByEmail(person.email);
       if (contact) contactIds.add(contact.id);
-      else notePersonMet(people, person, meeting);
+      else strangers.push(person);
     }
+    const direction = meeting.organisedByUser ? 'outbound' : 'inbound';
+    for (const person of strangers) notePersonMet(people, person, meeting, direction);
     if (contactIds.size === 0) continue;
     touches.set(meeting.key, {
       id: randomUUID(),
       key: meeting.key,
       occurredAt: meeting.start,
       channel: meeting.channel,
-      direction: meeting.organisedByUser ? 'outbound' : 'inbound',
+      direction,
       summary: meeting.summary,
       contactIds: [...contactIds].sort(),
     });
@@ -192,24 +220,30 @@ export async function importCalendar(ctx: ImportContext, file: string, source: s
   await writeTouches(tx, ctx, creates, updates);
   await removeTouches(tx, user.accountId, removed.map((t) => t.id));
   for (const touch of [...creates, ...updates, ...removed]) for (const id of touch.contactIds) ctx.touchedContacts.add(id);
-  await rememberPeopleMet(tx, ctx, people);
+  await rememberPeopleMet(tx, ctx, reading.uids, people);
 
   const counts = ctx.report.interactions;
   counts.created += creates.length;
   counts.updated += updates.length;
   counts.unchanged += unchanged;
   counts.removed += removed.length;
-  const listed = [...(ctx.report.peopleMet ?? []), ...people.values()].sort((a, b) => b.lastMetAt.localeCompare(a.lastMetAt));
+  const listed = [...(ctx.report.peopleMet ?? []), ...[...people.values()].map((p) => p.person)].sort((a, b) => b.lastMetAt.localeCompare(a.lastMetAt));
   ctx.report.peopleMet = listed.slice(0, REPORT_PEOPLE);
   return { created: creates.length, updated: updates.length, removed: removed.length };
 }
 
-function notePersonMet(people: Map<string, PersonMet>, person: { email: string; name: string | null }, meeting: Meeting) {
-  const known = people.get(person.email);
+function notePersonMet(people: Map<string, Met>, person: { email: string; name: string | null }, meeting: Meeting, direction: Direction) {
   const at = meeting.start.toISOString();
-  if (known && known.lastMetAt >= at) {
-    known.name ??= person.name;
-    return;
+  const met = people.get(person.email) ?? { person: { email: person.email, name: null, lastMetAt: at, lastMeeting: meeting.summary }, meetings: [] };
+  people.set(person.email, met);
+  if (!met.meetings.some((m) => m.key === meeting.key)) {
+    met.meetings.push({ uid: meeting.uid, key: meeting.key, occurredAt: at, channel: meeting.channel, direction, summary: meeting.summary });
+    met.meetings.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   }
-  people.set(person.email, { email: person.email, name: person.name ?? known?.name ?? null, lastMetAt: at, lastMeeting: meeting.summary });
+  // The name on the latest meeting wins; an older one only fills a gap.
+  if (at >= met.person.lastMetAt) {
+    met.person.lastMetAt = at;
+    met.person.lastMeeting = meeting.summary;
+    met.person.name = person.name ?? met.person.name;
+  } else met.person.name ??= person.name;
 }

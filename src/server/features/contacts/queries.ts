@@ -104,15 +104,21 @@ async function checkReferences(db: Tx, accountId: string, input: ContactCreate |
   }
 }
 
+/** Inserts a contact inside the caller's transaction; its stored derived columns are the caller's to refresh. */
+export async function insertContact(tx: Tx, user: UserContext, input: ContactCreate): Promise<string> {
+  await checkReferences(tx, user.accountId, input);
+  const [row] = await tx
+    .insert(contacts)
+    .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input), createdAt: user.now, updatedAt: user.now })
+    .returning({ id: contacts.id });
+  return row!.id;
+}
+
 export async function createContact(db: Db, user: UserContext, input: ContactCreate) {
   return db.transaction(async (tx) => {
-    await checkReferences(tx, user.accountId, input);
-    const [row] = await tx
-      .insert(contacts)
-      .values({ ...toColumns(input), accountId: user.accountId, displayName: deriveDisplayName(input), createdAt: user.now, updatedAt: user.now })
-      .returning({ id: contacts.id });
-    await refreshContacts(tx, user.accountId, [row!.id]);
-    return getContact(tx, user, row!.id);
+    const id = await insertContact(tx, user, input);
+    await refreshContacts(tx, user.accountId, [id]);
+    return getContact(tx, user, id);
   });
 }
 

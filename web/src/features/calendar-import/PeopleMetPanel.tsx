@@ -1,25 +1,22 @@
 import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconUserPlus, IconUserQuestion } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { splitFullName } from '@shared/rules/names.js';
 import type { PersonMet } from '@shared/schemas/index.js';
-import { queryKeys } from '../../api/queryKeys';
 import { notifySuccess } from '../../app/queryClient';
 import { useFormatters } from '../../i18n/useFormatters';
 import { ListRow, RowList } from '../../ui/ListRow';
 import { LoadError } from '../../ui/LoadError';
 import { SectionCard } from '../../ui/SectionCard';
-import { useCreateContact } from '../contacts/api';
-import { useDismissPersonMet, usePeopleMet } from './api';
+import { useAddPersonMet, useDismissPersonMet, usePeopleMet } from './api';
 
 /** Shown at most on the page; the rest are counted (the server keeps them all). */
 const SHOWN = 50;
 
 /**
  * "People you met — add them?": attendees of imported meetings who are not contacts. One click
- * adds one (name and e-mail from the invitation); nobody is ever added without it.
+ * adds one (name and e-mail from the invitation) with the meetings as touches; nobody is ever
+ * added without it.
  */
 export function PeopleMetPanel() {
   const { t } = useTranslation();
@@ -51,22 +48,19 @@ export function PeopleMetPanel() {
 export function PersonMetRow({ person }: { person: PersonMet }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const create = useCreateContact();
-  const queryClient = useQueryClient();
+  const create = useAddPersonMet();
   const dismiss = useDismissPersonMet();
   // The import report's list is not refetched: a row answered here leaves it at once.
   const [done, setDone] = useState(false);
   const shownName = person.name ?? person.email;
   const add = () => {
-    const { firstName, lastName } = splitFullName(person.name ?? person.email.split('@')[0]!);
+    // The server names them from the invitation and records the meetings with them as touches.
     create.mutate(
-      { firstName, ...(lastName ? { lastName } : {}), emails: [person.email] },
+      { email: person.email },
       {
         onSuccess: () => {
           notifySuccess(t('calendarImport.addedContact', { name: shownName }));
           setDone(true);
-          // Now a contact (by this e-mail), they leave the list.
-          void queryClient.invalidateQueries({ queryKey: queryKeys.peopleMet });
         },
       },
     );

@@ -1,7 +1,7 @@
 // Calendar subscriptions and the people met in imported meetings (the server's
 // features/calendar-import). An .ics file is uploaded through the Imports panel instead.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarFetchResult, CalendarSubscription, CalendarSubscriptionCreate, PeopleMetList } from '@shared/schemas/index.js';
+import type { CalendarFetchResult, CalendarSubscription, CalendarSubscriptionCreate, Contact, PeopleMetList, PersonMetAdd } from '@shared/schemas/index.js';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
 
@@ -51,5 +51,15 @@ export function useDismissPersonMet() {
   return useMutation({
     mutationFn: (email: string) => api<void>('/api/calendar-people/dismiss', { method: 'POST', body: { email } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.peopleMet }),
+  });
+}
+
+/** Adds a person met as a contact, their meetings as touches (POST /api/calendar-people/add). */
+export function useAddPersonMet() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PersonMetAdd) => api<Contact>('/api/calendar-people/add', { method: 'POST', body }),
+    // A new contact with touches: the lists, Today and the review may all change.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "calendar_people_met" ADD COLUMN "meetings" jsonb DEFAULT '[]'::jsonb NOT NULL;
