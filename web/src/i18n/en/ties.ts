@@ -95,6 +95,9 @@ export const ties = {
     noPath_other: 'No path yet: you know {{count}} people at {{company}}, but nobody links you. Reach out directly, or record who knows them (a tie, a shared meeting).',
   },
   network: {
+    loading: 'Loading your network…',
+    drawing: 'Drawing {{drawn}} of {{total}} people…',
+    arranging: 'Arranging {{total}} people: the closest stay near you…',
     title: 'Network',
     subtitle: 'Your contacts and who knows whom.',
     counts_one: '{{people}} people, {{count}} tie between them',

@@ -96,6 +96,9 @@ export const ties: typeof en = {
     noPath_other: 'Aún no hay camino: conoces a {{count}} personas de {{company}}, pero nadie te enlaza. Escríbeles directamente, o registra quién las conoce (un vínculo, una reunión compartida).',
   },
   network: {
+    loading: 'Cargando tu red…',
+    drawing: 'Dibujando {{drawn}} de {{total}} personas…',
+    arranging: 'Ordenando {{total}} personas: las más cercanas quedan junto a ti…',
     title: 'Red',
     subtitle: 'Tus contactos y quién conoce a quién.',
     counts_one: '{{people}} personas, {{count}} vínculo entre ellas',
