@@ -49,16 +49,28 @@ try {
   for (let run = 0; run < runs; run++) {
     await page.goto('/');
     await page.locator('a[href="/network"]').first().waitFor();
-    const data = page.waitForResponse((r) => r.url().includes('/api/network'), { timeout: 120_000 });
+    const data = page.waitForResponse((r) => r.url().includes('/api/network'), { timeout: 300_000 });
     const t0 = await page.evaluate(() => performance.now());
     await page.locator('a[href="/network"]').first().click();
     const reply = await data;
+    // When the answer arrived by the network's clock (the page may be too busy to say at once).
+    const timing = reply.request().timing();
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    const arrivedMs = timing.startTime + timing.responseEnd - timeOrigin - t0;
     const body = (await reply.json()) as { nodes: unknown[]; edges: unknown[]; omitted: number };
     const dataAt = await page.evaluate(() => performance.now());
     await page.locator('[data-drawn="true"]').waitFor({ state: 'attached', timeout: 120_000 });
     const drawnAt = await page.evaluate(() => performance.now());
     await page.locator('[data-layout="settled"]').waitFor({ state: 'attached', timeout: 120_000 });
     const settledAt = await page.evaluate(() => performance.now());
+    // The screen's own marks, where it leaves them (the page notes the moment; the bench only
+    // hears of it once the main thread is free).
+    const markOf = async (selector: string, name: string) => Number((await page.locator(selector).getAttribute(name)) ?? NaN) - t0;
+    const drawnMarkMs = await markOf('[data-drawn="true"]', 'data-drawn-at');
+    const settledMarkMs = await markOf('[data-layout="settled"]', 'data-settled-at');
+    // Why the layout stopped (converged or capped) and after how many steps, where the screen says so.
+    const layoutIterations = Number((await page.locator('[data-layout="settled"]').getAttribute('data-layout-iterations')) ?? NaN);
+    const layoutConverged = (await page.locator('[data-layout="settled"]').getAttribute('data-layout-stop')) === 'converged' ? 1 : 0;
     // While the layout runs, the page must answer: a probe of the main thread's delay.
     const tasks = await page.evaluate((since) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= since), t0);
     samples.push({
@@ -66,8 +78,13 @@ try {
       edges: body.edges.length,
       omitted: body.omitted,
       dataMs: round(dataAt - t0),
+      arrivedMs: round(arrivedMs),
+      drawnMarkMs: round(drawnMarkMs),
+      settledMarkMs: round(settledMarkMs),
       firstPictureMs: round(drawnAt - t0),
       settledMs: round(settledAt - t0),
+      layoutIterations,
+      layoutConverged,
       longTasks: tasks.length,
       longestTaskMs: round(Math.max(0, ...tasks.map((t) => t.duration))),
       blockedMs: round(tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0)),

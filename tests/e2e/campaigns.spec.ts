@@ -91,6 +91,24 @@ test('a met member gives two names, which become a second generation in the refe
   await expect(tree.getByTestId('tree-depth')).toHaveText('Generations: 2');
   await expect(tree.locator('[data-generation="2"]')).toHaveCount(2);
 
+  // Target companies: the best warm path to someone at each (Ana introduced Rosa, who is at
+  // Naturgy), and what to do at a company nobody knows; the path opens the intro request.
+  const companies = page.getByTestId('campaign-companies');
+  const companyInput = companies.getByRole('textbox', { name: 'Target companies' });
+  await companyInput.fill('Naturgy');
+  await companyInput.press('Enter');
+  const naturgy = companies.getByTestId('company-path').filter({ hasText: 'Naturgy' });
+  await expect(naturgy.getByTestId('intro-path')).toContainText('Ana Muñoz');
+  await expect(naturgy.getByTestId('intro-path')).toContainText('Rosa Vidal');
+  await companyInput.fill('Nobody Corp');
+  await companyInput.press('Enter');
+  await expect(companies.getByTestId('company-path').filter({ hasText: 'Nobody Corp' })).toContainText('No path yet: you have nobody at Nobody Corp in Círculo.');
+  await naturgy.getByRole('button', { name: 'Ask Ana Muñoz' }).click();
+  const ask = page.getByRole('dialog', { name: 'Ask Ana Muñoz to introduce you to Rosa Vidal' });
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+
   // Each node is a link to the person, who remembers who introduced them, and whose page shows
   // the campaign they are in.
   await tree.getByRole('link', { name: /^Rosa Vidal/ }).click();

@@ -690,6 +690,8 @@ export const campaigns = pgTable(
     goal: text('goal', { enum: campaignGoals }).notNull(),
     /** Roles, companies, sector: free text. */
     target: text('target'),
+    /** The companies the campaign aims at, as the user wrote them: each gets its best intro path. */
+    targetCompanies: textList('target_companies'),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }),
     newContactsPerWeek: integer('new_contacts_per_week').notNull().default(3),

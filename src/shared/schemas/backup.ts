@@ -215,6 +215,7 @@ export const BackupCampaign = z.strictObject({
   name: z.string(),
   goal: CampaignGoal,
   target: text,
+  targetCompanies: list.default([]),
   startsOn: IsoDate,
   endsOn: IsoDate.nullable(),
   newContactsPerWeek: z.number().int().min(0),

@@ -3,13 +3,24 @@ import { CampaignGoal, CampaignStage, Channel, Circle, Stage, campaignStages } f
 import { Id, IsoDate, IsoDateTime, PageQuery, optionalText, pageOf } from './common.js';
 import { ContactSummary } from './contacts.js';
 import { ContactRef } from './interactions.js';
+import { IntroPath } from './intros.js';
 import { Rendered } from './templates.js';
+
+/** At most this many target companies: each one's best path is looked for on the campaign page. */
+export const MAX_TARGET_COMPANIES = 20;
+
+const TargetCompanies = z
+  .array(z.string().trim().min(1).max(200))
+  .max(MAX_TARGET_COMPANIES)
+  .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase())).size === names.length, 'the same company twice');
 
 const campaignFields = {
   name: z.string().trim().min(1).max(200),
   goal: CampaignGoal,
   /** Roles, companies, sector: free text. */
   target: optionalText(1_000),
+  /** The companies the campaign aims at: each gets its best warm-introduction path. */
+  targetCompanies: TargetCompanies.optional(),
   /** Defaults to today. */
   startsOn: IsoDate.optional(),
   endsOn: IsoDate.nullable().optional(),
@@ -36,6 +47,7 @@ export const CampaignSummary = z.object({
   name: z.string(),
   goal: CampaignGoal,
   target: z.string().nullable(),
+  targetCompanies: z.array(z.string()),
   startsOn: IsoDate,
   endsOn: IsoDate.nullable(),
   newContactsPerWeek: z.number().int(),
@@ -181,3 +193,20 @@ export type CampaignSuggestion = z.infer<typeof CampaignSuggestion>;
 /** The `advice_request` template filled for a member: ask for advice, never for a job. */
 export const AdviceRequest = Rendered.extend({ templateId: Id.nullable() });
 export type AdviceRequest = z.infer<typeof AdviceRequest>;
+
+/** One target company: the people there the user has in Círculo and the best warm path to one of them. */
+export const CompanyPath = z.object({
+  company: z.string(),
+  /** Contacts whose current company is this one. */
+  people: z.number().int(),
+  path: IntroPath.nullable(),
+});
+export type CompanyPath = z.infer<typeof CompanyPath>;
+
+export const CampaignCompanyPaths = z.object({
+  /** In the campaign's order of target companies. */
+  items: z.array(CompanyPath),
+  /** Companies the user has contacts at, named in the free-text target and not yet in the list. */
+  suggested: z.array(z.string()),
+});
+export type CampaignCompanyPaths = z.infer<typeof CampaignCompanyPaths>;

@@ -12,6 +12,7 @@ export function toCampaignSummary(row: CampaignRow, counts: { memberCount: numbe
     name: row.name,
     goal: row.goal,
     target: row.target,
+    targetCompanies: row.targetCompanies,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     newContactsPerWeek: row.newContactsPerWeek,

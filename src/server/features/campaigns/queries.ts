@@ -102,6 +102,7 @@ export async function createCampaign(db: Db, user: UserContext, input: CampaignC
         name: input.name,
         goal: input.goal,
         target: input.target ?? null,
+        targetCompanies: input.targetCompanies ?? [],
         startsOn,
         endsOn: input.endsOn ?? null,
         newContactsPerWeek: input.newContactsPerWeek ?? user.weeklyTarget,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParams } from '#shared/schemas/common.js';
 import {
   AdviceRequest,
+  CampaignCompanyPaths,
   CampaignCreate,
   CampaignDetail,
   CampaignListQuery,
@@ -20,6 +21,7 @@ import {
 } from '#shared/schemas/campaigns.js';
 import { authOf, type App, type AppContext } from '../../http/context.js';
 import { userOf } from '../settings/user-context.js';
+import { campaignCompanyPaths } from './company-paths.js';
 import { adviceRequest, campaignSuggestions } from './guidance.js';
 import { addMember, campaignsOfContact, moveMember, removeMember } from './members.js';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './queries.js';
@@ -72,6 +74,17 @@ export function campaignRoutes(app: App, ctx: AppContext) {
       response: { 200: z.array(CampaignSuggestion) },
     },
     handler: async (request) => campaignSuggestions(db, await userOf(ctx, request), request.params.id, request.query.limit),
+  });
+
+  app.get('/api/campaigns/:id/company-intros', {
+    schema: {
+      tags: ['campaigns', 'relationships'],
+      summary:
+        'For each of the campaign’s target companies, the people there and the best warm-introduction path to one of them (null when none); and companies the free-text target names that you have contacts at, as suggestions',
+      params: IdParams,
+      response: { 200: CampaignCompanyPaths },
+    },
+    handler: async (request) => campaignCompanyPaths(db, await userOf(ctx, request), request.params.id),
   });
 
   app.get('/api/campaigns/:id/tree', {

@@ -18,6 +18,7 @@ import { SectionCard } from '../../ui/SectionCard';
 import { AddMembersModal } from './AddMembersModal';
 import { AdviceRequestModal } from './AdviceRequestModal';
 import { useCampaign, useDeleteCampaign, useMoveMember, useRemoveMember } from './api';
+import { CampaignCompanies } from './CampaignCompanies';
 import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignStats } from './CampaignStats';
 import { MeetingModal, type Meeting } from './MeetingModal';
@@ -176,6 +177,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
           )}
         </SectionCard>
         <CampaignIntros campaignId={campaign.id} />
+        <CampaignCompanies campaign={campaign} />
         <SectionCard title={t('referralTree.title')} hint={t('referralTree.hint')} testId="campaign-tree">
           <ReferralTree campaignId={campaign.id} campaignName={campaign.name} />
         </SectionCard>

@@ -43,6 +43,9 @@ export function NetworkPage() {
   const network = useQuery({
     queryKey: [...queryKeys.network, filters],
     queryFn: ({ signal }) => api<Network>('/api/network', { query: filters, signal }),
+    // Thousands of people and ties: comparing a new answer with the old one, key by key, is a
+    // long task of its own, and the picture is redrawn from scratch anyway.
+    structuralSharing: false,
   });
   const paths = useIntroPaths({ contactId: target?.id }, Boolean(target));
   const best = shownPath ?? paths.data?.items[0] ?? null;
@@ -69,12 +72,11 @@ export function NetworkPage() {
       </Group>
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          {network.isPending && <Skeleton h={480} />}
           {network.isError && <LoadError error={network.error} onRetry={() => void network.refetch()} />}
           {noWebGl && <Alert color="yellow">{t('network.noWebGl')}</Alert>}
-          {network.data && !noWebGl && (
+          {!network.isError && !noWebGl && (
             <NetworkGraph
-              network={network.data}
+              network={network.data ?? null}
               meLabel={me?.name ?? t('intros.you')}
               focusId={focus?.id ?? null}
               path={pathIds}

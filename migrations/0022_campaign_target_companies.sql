@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "target_companies" text[] DEFAULT '{}'::text[] NOT NULL;
