@@ -33,6 +33,11 @@ const db = drizzle(embedded.client, { schema }) as unknown as Db;
 const [user] = await queryRows<{ id: string; account_id: string }>(db, sql`select id, account_id from users order by created_at limit 1`);
 await db.insert(schema.apiTokens).values({ accountId: user!.account_id, userId: user!.id, name: 'ab', tokenHash: sha256(token), createdAt: new Date() });
 const ids = (await queryRows<{ id: string }>(db, sql`select id from contacts order by id`)).map((r) => r.id);
+// The contact page a heavy user waits longest for: the ten with the most touches, as bench/run.ts.
+const busiest = (await queryRows<{ id: string }>(
+  db,
+  sql`select contact_id as id from interaction_contacts group by 1 order by count(*) desc, 1 limit 10`,
+)).map((r) => r.id);
 await embedded.close();
 
 const root = mkdtempSync(join(tmpdir(), 'circulo-ab-'));
@@ -52,6 +57,9 @@ try {
     ['listFirstPage', Array.from({ length: 10 }, () => '/api/contacts?limit=50')],
     ['listFiltered', Array.from({ length: 5 }, () => '/api/contacts?limit=50&circle=personal&stage=trusted')],
     ['contactGet', ids.filter((_, i) => i % Math.ceil(ids.length / 30) === 7).map((id) => `/api/contacts/${id}`)],
+    ['contactGetBusiest', busiest.map((id) => `/api/contacts/${id}`)],
+    ['contactTimelineBusiest', busiest.map((id) => `/api/contacts/${id}/timeline`)],
+    ['today', Array.from({ length: 5 }, () => '/api/today')],
     // The three kinds of introduction request bench/run.ts sends.
     ['intros', [
       ...ids.filter((_, i) => i % Math.ceil(ids.length / 10) === 3).map((id) => `/api/intros?contactId=${id}`),

@@ -369,11 +369,15 @@ export const contacts = pgTable(
     index('contacts_company_idx').on(t.accountId, sql`circulo_normalize(${t.company})`),
     // The weekly review counts new contacts by the day they were met.
     index('contacts_account_met_on_idx').on(t.accountId, t.metOn),
+    // With the one above, the week tally's "new this week" (met that week, or created that week
+    // when no meeting date) is two index ranges instead of a scan of every contact.
+    index('contacts_account_created_unmet_idx').on(t.accountId, t.createdAt).where(sql`met_on is null`),
     // Today ranks by silence / cadence: per cadence, the longest silences come first in this index.
     // Only contacts the user engaged with (engagedByColumns in features/today/queries.ts, the same
     // predicate): 30,000 imported connections never talked to are not scanned past.
+    // The id last: Today picks its candidates from the index alone and reads only those rows.
     index('contacts_keep_in_touch_idx')
-      .on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase)
+      .on(t.accountId, t.keepInTouchCadence, t.keepInTouchBase, t.id)
       .where(sql`(source not in ('linkedin', 'vcard', 'csv') or last_interaction_at is not null or cadence_days is not null)`),
     // The contact list's "due to keep in touch" filter.
     index('contacts_keep_in_touch_due_idx').on(t.accountId, t.keepInTouchDueOn),

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Today, WeekTally } from '#shared/schemas/today.js';
 import { rankStoredKeepInTouch } from '#shared/rules/cadence.js';
 import type { Circle, Stage } from '#shared/enums.js';
@@ -50,10 +50,10 @@ async function keepInTouch(db: Db, user: UserContext) {
       select (select min(keep_in_touch_cadence) from ${contacts} where account_id = ${user.accountId} and ${engagedByColumns} and keep_in_touch_cadence > cadences.days)
       from cadences where cadences.days is not null
     ),
+    -- The candidates from the index alone (id is its last column): only the chosen rows are read.
     engaged_by_columns as (
       select due.* from cadences cross join lateral (
-        select id, display_name, company, circle, stage, cadence_days, last_interaction_at,
-          to_char(keep_in_touch_base, 'YYYY-MM-DD') as base, keep_in_touch_cadence as cadence
+        select id, keep_in_touch_base as base, keep_in_touch_cadence as cadence
         from ${contacts}
         where account_id = ${user.accountId} and ${engagedByColumns} and keep_in_touch_cadence = cadences.days
           and keep_in_touch_base <= ${user.today}::date - cadences.days
@@ -63,17 +63,21 @@ async function keepInTouch(db: Db, user: UserContext) {
     ),
     -- Imported connections engaged only by a campaign or an event: few, found from those lists.
     engaged_by_lists as (
-      select id, display_name, company, circle, stage, cadence_days, last_interaction_at,
-        to_char(keep_in_touch_base, 'YYYY-MM-DD') as base, keep_in_touch_cadence as cadence
+      select id, keep_in_touch_base as base, keep_in_touch_cadence as cadence
       from ${contacts}
       where account_id = ${user.accountId} and not ${engagedByColumns}
         and keep_in_touch_base <= ${user.today}::date - keep_in_touch_cadence
         and id in (select contact_id from ${campaignMembers} where account_id = ${user.accountId}
                    union select contact_id from ${eventAttendees} where account_id = ${user.accountId})
+    ),
+    chosen as (
+      select * from (select * from engaged_by_columns union all select * from engaged_by_lists) due
+      order by (${user.today}::date - due.base)::float / due.cadence desc
+      limit ${KEEP_IN_TOUCH_CANDIDATES}
     )
-    select * from (select * from engaged_by_columns union all select * from engaged_by_lists) due
-    order by (${user.today}::date - due.base::date)::float / due.cadence desc
-    limit ${KEEP_IN_TOUCH_CANDIDATES}`);
+    select c.id, c.display_name, c.company, c.circle, c.stage, c.cadence_days, c.last_interaction_at,
+      to_char(chosen.base, 'YYYY-MM-DD') as base, chosen.cadence
+    from chosen join ${contacts} c on c.account_id = ${user.accountId} and c.id = chosen.id`);
   const ranked = rankStoredKeepInTouch(
     rows.map((r) => ({ ...r, displayName: r.display_name, silentSince: r.base, cadenceDays: r.cadence })),
     user.today,
@@ -102,30 +106,18 @@ async function keepInTouch(db: Db, user: UserContext) {
 export async function weekTally(db: Db, user: UserContext, week = isoWeekOf(user.today)): Promise<WeekTally> {
   const { from, to } = weekRangeUtc(week, user.timeZone);
   const days = isoWeekRange(week);
-  const count = sql<number>`count(*)::int`;
-  const [met] = await db
-    .select({ n: count })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.accountId, user.accountId),
-        or(
-          and(sql`${contacts.metOn} is not null`, gte(contacts.metOn, days.start), sql`${contacts.metOn} <= ${days.end}::date`),
-          and(sql`${contacts.metOn} is null`, gte(contacts.createdAt, from), lt(contacts.createdAt, to)),
-        ),
-      ),
-    );
-  const [touched] = await db
-    .select({ n: count })
-    .from(interactions)
-    .where(and(eq(interactions.accountId, user.accountId), gte(interactions.occurredAt, from), lt(interactions.occurredAt, to)));
-  const [done] = await db
-    .select({ n: count })
-    .from(followups)
-    .where(
-      and(eq(followups.accountId, user.accountId), eq(followups.status, 'done'), gte(followups.completedAt, from), lt(followups.completedAt, to)),
-    );
-  return { week, newContacts: { count: met?.n ?? 0, target: user.weeklyTarget }, touches: touched?.n ?? 0, followupsDone: done?.n ?? 0 };
+  // One statement, three index ranges: each statement costs its own parse and plan (PGlite runs
+  // one at a time), and "new" reads contacts_account_met_on_idx and contacts_account_created_unmet_idx.
+  const [tally] = await queryRows<{ met: number; touched: number; done: number }>(db, sql`
+    select
+      (select count(*)::int from ${contacts} where account_id = ${user.accountId}
+        and ((met_on is not null and met_on >= ${days.start}::date and met_on <= ${days.end}::date)
+          or (met_on is null and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz))) as met,
+      (select count(*)::int from ${interactions} where account_id = ${user.accountId}
+        and occurred_at >= ${from}::timestamptz and occurred_at < ${to}::timestamptz) as touched,
+      (select count(*)::int from ${followups} where account_id = ${user.accountId} and status = 'done'
+        and completed_at >= ${from}::timestamptz and completed_at < ${to}::timestamptz) as done`);
+  return { week, newContacts: { count: tally?.met ?? 0, target: user.weeklyTarget }, touches: tally?.touched ?? 0, followupsDone: tally?.done ?? 0 };
 }
 
 export async function today(db: Db, user: UserContext): Promise<Today> {
@@ -138,7 +130,8 @@ export async function today(db: Db, user: UserContext): Promise<Today> {
       dueToday: sql<number>`count(*) filter (where ${isDueToday})::int`,
     })
     .from(followups)
-    .where(and(eq(followups.accountId, user.accountId), pending));
+    // Only what is due by today: one range of followups_pending_due_idx, not every pending row.
+    .where(and(eq(followups.accountId, user.accountId), pending, sql`${effectiveDueSql} <= ${user.today}::date`));
   const [overdue, dueToday, loopsToClose, reciprocity, suggestions, week] = [
     await selectFollowups(db, user.accountId, isOverdue, FOLLOWUPS_SHOWN),
     await selectFollowups(db, user.accountId, isDueToday, FOLLOWUPS_SHOWN),

@@ -1,0 +1,3 @@
+DROP INDEX "contacts_keep_in_touch_idx";--> statement-breakpoint
+CREATE INDEX "contacts_account_created_unmet_idx" ON "contacts" USING btree ("account_id","created_at") WHERE met_on is null;--> statement-breakpoint
+CREATE INDEX "contacts_keep_in_touch_idx" ON "contacts" USING btree ("account_id","keep_in_touch_cadence","keep_in_touch_base","id") WHERE (source not in ('linkedin', 'vcard', 'csv') or last_interaction_at is not null or cadence_days is not null);
