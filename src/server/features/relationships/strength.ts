@@ -34,14 +34,16 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
     with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
     year as (
       -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
-      -- year is one range of interaction_contacts_contact_idx, no lookup per touch.
-      select ic.contact_id, count(*)::int as touches,
-        (count(*) filter (where ic.direction = 'inbound'))::int as inbound,
-        array_agg(distinct ic.channel) as channels
-      from ${interactionContacts} ic
-      where ic.account_id = ${user.accountId} and ic.contact_id in (select id from chosen)
-        and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
-      group by ic.contact_id
+      -- year is one range of interaction_contacts_contact_idx, no lookup per touch. Counted per
+      -- channel first (a hash of a few groups), not array_agg(distinct), which sorted every touch.
+      select contact_id, sum(n)::int as touches, sum(inbound)::int as inbound, array_agg(channel) as channels
+      from (
+        select ic.contact_id, ic.channel, count(*) as n, count(*) filter (where ic.direction = 'inbound') as inbound
+        from ${interactionContacts} ic
+        where ic.account_id = ${user.accountId} and ic.contact_id in (select id from chosen)
+          and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
+        group by ic.contact_id, ic.channel) per_channel
+      group by contact_id
     ),
     favor_counts as (
       select f.contact_id, (count(*) filter (where f.direction = 'given'))::int as given,
@@ -55,11 +57,13 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channels,
       coalesce(f.given, 0) as given, coalesce(f.received, 0) as received
     from chosen c
-    -- The newest touch and its channel from the timeline index alone (one entry each).
+    -- The newest touch and its channel from the timeline index alone (one entry each). NULLS LAST
+    -- as the index is declared (both columns are NOT NULL, so the order is the same): a plain DESC
+    -- means NULLS FIRST, which the index cannot give, and each busy person's touches were sorted.
     left join lateral (
       select ic.occurred_at, ic.channel from ${interactionContacts} ic
       where ic.account_id = ${user.accountId} and ic.contact_id = c.id and ic.occurred_at <= ${user.now}::timestamptz
-      order by ic.occurred_at desc, ic.interaction_id desc limit 1) l on true
+      order by ic.occurred_at desc nulls last, ic.interaction_id desc nulls last limit 1) l on true
     left join year y on y.contact_id = c.id
     left join favor_counts f on f.contact_id = c.id`);
   return new Map(
