@@ -40,16 +40,17 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       from (
         select ic.contact_id, ic.channel, count(*) as n, count(*) filter (where ic.direction = 'inbound') as inbound
         from ${interactionContacts} ic
-        where ic.account_id = ${user.accountId} and ic.contact_id in (select id from chosen)
+        where ic.account_id = ${user.accountId} ${ids === 'all' ? sql`` : sql`and ic.contact_id in (select id from chosen)`}
           and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
         group by ic.contact_id, ic.channel) per_channel
       group by contact_id
     ),
+    -- ('all': the account's whole year, with no semi-join against 30,000 ids.)
     favor_counts as (
       select f.contact_id, (count(*) filter (where f.direction = 'given'))::int as given,
         (count(*) filter (where f.direction = 'received'))::int as received
       from ${favors} f
-      where f.account_id = ${user.accountId} and f.contact_id in (select id from chosen)
+      where f.account_id = ${user.accountId} ${ids === 'all' ? sql`` : sql`and f.contact_id in (select id from chosen)`}
         and f.occurred_on > ${addDays(user.today, -RECIPROCITY_DAYS)}::date and f.occurred_on <= ${user.today}::date
       group by f.contact_id
     )
