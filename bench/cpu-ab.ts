@@ -1,4 +1,4 @@
-// In-process A/B of /api/intros and /api/network's code: `tsx bench/cpu-ab.ts <dataDir> <otherCheckout> [intros|network] [rounds]`
+// In-process A/B of /api/intros and /api/network's code: `tsx bench/cpu-ab.ts <dataDir> <otherCheckout> [intros|network|strengths] [rounds]`
 // calls this checkout's and another checkout's functions on ONE database, interleaved, with the
 // same `now`, and prints each side's CPU time per call (process.cpuUsage) and whether the answers
 // are equal. Both share the load of the moment, so the ratio holds on a busy machine.
@@ -11,7 +11,7 @@ import { IntrosQuery } from '../src/shared/schemas/intros.js';
 import { NetworkQuery } from '../src/shared/schemas/network.js';
 
 const [dataDir, other, which = 'intros', roundsArg = '3'] = process.argv.slice(2);
-if (!dataDir || !other) throw new Error('usage: tsx bench/cpu-ab.ts <dataDir> <otherCheckout> [intros|network] [rounds]');
+if (!dataDir || !other) throw new Error('usage: tsx bench/cpu-ab.ts <dataDir> <otherCheckout> [intros|network|strengths] [rounds]');
 const database = await openDatabase({ dataDir, command: 'bench cpu-ab', snapshots: false });
 const db = database.db;
 const [u] = await queryRows<{ id: string; account_id: string }>(db, sql`select id, account_id from users order by created_at limit 1`);
@@ -19,7 +19,9 @@ const user = await loadUserContext(db, { accountId: u!.account_id, userId: u!.id
 const rel = 'src/server/features/relationships';
 type Side = { name: string; run: (args: unknown) => Promise<unknown> };
 const load = async (root: string, name: string): Promise<Side> => {
-  const mod = which === 'intros' ? await import(`${root}/${rel}/intros.ts`) : await import(`${root}/${rel}/network.ts`);
+  const file = { intros: 'intros.ts', network: 'network.ts', strengths: 'strength.ts' }[which];
+  const mod = await import(`${root}/${rel}/${file}`);
+  if (which === 'strengths') return { name, run: async (args) => Object.fromEntries([...(await mod.strengthsOf(db, user, args))].sort(([x], [y]) => (x < y ? -1 : 1))) };
   return { name, run: (args) => (which === 'intros' ? mod.introPaths(db, user, args) : mod.network(db, user, args)) };
 };
 const sides = [await load(resolve(other), 'a (other)'), await load(resolve(import.meta.dirname, '..'), 'b (this)')];
@@ -31,7 +33,10 @@ const calls: unknown[] =
         ...['telefonica', 'Cabify', 'IESE', 'Google', 'BBVA'].map((company) => IntrosQuery.parse({ company })),
         ...['ingeniera', 'madrid', 'fintech', 'ventas', 'marketing'].map((q) => IntrosQuery.parse({ q })),
       ]
-    : [NetworkQuery.parse({})].map((q) => NetworkQuery.parse(q));
+    : which === 'strengths'
+      ? // A list page's rows: 50 people, spread over the account.
+        Array.from({ length: 20 }, (_, page) => ids.filter((_, i) => i % 20 === page).slice(0, 50))
+      : [NetworkQuery.parse({})];
 const cpu: Record<string, number[]> = { 'a (other)': [], 'b (this)': [] };
 let differ = 0;
 const loads = [loadavg()[0]];
