@@ -127,4 +127,20 @@ describe('campaigns and the network', () => {
     const personal = (await me.get('/api/network?company=fintual')).body;
     expect(personal.nodes.map((n: { id: string }) => n.id).sort()).toEqual([ids.target, ids.colleague].sort());
   });
+
+  it('draws only ties between two people drawn, each pair once, when the limit leaves people out', async () => {
+    type Net = { nodes: { id: string }[]; edges: { source: string; target: string; sources: string[] }[]; omitted: number };
+    const all = (await me.get('/api/network')).body as Net;
+    for (const limit of [2, 3, 4, 5]) {
+      const net = (await me.get(`/api/network?limit=${limit}`)).body as Net;
+      expect(net.nodes).toHaveLength(limit);
+      expect(net.omitted).toBe(all.nodes.length - limit);
+      const drawn = new Set(net.nodes.map((n) => n.id));
+      const pairs = net.edges.map((e) => [e.source, e.target].sort().join('|'));
+      expect(new Set(pairs).size).toBe(pairs.length);
+      // Exactly the full picture's edges between the people drawn.
+      const expected = all.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target)).map((e) => [e.source, e.target].sort().join('|'));
+      expect(pairs.sort()).toEqual(expected.sort());
+    }
+  });
 });

@@ -26,8 +26,16 @@ export const SAME_COMPANY_LIMIT = 50;
  * Every derived tie of each contact in `fromIds` (both directions: an introduction ties the
  * introducer and the introduced). `sameCompany: false` leaves out the weakest and most numerous
  * kind (the second level of intro paths, where it could never make a path worth asking for).
+ * `betweenThem: true` keeps only the ties between two of `fromIds`, each pair once, smaller id
+ * first (the network's edges): filtered in SQL, so a busy person's hundreds of other ties are
+ * neither counted nor sent (1,500 people drawn had sent every tie of each).
  */
-export async function derivedTies(db: Tx, accountId: string, fromIds: readonly string[], { sameCompany = true } = {}): Promise<DerivedTieRow[]> {
+export async function derivedTies(
+  db: Tx,
+  accountId: string,
+  fromIds: readonly string[],
+  { sameCompany = true, betweenThem = false } = {},
+): Promise<DerivedTieRow[]> {
   if (fromIds.length === 0) return [];
   const from = uuidList(fromIds);
   const rows = await queryRows<{ from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null }>(
@@ -35,6 +43,7 @@ export async function derivedTies(db: Tx, accountId: string, fromIds: readonly s
     sql`
     with me as (select id, introduced_by_id, source, company, met_at_event_id, created_at
                 from ${contacts} where account_id = ${accountId} and id = any(${from}))
+    select * from (
     -- They introduced someone (or gave a referral), or someone introduced them.
     select me.id as from_id, c.id as other_id,
       case when c.source = 'referral' then 'referral' else 'introduced_by' end as source, 1 as n, c.created_at as last_at, null as label
@@ -84,7 +93,8 @@ export async function derivedTies(db: Tx, accountId: string, fromIds: readonly s
       limit ${SAME_COMPANY_LIMIT}) c
     where nullif(trim(me.company), '') is not null`
         : sql``
-    }`,
+    }) ties
+    ${betweenThem ? sql`where ties.other_id = any(${from}) and ties.from_id < ties.other_id` : sql``}`,
   );
   return rows.map((r) => ({
     fromId: r.from_id,

@@ -108,7 +108,13 @@ async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<
     where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)}
       and ${interactionContacts.direction} = 'outbound' and ${askWindowSql(user.now)}`);
   const byContact = new Map<string, { occurredAt: Date; intent: Intent }[]>();
-  for (const r of rows) byContact.set(r.contact_id, [...(byContact.get(r.contact_id) ?? []), { occurredAt: new Date(r.occurred_at), intent: r.intent }]);
+  for (const r of rows) {
+    // Pushed, not copied: a busy introducer has a thousand outbound touches in the window.
+    const touch = { occurredAt: new Date(r.occurred_at), intent: r.intent };
+    const list = byContact.get(r.contact_id);
+    if (list) list.push(touch);
+    else byContact.set(r.contact_id, [touch]);
+  }
   return new Set([...byContact].filter(([, touches]) => askStats(touches, user.now).askOnly).map(([id]) => id));
 }
 

@@ -3,16 +3,20 @@
 // say little (the intros still weigh them).
 import { and, eq, sql } from 'drizzle-orm';
 import { tieWeight } from '#shared/rules/intro-paths.js';
+import { tieStrength } from '#shared/rules/tie-strength.js';
 import type { Network, NetworkQuery as NetworkQuerySchema } from '#shared/schemas/network.js';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.js';
 import { campaignMembers, contacts } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { derivedTies } from './derived-ties.js';
-import { strengthsOf } from './strength.js';
+import { loadTieInputs } from './strength.js';
 import { explicitTiesOf } from './ties.js';
 
 type NetworkQuery = z.infer<typeof NetworkQuerySchema>;
+
+/** One collator for the 30,000 comparisons (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator('es');
 
 export async function network(db: Tx, user: UserContext, query: NetworkQuery): Promise<Network> {
   const rows = await db
@@ -31,14 +35,19 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
     );
   // Unfiltered, every contact: one pass over the year's touches beats a list of 30,000 ids.
   const everyone = !query.circle && !query.tag && !query.company && !query.campaignId;
-  const strengths = await strengthsOf(db, user, everyone ? 'all' : rows.map((r) => r.id));
+  // Only the score: no words and no time zone (the "why" counts calendar days in the user's
+  // zone, which cost a date-fns conversion for each of 30,000 people; the score does not use it).
+  const inputs = await loadTieInputs(db, user, everyone ? 'all' : rows.map((r) => r.id));
   const ranked = rows
-    .map((r) => ({ ...r, strength: strengths.get(r.id)?.score ?? 0 }))
-    .sort((a, b) => b.strength - a.strength || a.displayName.localeCompare(b.displayName, 'es'))
+    .map((r) => {
+      const input = inputs.get(r.id);
+      return { ...r, strength: input ? tieStrength(input, user.now).score : 0 };
+    })
+    .sort((a, b) => b.strength - a.strength || byName.compare(a.displayName, b.displayName))
     .slice(0, query.limit);
   const ids = ranked.map((r) => r.id);
   const shown = new Set(ids);
-  const [explicit, derived] = await Promise.all([explicitTiesOf(db, user.accountId, ids), derivedTies(db, user.accountId, ids, { sameCompany: false })]);
+  const [explicit, derived] = await Promise.all([explicitTiesOf(db, user.accountId, ids), derivedTies(db, user.accountId, ids, { sameCompany: false, betweenThem: true })]);
   const edges = new Map<string, { source: string; target: string; kind: (typeof explicit)[number]['tie']['kind'] | null; derived: (typeof derived)[number][] }>();
   const edge = (a: string, b: string) => {
     const [source, target] = a < b ? [a, b] : [b, a];
@@ -47,10 +56,8 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
     return edges.get(key)!;
   };
   for (const e of explicit) if (shown.has(e.otherId)) edge(e.fromId, e.otherId).kind = e.tie.kind;
-  for (const d of derived) {
-    if (!shown.has(d.otherId) || d.fromId > d.otherId) continue; // each pair once (same-company ties were not read)
-    edge(d.fromId, d.otherId).derived.push(d);
-  }
+  // Each pair once, both drawn (betweenThem); same-company ties were not read.
+  for (const d of derived) edge(d.fromId, d.otherId).derived.push(d);
   return {
     nodes: ranked,
     edges: [...edges.values()].map((e) => ({
