@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_COMPANY_SEPARATOR as SEP, storedKeys, type KeyedContact } from './contact-keys.js';
+import { foldText, NAME_COMPANY_SEPARATOR as SEP, storedKeys, type KeyedContact } from './contact-keys.js';
 
 const contact = (fields: Partial<KeyedContact>): KeyedContact => ({
   firstName: null,
@@ -33,5 +33,16 @@ describe('storedKeys', () => {
     expect(
       keysOf({ emails: [' Ana@Example.COM ', 'ana@example.com', '  '], phones: ['0034 612-345 678', '+34 612 345 678', '12345', '(555) 010-2030'] }),
     ).toEqual(['email:ana@example.com', 'phone:+34612345678', 'phone:5550102030']);
+  });
+});
+
+describe('foldText', () => {
+  it('folds plain ASCII as it folds the same text with an accent to strip', () => {
+    // A trailing combining accent sends the text through the Unicode path, which drops it.
+    for (const text of ['  Ana  GARCÍA '.replace('Í', 'I'), 'Tab\tand\nnewline', 'O\'Brien-Smith Jr.', '', '   ', 'ACME, Inc.']) {
+      expect(foldText(text)).toBe(foldText(`${text}\u0301`));
+    }
+    expect(foldText('  José   MUÑOZ ')).toBe('jose munoz');
+    expect(foldText('  Ana \t GARCIA ')).toBe('ana garcia');
   });
 });

@@ -1,8 +1,13 @@
 // How two records of the same person are recognised (docs/domain.md#matching): imports match on these keys, and
 // the duplicates finder compares contacts already in the account with the same ones.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, no accents, single spaces: how names and companies are compared. */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents to strip: the same result without Unicode normalisation, which
+  // was the biggest piece of matching 30,000 imported rows in the CPU profile.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

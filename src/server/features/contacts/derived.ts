@@ -7,7 +7,7 @@
 // stored values against the pure rules.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { storedKeys } from '#shared/rules/contact-keys.js';
-import type { Tx } from '../../db/database.js';
+import { queryRows, type Tx } from '../../db/database.js';
 import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
 import { keyHolders, lockMatchKeys, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
 
@@ -22,7 +22,8 @@ function slices(ids: readonly string[]): string[][] {
   return out;
 }
 
-const idList = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+/** Ids as ONE uuid[] parameter: 5,000 separate parameters cost the query builder more than the lookup. */
+const idList = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The account's keep-in-touch settings as one row (tz, personal, professional, opportunity): the
@@ -43,6 +44,16 @@ function settingsSql(accountId: string): SQL {
  */
 const cadenceOf = sql`coalesce(c.cadence_days, case c.circle when 'personal' then s.personal when 'opportunity' then s.opportunity else s.professional end)`;
 const baseOf = (last: SQL) => sql`coalesce((${last} at time zone s.tz)::date, c.met_on, (c.created_at at time zone s.tz)::date)`;
+
+/**
+ * The stored keep-in-touch columns of contacts being inserted, which have no touch yet: over `c`
+ * (the new rows, with circle, met_on, created_at and cadence_days) and `s` (`settings`, a CTE).
+ * An import inserts them ready instead of writing every new row a second time in
+ * refreshKeepInTouch() (an UPDATE that rewrites the row and all nine of its indexes).
+ */
+export function newContactKeepInTouch(accountId: string): { settings: SQL; base: SQL; cadence: SQL } {
+  return { settings: settingsSql(accountId), base: baseOf(sql`null::timestamptz`), cadence: cadenceOf };
+}
 
 /**
  * Recomputes the stored keep-in-touch base, cadence and due date of the given contacts (or all of
@@ -89,14 +100,14 @@ const arrayItem = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`
  * keys as current), then the duplicate pairs those keys can change: of the contacts that shared a
  * key with them before or share one now.
  */
-export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds) {
+export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds, options: { created?: ReadonlySet<string> } = {}) {
   if (ids !== 'all' && ids.length === 0) return;
   await lockMatchKeys(tx, accountId);
   const unique = ids === 'all' ? null : [...new Set(ids)];
   // Past SCOPED_LIMIT (a large import) the pairs are only marked stale: no need for the holders.
   const scoped = unique !== null && unique.length <= SCOPED_LIMIT;
   const before = scoped ? await keyHolders(tx, accountId, unique) : [];
-  await writeMatchKeys(tx, accountId, unique);
+  await writeMatchKeys(tx, accountId, unique, options.created);
   if (!unique) {
     await tx.update(accounts).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(accounts.id, accountId));
     await refreshDuplicatePairs(tx, accountId, 'all');
@@ -105,32 +116,31 @@ export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactId
   }
 }
 
-async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null) {
+/**
+ * `created`: contacts inserted in this transaction, which hold no keys yet (an import's new
+ * contacts): there is nothing of theirs to delete. Ids go as one uuid[] parameter each.
+ */
+async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null, created?: ReadonlySet<string>) {
   for (const slice of unique ? slices(unique) : [null]) {
-    const scope = slice ? inArray(contacts.id, slice) : undefined;
-    const rows = await tx
-      .select({
-        id: contacts.id,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        displayName: contacts.displayName,
-        company: contacts.company,
-        emails: contacts.emails,
-        phones: contacts.phones,
-        linkedinKey: contacts.linkedinKey,
-      })
-      .from(contacts)
-      .where(and(eq(contacts.accountId, accountId), scope));
-    await tx
-      .delete(contactKeys)
-      .where(and(eq(contactKeys.accountId, accountId), slice ? inArray(contactKeys.contactId, slice) : undefined));
+    const rows = await queryRows<{ id: string; first_name: string | null; last_name: string | null; display_name: string; company: string | null; emails: string[]; phones: string[]; linkedin_key: string | null }>(
+      tx,
+      sql`select id, first_name, last_name, display_name, company, emails, phones, linkedin_key from ${contacts}
+          where account_id = ${accountId} ${slice ? sql`and id = any(${idList(slice)})` : sql``}`,
+    );
+    const toDelete = slice && created ? slice.filter((id) => !created.has(id)) : slice;
+    if (!toDelete) {
+      await tx.delete(contactKeys).where(eq(contactKeys.accountId, accountId));
+    } else if (toDelete.length > 0) {
+      await tx.execute(sql`delete from ${contactKeys} where account_id = ${accountId} and contact_id = any(${idList(toDelete)})`);
+    }
     // Three array parameters per statement, unnested by the database: binding 20,000 keys as
     // 60,000 separate parameters costs more than the insert itself.
     const ids: string[] = [];
     const kinds: string[] = [];
     const keys: string[] = [];
-    for (const row of rows) {
-      const rowKeys = row.linkedinKey ? [...storedKeys(row), { kind: 'linkedin', key: row.linkedinKey }] : storedKeys(row);
+    for (const r of rows) {
+      const row = { id: r.id, firstName: r.first_name, lastName: r.last_name, displayName: r.display_name, company: r.company, emails: r.emails, phones: r.phones };
+      const rowKeys = r.linkedin_key ? [...storedKeys(row), { kind: 'linkedin', key: r.linkedin_key }] : storedKeys(row);
       for (const k of rowKeys) {
         ids.push(row.id);
         kinds.push(k.kind);

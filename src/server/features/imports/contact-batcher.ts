@@ -25,6 +25,8 @@ export class ContactBatcher {
   private creates: { handle: ContactHandle; row: NewContact }[] = [];
   private merges: { handle: ContactHandle; draft: ContactDraft }[] = [];
   private pendingChars = 0;
+  /** Contacts written again after their insert (merged into): their stored keep-in-touch dates may be stale. */
+  private readonly rewritten = new Set<string>();
 
   private constructor(
     private readonly tx: Tx,
@@ -96,6 +98,7 @@ export class ContactBatcher {
     );
     for (const { handle } of creates) handle.pendingInsert = false;
     await updateContacts(this.tx, this.accountId, [...changed].map((h) => ({ id: h.id, fields: working.get(h)! })), this.now);
+    for (const handle of changed) this.rewritten.add(handle.id);
   }
 
   /** The contacts this import created or changed (written: call after flush()). */
@@ -103,6 +106,22 @@ export class ContactBatcher {
     const ids: string[] = [];
     for (const [handle, outcome] of this.outcomes) if (outcome !== 'unchanged') ids.push(handle.id);
     return ids;
+  }
+
+  /** The contacts this import inserted (they held no matching keys before it). */
+  createdIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const [handle, outcome] of this.outcomes) if (outcome === 'created') ids.add(handle.id);
+    return ids;
+  }
+
+  /**
+   * The contacts an UPDATE wrote (existing ones merged into, and new ones merged into after their
+   * batch was inserted): the ones whose stored keep-in-touch dates need a refresh. A new contact
+   * not written again got them right at its insert.
+   */
+  rewrittenIds(): string[] {
+    return [...this.rewritten];
   }
 
   counts(): ContactCounts {

@@ -6,6 +6,7 @@ import type { Circle, ContactSource } from '#shared/enums.js';
 import { queryRows, type Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
 import { uuidArray } from './batch.js';
+import { newContactKeepInTouch } from '../contacts/derived.js';
 import type { MatchFields } from './matching.js';
 import type { MergeFields } from './fill-empty-fields.js';
 
@@ -121,18 +122,25 @@ const contactColumns = sql.raw(`v(
   links text[], company text, title text, location text, birthday text, photo text, notes text,
   tags text[], met_on date, linkedin_key text, circle text, source text)`);
 
-/** New contacts, one statement per batch; the generated search text is computed by the insert. */
+/**
+ * New contacts, one statement per batch; the generated search text is computed by the insert, and
+ * the stored keep-in-touch columns too (derived.ts), so no second write of each new row follows.
+ */
 export async function insertContacts(tx: Tx, accountId: string, rows: NewContact[], now: Date) {
   if (rows.length === 0) return;
   const at = now.toISOString();
+  const keep = newContactKeepInTouch(accountId);
   await tx.execute(sql`
+    with s as (${keep.settings})
     insert into ${contacts} (id, account_id, first_name, last_name, display_name, emails, phones, links,
       company, title, location, birthday, photo, notes, tags, met_on, linkedin_key, circle, source, stage,
-      created_at, updated_at)
-    select v.id, ${accountId}::uuid, v.first_name, v.last_name, v.display_name, v.emails, v.phones, v.links,
-      v.company, v.title, v.location, v.birthday, v.photo, v.notes, v.tags, v.met_on, v.linkedin_key, v.circle,
-      v.source, 'new', ${at}::timestamptz, ${at}::timestamptz
-    from jsonb_to_recordset(${payload(rows)}::jsonb) as ${contactColumns}`);
+      created_at, updated_at, keep_in_touch_base, keep_in_touch_cadence, keep_in_touch_due_on)
+    select c.id, ${accountId}::uuid, c.first_name, c.last_name, c.display_name, c.emails, c.phones, c.links,
+      c.company, c.title, c.location, c.birthday, c.photo, c.notes, c.tags, c.met_on, c.linkedin_key, c.circle,
+      c.source, 'new', c.created_at, c.created_at, ${keep.base}, ${keep.cadence}, ${keep.base} + ${keep.cadence}
+    from (select v.*, ${at}::timestamptz as created_at, null::integer as cadence_days
+          from jsonb_to_recordset(${payload(rows)}::jsonb) as ${contactColumns}) c
+    cross join s`);
 }
 
 /** Merged contacts, one statement per batch. */

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
 import { refreshStatistics, type Db, type Tx } from '../../db/database.js';
-import { refreshContacts } from '../contacts/derived.js';
+import { refreshKeepInTouch, refreshMatchKeys } from '../contacts/derived.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { refreshLastInteraction } from '../interactions/queries.js';
@@ -65,15 +65,20 @@ async function readWhole(file: ImportFile): Promise<string> {
 
 /**
  * The one place where an import's transaction ends, with every contact it affected: `changed`,
- * the contacts it created or changed (fields, e-mails, phones, names); `touched`, the contacts
- * whose touches it may have changed (messages). Values derived from those (the last touch here;
- * any stored keep-in-touch date or duplicate key) are refreshed here, with set-based statements.
+ * the contacts it created or changed (fields, e-mails, phones, names), of which `created` were
+ * inserted by it and `rewritten` were updated; `touched`, the contacts whose touches it may have
+ * changed (messages). Values derived from those (the last touch here; any stored keep-in-touch
+ * date or duplicate key) are refreshed here, with set-based statements.
  */
-async function finishImport(tx: Tx, user: UserContext, contacts: { changed: string[]; touched: string[] }) {
+async function finishImport(tx: Tx, user: UserContext, contacts: { changed: string[]; created: ReadonlySet<string>; rewritten: string[]; touched: string[] }) {
   // What is stored per contact and derived from its fields or touches (features/contacts/derived.ts:
-  // last touch, keep-in-touch dates, matching keys) gets its one set-based refresh here.
+  // last touch, keep-in-touch dates, matching keys) gets its one set-based refresh here. A contact
+  // inserted and not written since has its keep-in-touch dates from the insert (contact-writes.ts):
+  // refreshing them would rewrite every new row for nothing (30,000 rows for a LinkedIn export).
   await refreshLastInteraction(tx, user.accountId, contacts.touched);
-  await refreshContacts(tx, user.accountId, contacts.changed);
+  const touched = new Set(contacts.touched);
+  await refreshKeepInTouch(tx, user.accountId, contacts.rewritten.filter((id) => !touched.has(id)));
+  await refreshMatchKeys(tx, user.accountId, contacts.changed, { created: contacts.created });
 }
 
 const expectedExtension: Record<FileImportSource, string> = { linkedin: '.zip', vcard: '.vcf', csv: '.csv', ical: '.ics' };
@@ -104,7 +109,7 @@ async function inImportTransaction(db: Db, user: UserContext, source: FileImport
     const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: onProgress ?? (() => {}), touchedContacts: new Set() };
     await work(ctx);
     await batcher.flush();
-    await finishImport(tx, user, { changed: batcher.changedIds(), touched: [...ctx.touchedContacts] });
+    await finishImport(tx, user, { changed: batcher.changedIds(), created: batcher.createdIds(), rewritten: batcher.rewrittenIds(), touched: [...ctx.touchedContacts] });
     return report.build(batcher.counts());
   });
   // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
