@@ -104,3 +104,21 @@ describe('GET /api/campaigns/{id}/company-intros', () => {
     expect((await me.get('/api/campaigns/00000000-0000-4000-8000-000000000000/company-intros')).status).toBe(404);
   });
 });
+
+describe('target companies in the JSON backup', () => {
+  it('are written, restored into another account, and an older backup without them restores with none', async () => {
+    const created = (await me.post('/api/campaigns', { name: 'Backed up', goal: 'job_search', targetCompanies: ['Fintual', 'Banco Estado'] })).body;
+    const doc = (await me.get('/api/exports/json')).body;
+    const written = doc.campaigns.find((c: { id: string }) => c.id === created.id);
+    expect(written.targetCompanies).toEqual(['Fintual', 'Banco Estado']);
+    const fresh = await addUser(server);
+    const restored = await fresh.call('POST', '/api/backup/restore', doc);
+    expect(restored.status, JSON.stringify(restored.body).slice(0, 300)).toBe(200);
+    const theirs = (await fresh.get('/api/campaigns?limit=100')).body.items.find((c: { name: string }) => c.name === 'Backed up');
+    expect(theirs.targetCompanies).toEqual(['Fintual', 'Banco Estado']);
+    const older = { ...doc, campaigns: doc.campaigns.map(({ targetCompanies: _, ...c }: Record<string, unknown>) => c) };
+    const another = await addUser(server);
+    expect((await another.call('POST', '/api/backup/restore', older)).status).toBe(200);
+    expect((await another.get('/api/campaigns?limit=100')).body.items.every((c: { targetCompanies: string[] }) => c.targetCompanies.length === 0)).toBe(true);
+  });
+});

@@ -25,8 +25,10 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         // The installable app: its service worker (/sw.js) and manifest (README "Install on your
-        // phone"). The Network screen's layout (graphology-layout-forceatlas2/worker) runs in a
-        // worker the library builds from its own code as a blob: URL. Scripts stay 'self' only.
+        // phone"). The Network screen's layout runs in a worker of the app's own
+        // (web/src/features/relationships/network/layout.worker.ts, from /assets); blob: stays for
+        // the worker the library graphology-layout-forceatlas2/worker builds, should it come back.
+        // Scripts stay 'self' only.
         workerSrc: ["'self'", 'blob:'],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],

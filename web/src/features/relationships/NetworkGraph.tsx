@@ -91,6 +91,7 @@ export function NetworkGraph({ network, meLabel, focusId, path, onSelect, onUnav
     const element = container.current;
     if (!network) setProgress({ stage: 'loading' });
     if (!renderer || !network || !element) return;
+    element.dataset.dataAt = String(performance.now());
     const graph = renderer.getGraph();
     graph.clear();
     graph.addNode(ME, { label: meLabel, x: 0, y: 0, size: 14, color: '#2b8a3e', fixed: true });
@@ -145,6 +146,7 @@ export function NetworkGraph({ network, meLabel, focusId, path, onSelect, onUnav
         element.dataset.settledAt = String(performance.now());
         element.dataset.layoutStop = report.done ?? '';
         element.dataset.layoutIterations = String(report.iterations);
+        element.dataset.layoutMovement = report.movement.toExponential(2);
         element.dataset.layout = 'settled';
         setProgress({ stage: 'settled' });
         // Frame what the layout settled on.
