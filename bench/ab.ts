@@ -18,6 +18,15 @@ import { API_TOKEN_PREFIX } from '../src/server/features/auth/sessions.js';
 import { ApiClient, progress, round, Series } from './measure.js';
 import { startChildServer, type ChildServer } from './server.js';
 import { searchQueries } from './vocabulary.js';
+import { buildServerBundle, freshServerBundle } from '../scripts/server-bundle.mjs';
+
+// This checkout's server runs from its bundle, as `npm start` does: a stale one would fall back to
+// tsx's loader (1.2–1.5× the server CPU per request in two runs on 2026-11-30), and the A/B would compare loaders, not code.
+// The other checkout's bundle is its own to build (scripts/server-bundle.mjs there).
+if (!freshServerBundle()) {
+  progress('building the server bundle (scripts/server-bundle.mjs)');
+  await buildServerBundle();
+}
 
 const [source, otherRepo] = process.argv.slice(2);
 if (!source || !otherRepo) {
