@@ -180,6 +180,19 @@ describe('meeting a member', () => {
     expect(moved).toMatchObject({ stage: 'following_up', metOn: '2026-11-22' });
     expect(await touchesOf(quim.id)).toEqual([expect.objectContaining({ channel: 'in_person', occurredAt: '2026-11-22T18:30:00.000Z' })]);
   });
+
+  it('a member added at a later stage starts there, reached as a move reaches it', async () => {
+    const campaign = await createCampaign({ name: 'Already under way', goal: 'job_search' });
+    const [rita, sol] = [await contact({ firstName: 'Rita' }), await contact({ firstName: 'Sol' })];
+    const asked = await me.post(`/api/campaigns/${campaign.id}/members`, { contactId: rita.id, stage: 'advice_requested' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body).toMatchObject({ stage: 'advice_requested', metOn: null });
+    expect(await touchesOf(rita.id)).toEqual([]);
+    const met = await me.post(`/api/campaigns/${campaign.id}/members`, { contactId: sol.id, stage: 'met' });
+    expect(met.body).toMatchObject({ stage: 'met', metOn: '2026-11-23' });
+    expect(await touchesOf(sol.id)).toHaveLength(1);
+    expect((await followupsOf(sol.id)).map((f: { kind: string }) => f.kind)).toContain('thank_you');
+  });
 });
 
 describe('a contact’s campaigns', () => {

@@ -72,6 +72,9 @@ export async function addMember(db: Db, user: UserContext, campaignId: string, i
       .onConflictDoNothing()
       .returning({ contactId: campaignMembers.contactId });
     if (inserted.length === 0) throw conflict('That contact is already in the campaign.');
+    // Added at a later stage (someone already asked, or already met): reached as a move would
+    // reach it, so a met member has their meeting logged and a thank-you to send.
+    if (input.stage && input.stage !== 'identified') return moveMemberIn(tx, user, campaignId, input.contactId, { stage: input.stage });
     return getMember(tx, user.accountId, campaignId, input.contactId);
   });
 }
@@ -144,30 +147,32 @@ const reaches = (from: CampaignStage, to: CampaignStage, stage: CampaignStage) =
  * back before `met` clears the meeting date (the touch already logged stays in the history).
  */
 export async function moveMember(db: Db, user: UserContext, campaignId: string, contactId: string, patch: MemberPatch) {
-  return db.transaction(async (tx) => {
-    const campaign = await findCampaignRow(tx, user.accountId, campaignId);
-    const current = await getMember(tx, user.accountId, campaignId, contactId);
-    const { stage: from } = current;
-    const to = patch.stage;
-    let metOn = current.metOn;
-    if (hasMet(to) && metOn === null) {
-      const occurredAt = patch.occurredAt ? new Date(patch.occurredAt) : user.now;
-      // A meeting that has not happened yet is a scheduled one: that is the stage before `met`.
-      if (occurredAt.getTime() > user.now.getTime()) throw badRequest('occurredAt', 'must not be in the future', 'too_big');
-      await logMeeting(tx, user, campaign, contactId, patch.channel, occurredAt);
-      metOn = localDateOf(occurredAt, user.timeZone);
-      if (to === 'met') await askForThankYou(tx, user, campaign, current.contact, metOn);
-    }
-    if (!hasMet(to)) metOn = null;
-    if (reaches(from, to, 'thanked')) await completeThankYous(tx, user, contactId);
-    if (to !== from || metOn !== current.metOn) {
-      await tx
-        .update(campaignMembers)
-        .set({ stage: to, metOn, ...(to !== from ? { stageChangedAt: user.now } : {}) })
-        .where(and(eq(campaignMembers.accountId, user.accountId), eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.contactId, contactId)));
-    }
-    return getMember(tx, user.accountId, campaignId, contactId);
-  });
+  return db.transaction((tx) => moveMemberIn(tx, user, campaignId, contactId, patch));
+}
+
+async function moveMemberIn(tx: Tx, user: UserContext, campaignId: string, contactId: string, patch: MemberPatch) {
+  const campaign = await findCampaignRow(tx, user.accountId, campaignId);
+  const current = await getMember(tx, user.accountId, campaignId, contactId);
+  const { stage: from } = current;
+  const to = patch.stage;
+  let metOn = current.metOn;
+  if (hasMet(to) && metOn === null) {
+    const occurredAt = patch.occurredAt ? new Date(patch.occurredAt) : user.now;
+    // A meeting that has not happened yet is a scheduled one: that is the stage before `met`.
+    if (occurredAt.getTime() > user.now.getTime()) throw badRequest('occurredAt', 'must not be in the future', 'too_big');
+    await logMeeting(tx, user, campaign, contactId, patch.channel, occurredAt);
+    metOn = localDateOf(occurredAt, user.timeZone);
+    if (to === 'met') await askForThankYou(tx, user, campaign, current.contact, metOn);
+  }
+  if (!hasMet(to)) metOn = null;
+  if (reaches(from, to, 'thanked')) await completeThankYous(tx, user, contactId);
+  if (to !== from || metOn !== current.metOn) {
+    await tx
+      .update(campaignMembers)
+      .set({ stage: to, metOn, ...(to !== from ? { stageChangedAt: user.now } : {}) })
+      .where(and(eq(campaignMembers.accountId, user.accountId), eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.contactId, contactId)));
+  }
+  return getMember(tx, user.accountId, campaignId, contactId);
 }
 
 export async function removeMember(db: Db, accountId: string, campaignId: string, contactId: string) {

@@ -103,7 +103,7 @@ export function campaignRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/campaigns/:id/members', {
-    schema: { tags, summary: 'Add a contact to the campaign as `identified` (409 if already in)', params: IdParams, body: MemberCreate, response: { 201: CampaignMember } },
+    schema: { tags, summary: 'Add a contact to the campaign, as `identified` unless `stage` says otherwise (a later stage is reached as PATCH reaches it: from `met` on, the meeting is logged now and a thank-you follow-up made); 409 if already in', params: IdParams, body: MemberCreate, response: { 201: CampaignMember } },
     handler: async (request, reply) => reply.code(201).send(await addMember(db, await userOf(ctx, request), request.params.id, request.body)),
   });
 
