@@ -239,7 +239,9 @@ describe('stored keep-in-touch dates and matching keys', () => {
     await ok(other2.call('POST', '/api/backup/restore', doc));
     const restored = await expectStoredAgree(other2);
     expect(restored.length).toBe((await expectStoredAgree(me)).length);
-  });
+    // Dozens of writes, each checked against the rules: ~25 s on a loaded 2-core runner, so more
+    // room than the project's 30 s (a limit for hangs, not a speed check).
+  }, 120_000);
 
   it('re-keys an account whose keys are missing or from an older rule before finding duplicates', async () => {
     const owner = await addUser(server);
