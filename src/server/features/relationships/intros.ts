@@ -100,6 +100,15 @@ function neighbours(ties: Map<string, TieBetween>, from: string): string[] {
   return byPerson.get(from) ?? [];
 }
 
+/** Who `from` is tied to, the best-evidenced ties first, at most `count` of them. */
+function bestTied(ties: Map<string, TieBetween>, from: string, count: number, now: Date): string[] {
+  return neighbours(ties, from)
+    .map((other) => ({ other, w: tieWeight(ties.get(`${from}|${other}`)!, now) }))
+    .sort((x, y) => y.w - x.w)
+    .slice(0, count)
+    .map((x) => x.other);
+}
+
 async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await queryRows<{ contact_id: string; occurred_at: string | Date; intent: Intent }>(db, sql`
@@ -147,16 +156,7 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
   if (targets.length === 0) return [];
   const targetIds = targets.map((t) => t.id);
   const near = await tiesAround(db, user.accountId, targetIds, { sameCompany: true });
-  const introducersOf = new Map(
-    targetIds.map((t) => [
-      t,
-      neighbours(near, t)
-        .map((b) => ({ b, w: tieWeight(near.get(`${t}|${b}`)!, user.now) }))
-        .sort((x, y) => y.w - x.w)
-        .slice(0, NEAR_PER_TARGET)
-        .map((x) => x.b),
-    ]),
-  );
+  const introducersOf = new Map(targetIds.map((t) => [t, bestTied(near, t, NEAR_PER_TARGET, user.now)]));
   // Those next to a target, the best evidenced first: their own ties give the longer paths.
   const middleRanked = [...new Set(targetIds.flatMap((t) => neighbours(near, t)))]
     .filter((id) => targetIds.some((t) => near.has(`${t}|${id}`) && !onlySameCompany(near.get(`${t}|${id}`)!)))
@@ -252,16 +252,7 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
   if (middle.length > 0) {
     const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
     // For each person in the middle, only their best-evidenced ties lead further.
-    const further = new Map(
-      middle.map((b) => [
-        b,
-        neighbours(far, b)
-          .map((a) => ({ a, w: tieWeight(far.get(`${b}|${a}`)!, user.now) }))
-          .sort((x, y) => y.w - x.w)
-          .slice(0, FURTHER_PER_MIDDLE)
-          .map((x) => x.a),
-      ]),
-    );
+    const further = new Map(middle.map((b) => [b, bestTied(far, b, FURTHER_PER_MIDDLE, user.now)]));
     await know([...further.values()].flat());
     for (const target of targets) {
       (introducersOf.get(target.id) ?? []).forEach((b, bIndex) => {
