@@ -21,10 +21,10 @@ const REPORT_PEOPLE = 200;
 /** Meetings kept per person met (the newest): adding them records these; a later import the rest. */
 export const MEETINGS_KEPT = 200;
 
-/** A person met in this file, and the meetings with them. */
+/** A person met in this file, and the meetings with them by key (a repeated instance once, as touches). */
 interface Met {
   person: PersonMet;
-  meetings: MetMeeting[];
+  meetings: Map<string, MetMeeting>;
 }
 
 interface Touch {
@@ -142,7 +142,13 @@ async function rememberPeopleMet(tx: Tx, ctx: ImportContext, uids: Set<string>, 
                   where m->>'uid' in (select value from jsonb_array_elements_text(${fileUids}::jsonb)))`);
   for (const batch of chunks([...people.values()])) {
     const rows = JSON.stringify(
-      batch.map(({ person: p, meetings }) => ({ email: p.email, name: p.name, last_met_at: p.lastMetAt, last_meeting: p.lastMeeting, meetings: meetings.slice(0, MEETINGS_KEPT) })),
+      batch.map(({ person: p, meetings }) => ({
+        email: p.email,
+        name: p.name,
+        last_met_at: p.lastMetAt,
+        last_meeting: p.lastMeeting,
+        meetings: [...meetings.values()].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)).slice(0, MEETINGS_KEPT),
+      })),
     );
     await tx.execute(sql`
       insert into ${calendarPeopleMet} (account_id, email, name, last_met_at, last_meeting, meetings, created_at)
@@ -234,12 +240,9 @@ export async function importCalendar(ctx: ImportContext, file: string, source: s
 
 function notePersonMet(people: Map<string, Met>, person: { email: string; name: string | null }, meeting: Meeting, direction: Direction) {
   const at = meeting.start.toISOString();
-  const met = people.get(person.email) ?? { person: { email: person.email, name: null, lastMetAt: at, lastMeeting: meeting.summary }, meetings: [] };
+  const met = people.get(person.email) ?? { person: { email: person.email, name: null, lastMetAt: at, lastMeeting: meeting.summary }, meetings: new Map() };
   people.set(person.email, met);
-  if (!met.meetings.some((m) => m.key === meeting.key)) {
-    met.meetings.push({ uid: meeting.uid, key: meeting.key, occurredAt: at, channel: meeting.channel, direction, summary: meeting.summary });
-    met.meetings.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
-  }
+  met.meetings.set(meeting.key, { uid: meeting.uid, key: meeting.key, occurredAt: at, channel: meeting.channel, direction, summary: meeting.summary });
   // The name on the latest meeting wins; an older one only fills a gap.
   if (at >= met.person.lastMetAt) {
     met.person.lastMetAt = at;
