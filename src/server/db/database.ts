@@ -85,7 +85,7 @@ async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics
     // reltuples is -1 until a table is first analyzed; it is kept in the catalog across opens.
     const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'contacts'`);
     if ((rows[0]?.reltuples ?? -1) >= 0) return;
-    await analyze(client, log, null);
+    await maintain(client, log, 'ANALYZE', null);
     return;
   }
   const { rows } = await client.query<{ name: string; stale: boolean }>(`
@@ -104,30 +104,24 @@ async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics
     where stale or unvacuumed`);
   const stale = rows.filter((r) => r.stale).map((r) => r.name);
   const unvacuumed = rows.filter((r) => !r.stale).map((r) => r.name);
-  if (stale.length > 0) await analyze(client, log, stale, { vacuum: true });
+  if (stale.length > 0) await maintain(client, log, 'VACUUM (ANALYZE)', stale);
   // VACUUM alone: the statistics are fresh (ANALYZE of the heavy user's contacts alone is ~1 s).
-  if (unvacuumed.length > 0) await vacuum(client, log, unvacuumed);
-}
-
-async function vacuum(client: PGlite, log: (m: string) => void, tables: string[]) {
-  const started = Date.now();
-  await client.exec(`VACUUM ${tables.join(', ')}`);
-  const ms = Date.now() - started;
-  if (ms > 2_000) log(`Vacuumed ${tables.join(', ')} in ${(ms / 1000).toFixed(1)} s.`);
+  if (unvacuumed.length > 0) await maintain(client, log, 'VACUUM', unvacuumed);
 }
 
 /**
- * `vacuum`: also VACUUM, as autovacuum would a table that changed this much. Index-only scans
- * (a person's touches of a year from interaction_contacts_contact_idx) need the pages marked
+ * The planner statistics and the visibility map, as autovacuum would keep them. `VACUUM`: index-only
+ * scans (a person's touches of a year from interaction_contacts_contact_idx) need the pages marked
  * all-visible, which only VACUUM does: without it each touch was fetched from the table too
  * (bench/explain.ts on the heavy user after migration 0020: intros to a contact 1,125 → 159 ms).
  */
-async function analyze(client: PGlite, log: (m: string) => void, tables: string[] | null, options: { vacuum?: boolean } = {}) {
+async function maintain(client: PGlite, log: (m: string) => void, command: 'ANALYZE' | 'VACUUM' | 'VACUUM (ANALYZE)', tables: string[] | null) {
   const started = Date.now();
-  const command = options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE';
   await client.exec(tables ? `${command} ${tables.join(', ')}` : command);
   const ms = Date.now() - started;
-  if (ms > 2_000) log(`Refreshed the planner statistics in ${(ms / 1000).toFixed(1)} s.`);
+  if (ms <= 2_000) return;
+  const took = `${(ms / 1000).toFixed(1)} s`;
+  log(command === 'VACUUM' ? `Vacuumed ${tables?.join(', ') ?? 'the database'} in ${took}.` : `Refreshed the planner statistics in ${took}.`);
 }
 
 export function redactUrl(url: string): string {
