@@ -3,6 +3,7 @@
 // (docs/domain.md#campaigns). Paths come from the one path finder, GET /api/intros?company=.
 import { sql } from 'drizzle-orm';
 import type { CampaignCompanyPaths } from '#shared/schemas/campaigns.js';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
 import { introPaths } from '../relationships/intros.js';
@@ -30,7 +31,7 @@ export function candidateNames(text: string): string[] {
 }
 
 /** A list of strings as ONE `text[]` parameter. */
-const textList = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+const textList = (values: readonly string[]) => sql`${arrayLiteral(values)}::text[]`;
 
 /** Contacts at each of `names` (compared as search compares: no case, no accents), by the name as given. */
 async function peopleAt(db: Tx, accountId: string, names: string[]): Promise<Map<string, { key: string; company: string; people: number }>> {

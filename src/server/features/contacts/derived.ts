@@ -7,6 +7,7 @@
 // stored values against the pure rules.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { storedKeys } from '#shared/rules/contact-keys.js';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Tx } from '../../db/database.js';
 import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
 import { keyHolders, lockMatchKeys, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
@@ -91,9 +92,6 @@ export const MATCH_KEYS_VERSION = 2;
 
 const KEY_ROWS_PER_INSERT = 20_000;
 
-/** An element of a PostgreSQL array literal, quoted (the keys hold commas, quotes, braces). */
-const arrayItem = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-
 /**
  * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts, and the
  * LinkedIn key) of the given contacts, or of the whole account (which also marks the account's
@@ -148,7 +146,8 @@ async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null
       }
     }
     for (let i = 0; i < ids.length; i += KEY_ROWS_PER_INSERT) {
-      const part = (list: string[]) => `{${list.slice(i, i + KEY_ROWS_PER_INSERT).map(arrayItem).join(',')}}`;
+      // The keys hold commas, quotes and braces: arrayLiteral quotes each one.
+      const part = (list: string[]) => arrayLiteral(list.slice(i, i + KEY_ROWS_PER_INSERT));
       await tx.execute(sql`
         insert into ${contactKeys} (account_id, contact_id, kind, key)
         select ${accountId}, unnest(${part(ids)}::uuid[]), unnest(${part(kinds)}::text[]), unnest(${part(keys)}::text[])`);

@@ -1,0 +1,4 @@
+// A list of strings as ONE PostgreSQL array literal (`{"a","b\"c"}`), to be bound as a single
+// parameter and cast (`::text[]`, `::uuid[]`): a long `in (…)` list would cost a bind parameter
+// each. Every element is quoted, so commas, braces, quotes, backslashes and NULL-like words are data.
+export const arrayLiteral = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
