@@ -1,8 +1,9 @@
 // The contact filters live in the URL, so a filtered list survives reloads and the back button.
 import { useCallback, useMemo, useRef } from 'react';
-import { useLocation, useNavigation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { circles, contactKinds, stages, type Circle, type ContactKind, type Stage } from '@shared/enums.js';
 import type { ContactFilters } from '../../api/queryKeys';
+import { router } from '../../app/router';
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
@@ -29,15 +30,15 @@ export function useContactFilters() {
   setParamsRef.current = setParams;
   // A search typed a moment before clicking a contact lands after the click (it is debounced).
   // Applied then, it would replace the navigation to the contact's page, still loading its code,
-  // with one back to the list: a filter only applies while the user stays on the list.
+  // with one back to the list: a filter only applies while the user stays on the list. The
+  // router's live state is read, not useNavigation(): React hears of a navigation in a
+  // transition, which a busy machine renders late, and the search could land in between.
   const listPath = useLocation().pathname;
-  const navigation = useNavigation();
-  const leaving = useRef(false);
-  leaving.current = navigation.state !== 'idle' && navigation.location?.pathname !== listPath;
-
   const setFilter = useCallback(
     (key: keyof ContactFilters, value: string | boolean | null | undefined) => {
-      if (leaving.current || window.location.pathname !== listPath) return;
+      const pending = router.state.navigation;
+      if (pending.state !== 'idle' && pending.location?.pathname !== listPath) return;
+      if (window.location.pathname !== listPath) return;
       const next = new URLSearchParams(window.location.search);
       if (value === null || value === undefined || value === '' || value === false) next.delete(key);
       else next.set(key, String(value));
