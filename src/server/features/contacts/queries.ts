@@ -12,7 +12,7 @@ import { contactReciprocity } from '../favors/reciprocity.js';
 import { askWindowSql } from './ask-sql.js';
 import { snapshotToTrash } from '../trash/snapshot.js';
 import { strengthOf, strengthsOf } from '../relationships/strength.js';
-import { deriveDisplayName, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
+import { deriveDisplayName, summaryColumns, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
 
 const sortName = sql<string>`lower(${contacts.displayName})`;
 
@@ -41,7 +41,7 @@ export async function listContacts(db: Db, user: UserContext, query: ContactList
     afterCursor(cursor, 'asc', sortName, contacts.id, 'text'),
   ];
   const rows = await db
-    .select()
+    .select(summaryColumns)
     .from(contacts)
     .where(and(...conditions))
     .orderBy(asc(sortName), asc(contacts.id))
