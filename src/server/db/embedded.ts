@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { lockDataDir } from './data-dir-lock.js';
+import { markTransactions } from './prepared.js';
 
 export interface EmbeddedPaths {
   root: string;
@@ -53,7 +54,9 @@ export const embeddedSettings: Readonly<Record<string, string>> = {
 const startParams = [...PGlite.defaultStartParams, ...Object.entries(embeddedSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
 
 async function create(dir: string): Promise<PGlite> {
-  return PGlite.create({ dataDir: dir, extensions, startParams });
+  const pg = await PGlite.create({ dataDir: dir, extensions, startParams });
+  markTransactions(pg); // db/prepared.ts
+  return pg;
 }
 
 /** Initialises a new cluster aside and moves it into place only once it is complete. */

@@ -8,7 +8,8 @@ import { depthOf, depths, tieStrength, type Depth, type TieInputs } from '#share
 import { RECIPROCITY_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { TieStrength } from '#shared/schemas/relationships.js';
-import { queryRows, type Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
+import { preparedRows } from '../../db/prepared.js';
 import { contacts, favors, interactionContacts } from '../../db/schema.js';
 import { strengthWhy } from '../../i18n/strength.js';
 import type { UserContext } from '../settings/user-context.js';
@@ -30,7 +31,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
   if (ids !== 'all' && ids.length === 0) return new Map();
   const which = ids === 'all' ? sql`` : sql`and c.id = any(${uuidList(ids)})`;
   const yearAgo = new Date(user.now.getTime() - 365 * 86_400_000);
-  const rows = await queryRows<InputRow>(db, sql`
+  const rows = await preparedRows<InputRow>(db, 'tie_inputs', sql`
     with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
     year as (
       -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
