@@ -58,6 +58,18 @@ describe('prepared reads', () => {
     expect((await statements()).length).toBe(before.length + 1);
   });
 
+  it('answers requests that first need the same statement at once, one of them in a transaction', async () => {
+    const db = server.database.db;
+    const read = (tx: Parameters<typeof preparedRows>[0], v: number) => preparedRows<{ v: number }>(tx, 'echo', sql`select ${v}::int + 1000 as v`);
+    const answers = await Promise.all([
+      read(db, 1),
+      read(db, 2),
+      db.transaction(async (tx) => [await read(tx, 3), await read(tx, 4)]),
+      read(db, 5),
+    ]);
+    expect(answers).toEqual([[{ v: 1001 }], [{ v: 1002 }], [[{ v: 1003 }], [{ v: 1004 }]], [{ v: 1005 }]]);
+  });
+
   it.runIf(!embedded)('is an ordinary query on PostgreSQL', async () => {
     expect(await preparedRows(server.database.db, 'echo', sql`select ${7}::int as v`)).toEqual([{ v: 7 }]);
     expect(await statements()).toEqual([]);

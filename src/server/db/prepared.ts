@@ -16,6 +16,8 @@ import { createHash } from 'node:crypto';
 import type { Tx } from './database.js';
 
 const OWNER = Symbol('circulo.pglite');
+/** The dollar quote around a statement's text inside the DO block that prepares it. */
+const SQL_QUOTE = '$circulo_sql$';
 const dialect = new PgDialect();
 /** Per PGlite instance: the statements prepared in it, or null where literals are not safe. */
 const preparedIn = new WeakMap<PGlite, Set<string> | null>();
@@ -84,8 +86,16 @@ export async function preparedRows<T>(db: Tx, name: string, query: SQL): Promise
   const { sql: text, params } = dialect.sqlToQuery(query);
   const statement = `circulo_${name}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
   if (!names.has(statement)) {
-    // A PREPARE outlives a rolled-back transaction (it is not transactional): marked once made.
-    await rowsOf(db, sql.raw(`PREPARE ${statement} AS ${text}`));
+    // Two requests may both find it missing (PGlite runs one statement at a time, but requests
+    // interleave between statements), and a failed PREPARE would abort the caller's transaction:
+    // the second one is a no-op. A PREPARE outlives a rolled-back transaction (it is not
+    // transactional), so it is marked once made.
+    if (text.includes(SQL_QUOTE)) throw new Error(`a prepared read cannot contain ${SQL_QUOTE}`);
+    await rowsOf(
+      db,
+      sql.raw(`DO $circulo_do$ BEGIN EXECUTE ${SQL_QUOTE}PREPARE ${statement} AS ${text}${SQL_QUOTE};
+        EXCEPTION WHEN duplicate_prepared_statement THEN NULL; END $circulo_do$`),
+    );
     names.add(statement);
   }
   const args = params.length > 0 ? `(${params.map(literal).join(', ')})` : '';
