@@ -17,11 +17,24 @@ export async function loadCadences(db: Tx, accountId: string): Promise<Cadences>
 }
 
 
-export async function loadAccountSettings(db: Tx, accountId: string): Promise<AccountSettings> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!row) throw new Error(`account ${accountId} not found`);
+/** The account columns AccountSettings is made of, for a select that joins them with others. */
+export const accountSettingsColumns = {
+  cadencePersonalDays: accounts.cadencePersonalDays,
+  cadenceProfessionalDays: accounts.cadenceProfessionalDays,
+  cadenceOpportunityDays: accounts.cadenceOpportunityDays,
+  thankYouDelayDays: accounts.thankYouDelayDays,
+  outcomeReportDelayDays: accounts.outcomeReportDelayDays,
+};
+
+export function toAccountSettings(row: { [K in keyof typeof accountSettingsColumns]: number }): AccountSettings {
   return {
     cadences: { personal: row.cadencePersonalDays, professional: row.cadenceProfessionalDays, opportunity: row.cadenceOpportunityDays },
     followupDelays: { thankYouDays: row.thankYouDelayDays, outcomeReportDays: row.outcomeReportDelayDays },
   };
+}
+
+export async function loadAccountSettings(db: Tx, accountId: string): Promise<AccountSettings> {
+  const [row] = await db.select(accountSettingsColumns).from(accounts).where(eq(accounts.id, accountId));
+  if (!row) throw new Error(`account ${accountId} not found`);
+  return toAccountSettings(row);
 }
