@@ -7,7 +7,7 @@
 // has no SQL copy left (src/server/features/contacts/merge-duplicates.ts uses mergeNotes itself).
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactSources, invitationOutcomes } from '../../src/shared/enums.js';
+import { contactSources, invitationOutcomes, type Intent } from '../../src/shared/enums.js';
 import { isEngaged } from '../../src/shared/rules/engagement.js';
 import { engagedByColumns } from '../../src/server/features/today/queries.js';
 import { askStats, type OutboundTouch } from '../../src/shared/rules/ask-only.js';
@@ -19,6 +19,8 @@ import { contacts, favors, interactionContacts, invitations } from '../../src/se
 import { askWindowSql } from '../../src/server/features/contacts/ask-sql.js';
 import { lastTwelveMonthsSql, noNewsSql } from '../../src/server/features/favors/rules-sql.js';
 import { invitationStatusSql } from '../../src/server/features/invitations/queries.js';
+import { askStatsOf } from '../../src/server/features/contacts/ask-sql.js';
+import { setupOwner } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
 let server: TestServer;
@@ -169,5 +171,52 @@ describe('engaged with a contact', () => {
       engagedByColumns,
     );
     expect(bySql).toEqual(byRule);
+  });
+
+  it('askStatsOf() counts in SQL what askStats() counts over the touches the window loads', async () => {
+    // Each case: a person and their touches (minutes from `now`, intent, direction); the newest
+    // three decide the streak, the 12 months the share, the future and the inbound count nowhere.
+    const MONTH = 30 * 24 * 60;
+    const cases: [string, [minutes: number, intent: Intent, direction?: 'inbound'][]][] = [
+      ['nobody', []],
+      ['three asks after many gives', [[-9 * MONTH, 'give'], [-8 * MONTH, 'give'], [-7 * MONTH, 'nurture'], [-6 * MONTH, 'give'], [-3, 'ask'], [-2, 'ask'], [-1, 'ask']]],
+      ['two asks, then a give', [[-300, 'ask'], [-200, 'ask'], [-100, 'give']]],
+      ['asks in the future and inbound', [[10, 'ask'], [20, 'ask'], [30, 'ask'], [-5, 'ask', 'inbound'], [-4, 'ask', 'inbound'], [-3, 'give']]],
+      ['half asks is not more than half', [[-50, 'ask'], [-40, 'give'], [-30, 'ask'], [-20, 'give']]],
+      ['asks a year and a half back', [[-18 * MONTH, 'ask'], [-18 * MONTH + 1, 'ask'], [-18 * MONTH + 2, 'ask'], [-60, 'give']]],
+      ['asks twelve and a half months back', [[-12.5 * MONTH, 'ask'], [-12.5 * MONTH + 1, 'ask'], [-12.5 * MONTH + 2, 'ask']]],
+      ['mostly asks', [[-5 * MONTH, 'ask'], [-4 * MONTH, 'give'], [-3 * MONTH, 'ask'], [-2 * MONTH, 'give'], [-MONTH, 'ask']]],
+    ];
+    const nows = ['2026-11-25T10:00:00Z', '2028-02-29T23:30:00Z'].map((t) => new Date(t));
+    for (const now of nows) {
+      // A server of its own for each `now`: a session does not outlive its idle days across years.
+      const local = await startTestServer();
+      local.setNow(now);
+      const me = await setupOwner(local.app);
+      const ids: string[] = [];
+      const touchesOf = new Map<string, OutboundTouch[]>();
+      for (const [name, touches] of cases) {
+        const { id } = (await me.post('/api/contacts', { firstName: name })).body as { id: string };
+        ids.push(id);
+        for (const [minutes, intent, direction = 'outbound'] of touches) {
+          const occurredAt = new Date(now.getTime() + minutes * 60_000).toISOString();
+          const reply = await me.post('/api/interactions', { contactIds: [id], channel: 'email', direction, intent, occurredAt });
+          expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+        }
+        // The reference: askStats() over the outbound touches the 13-month window loads (askWindowSql).
+        const windowStart = new Date(now);
+        windowStart.setUTCMonth(windowStart.getUTCMonth() - 13);
+        touchesOf.set(id, touches.filter(([m, , d]) => !d && new Date(now.getTime() + m * 60_000) > windowStart).map(([m, intent]) => ({ occurredAt: new Date(now.getTime() + m * 60_000), intent })));
+      }
+      const counted = await askStatsOf(local.database.db, me.user.accountId, now, ids);
+      for (const [i, id] of ids.entries()) {
+        const expected = askStats(touchesOf.get(id)!, now);
+        expect(counted.get(id), `${cases[i]![0]} at ${now.toISOString()}`).toEqual(expected);
+        expect((await me.get(`/api/contacts/${id}`)).body).toMatchObject(expected);
+      }
+      // The cases cover both answers.
+      expect(new Set([...counted.values()].map((a) => a.askOnly))).toEqual(new Set([true, false]));
+      await local.close();
+    }
   });
 });

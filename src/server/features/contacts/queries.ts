@@ -1,7 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ContactCreate, ContactListQuery, ContactPatch } from '#shared/schemas/contacts.js';
-import { askStats } from '#shared/rules/ask-only.js';
-import type { Intent } from '#shared/enums.js';
 import { queryRows, type Db, type Tx } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, events, favors, followups, interactionContacts, interactions, stageChanges } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/problems.js';
@@ -9,7 +7,7 @@ import { afterCursor, decodeCursor, pageFrom } from '../../http/pagination.js';
 import type { UserContext } from '../settings/user-context.js';
 import { deleteMatchKeys, refreshContacts } from './derived.js';
 import { contactReciprocity } from '../favors/reciprocity.js';
-import { askWindowSql } from './ask-sql.js';
+import { askStatsOf } from './ask-sql.js';
 import { snapshotToTrash } from '../trash/snapshot.js';
 import { strengthOf, strengthsOf } from '../relationships/strength.js';
 import { deriveDisplayName, summaryColumns, toColumns, toContact, toSummary, type ContactRow } from './mapping.js';
@@ -77,16 +75,9 @@ export async function getContact(db: Tx, user: UserContext, id: string) {
   const row = await findContactRow(db, user.accountId, id);
   if (!row) throw notFound('Contact');
   const introducer = row.introducedById ? await findContactRow(db, user.accountId, row.introducedById) : undefined;
-  // The contact's outbound touches in the ask window (askWindowSql), with their intent: one range
-  // of the (contact_id, occurred_at, ...) index, direction and intent being copied onto each link.
-  const outbound = await queryRows<{ occurred_at: string | Date; intent: Intent }>(db, sql`
-    select ${interactionContacts.occurredAt} as occurred_at, ${interactionContacts.intent} as intent
-    from ${interactionContacts}
-    where ${interactionContacts.accountId} = ${user.accountId} and ${interactionContacts.contactId} = ${id}
-      and ${interactionContacts.direction} = 'outbound' and ${askWindowSql(user.now)}`);
   return toContact(row, user, {
     introducedBy: introducer ? { id: introducer.id, displayName: introducer.displayName } : null,
-    ask: askStats(outbound.map((t) => ({ occurredAt: new Date(t.occurred_at), intent: t.intent })), user.now),
+    ask: (await askStatsOf(db, user.accountId, user.now, [id])).get(id)!,
     reciprocity: await contactReciprocity(db, user, id),
     strength: await strengthOf(db, user, id),
   });

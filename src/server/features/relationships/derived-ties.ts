@@ -4,9 +4,10 @@
 // SQL statement for a set of contacts; nothing here is stored.
 import { sql } from 'drizzle-orm';
 import type { TieSource } from '#shared/enums.js';
-import { queryRows, type Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
+import { preparedRows } from '../../db/prepared.js';
 import { contacts, eventAttendees, events, favors, interactionContacts } from '../../db/schema.js';
-import { uuidList } from './sql.js';
+import { uuidList } from '../../db/array-literal.js';
 
 export type DerivedSource = Exclude<TieSource, 'explicit'>;
 
@@ -38,8 +39,9 @@ export async function derivedTies(
 ): Promise<DerivedTieRow[]> {
   if (fromIds.length === 0) return [];
   const from = uuidList(fromIds);
-  const rows = await queryRows<{ from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null }>(
+  const rows = await preparedRows<{ from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null }>(
     db,
+    'derived_ties',
     sql`
     with me as (select id, introduced_by_id, source, company, met_at_event_id, created_at
                 from ${contacts} where account_id = ${accountId} and id = any(${from}))

@@ -3,21 +3,20 @@
 // (typed and derived, two levels out from the targets) and the user's strength with each
 // person; the rule (src/shared/rules/intro-paths.ts) weighs and ranks the paths.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Intent, RelationshipKind } from '#shared/enums.js';
-import { askStats } from '#shared/rules/ask-only.js';
+import type { RelationshipKind } from '#shared/enums.js';
 import { strengthUpperBound } from '#shared/rules/tie-strength.js';
 import { askableStrength, introducerFlags, MAX_TIE_WEIGHT, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from '#shared/rules/intro-paths.js';
 import type { IntroPath, IntrosQuery as IntrosQuerySchema } from '#shared/schemas/intros.js';
 import type { z } from 'zod';
-import { queryRows, type Tx } from '../../db/database.js';
-import { contacts, interactionContacts } from '../../db/schema.js';
+import type { Tx } from '../../db/database.js';
+import { contacts } from '../../db/schema.js';
 import { notFound } from '../../http/problems.js';
 import { pathWhy } from '../../i18n/intros.js';
-import { askWindowSql } from '../contacts/ask-sql.js';
+import { askStatsOf } from '../contacts/ask-sql.js';
 import type { UserContext } from '../settings/user-context.js';
 import { derivedTies, type DerivedSource } from './derived-ties.js';
 import { strengthsOf } from './strength.js';
-import { uuidList } from './sql.js';
+import { uuidList } from '../../db/array-literal.js';
 import { explicitTiesOf } from './ties.js';
 
 /** Targets a company or a text can name; a few people are what an intro needs. */
@@ -110,21 +109,8 @@ function bestTied(ties: Map<string, TieBetween>, from: string, count: number, no
 }
 
 async function askOnlyOf(db: Tx, user: UserContext, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await queryRows<{ contact_id: string; occurred_at: string | Date; intent: Intent }>(db, sql`
-    select ${interactionContacts.contactId} as contact_id, ${interactionContacts.occurredAt} as occurred_at, ${interactionContacts.intent} as intent
-    from ${interactionContacts}
-    where ${interactionContacts.accountId} = ${user.accountId} and ${inArray(interactionContacts.contactId, ids)}
-      and ${interactionContacts.direction} = 'outbound' and ${askWindowSql(user.now)}`);
-  const byContact = new Map<string, { occurredAt: Date; intent: Intent }[]>();
-  for (const r of rows) {
-    // Pushed, not copied: a busy introducer has a thousand outbound touches in the window.
-    const touch = { occurredAt: new Date(r.occurred_at), intent: r.intent };
-    const list = byContact.get(r.contact_id);
-    if (list) list.push(touch);
-    else byContact.set(r.contact_id, [touch]);
-  }
-  return new Set([...byContact].filter(([, touches]) => askStats(touches, user.now).askOnly).map(([id]) => id));
+  const stats = await askStatsOf(db, user.accountId, user.now, ids);
+  return new Set([...stats].filter(([, ask]) => ask.askOnly).map(([id]) => id));
 }
 
 interface Candidate {

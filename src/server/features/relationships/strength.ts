@@ -13,7 +13,7 @@ import { preparedRows } from '../../db/prepared.js';
 import { contacts, favors, interactionContacts } from '../../db/schema.js';
 import { strengthWhy } from '../../i18n/strength.js';
 import type { UserContext } from '../settings/user-context.js';
-import { uuidList } from './sql.js';
+import { uuidList } from '../../db/array-literal.js';
 
 interface InputRow {
   id: string;
