@@ -6,6 +6,7 @@ import { isoWeekOf, weekRangeUtc, isoWeekRange } from '#shared/rules/time.js';
 import { queryRows, type Db } from '../../db/database.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactions } from '../../db/schema.js';
 import { strongTiesFirst } from '#shared/rules/engagement.js';
+import { STRONG_TIE, strengthUpperBound } from '#shared/rules/tie-strength.js';
 import { strengthsOf } from '../relationships/strength.js';
 import { effectiveDueSql, selectFollowups } from '../followups/queries.js';
 import { selectFavors } from '../favors/queries.js';
@@ -82,13 +83,16 @@ async function keepInTouch(db: Db, user: UserContext) {
     rows.map((r) => ({ ...r, displayName: r.display_name, silentSince: r.base, cadenceDays: r.cadence })),
     user.today,
   );
-  // A cooling strong tie first (docs/domain.md#relationships-not-connections): the strength of the
-  // candidates only, a few hundred at most.
-  const strengths = await strengthsOf(db, user, ranked.map((r) => r.id));
+  // A cooling strong tie first (docs/domain.md#relationships-not-connections). Exact strengths are
+  // read only for candidates that could be strong (strengthUpperBound() of their newest touch: not
+  // one silent for over a year) and for those shown; the order is the one all strengths would give.
+  const newestOf = (r: (typeof ranked)[number]) => (r.last_interaction_at === null ? null : new Date(r.last_interaction_at));
+  const strengths = await strengthsOf(db, user, ranked.filter((r) => strengthUpperBound(newestOf(r), user.now) >= STRONG_TIE).map((r) => r.id));
+  const shown = strongTiesFirst(ranked, (r) => strengths.get(r.id)?.score ?? 0).slice(0, KEEP_IN_TOUCH_SUGGESTIONS);
+  const unread = shown.filter((r) => !strengths.has(r.id)).map((r) => r.id);
+  for (const [id, strength] of await strengthsOf(db, user, unread)) strengths.set(id, strength);
   const strengthOfRow = (id: string) => strengths.get(id) ?? { score: 0, why: '' };
-  return strongTiesFirst(ranked, (r) => strengthOfRow(r.id).score)
-    .slice(0, KEEP_IN_TOUCH_SUGGESTIONS)
-    .map((r) => ({
+  return shown.map((r) => ({
       contactId: r.id,
       displayName: r.displayName,
       company: r.company,
