@@ -4,6 +4,7 @@ import { rankStoredKeepInTouch } from '#shared/rules/cadence.js';
 import type { Circle, Stage } from '#shared/enums.js';
 import { isoWeekOf, weekRangeUtc, isoWeekRange } from '#shared/rules/time.js';
 import { queryRows, type Db } from '../../db/database.js';
+import { preparedRows } from '../../db/prepared.js';
 import { campaignMembers, contacts, eventAttendees, favors, followups, interactions } from '../../db/schema.js';
 import { strongTiesFirst } from '#shared/rules/engagement.js';
 import { STRONG_TIE, strengthUpperBound } from '#shared/rules/tie-strength.js';
@@ -34,7 +35,7 @@ export const engagedByColumns = sql`(source not in ('linkedin', 'vcard', 'csv') 
  * rows of the index are the candidates; the rule ranks the union exactly.
  */
 async function keepInTouch(db: Db, user: UserContext) {
-  const rows = await queryRows<{
+  const rows = await preparedRows<{
     id: string;
     display_name: string;
     company: string | null;
@@ -44,7 +45,7 @@ async function keepInTouch(db: Db, user: UserContext) {
     last_interaction_at: string | Date | null;
     base: string;
     cadence: number;
-  }>(db, sql`
+  }>(db, 'keep_in_touch', sql`
     with recursive cadences as (
       select min(keep_in_touch_cadence) as days from ${contacts} where account_id = ${user.accountId} and ${engagedByColumns}
       union all
@@ -59,7 +60,7 @@ async function keepInTouch(db: Db, user: UserContext) {
         where account_id = ${user.accountId} and ${engagedByColumns} and keep_in_touch_cadence = cadences.days
           and keep_in_touch_base <= ${user.today}::date - cadences.days
         order by keep_in_touch_base
-        limit ${KEEP_IN_TOUCH_CANDIDATES}
+        limit ${sql.raw(String(KEEP_IN_TOUCH_CANDIDATES))}
       ) due
     ),
     -- Imported connections engaged only by a campaign or an event: few, found from those lists.
@@ -74,7 +75,7 @@ async function keepInTouch(db: Db, user: UserContext) {
     chosen as (
       select * from (select * from engaged_by_columns union all select * from engaged_by_lists) due
       order by (${user.today}::date - due.base)::float / due.cadence desc
-      limit ${KEEP_IN_TOUCH_CANDIDATES}
+      limit ${sql.raw(String(KEEP_IN_TOUCH_CANDIDATES))}
     )
     select c.id, c.display_name, c.company, c.circle, c.stage, c.cadence_days, c.last_interaction_at,
       to_char(chosen.base, 'YYYY-MM-DD') as base, chosen.cadence
