@@ -16,7 +16,8 @@ import { createHash } from 'node:crypto';
 import type { Tx } from './database.js';
 
 const OWNER = Symbol('circulo.pglite');
-/** The dollar quote around a statement's text inside the DO block that prepares it. */
+/** The dollar quotes of the DO block that prepares a statement, and of the statement's text in it. */
+const DO_QUOTE = '$circulo_do$';
 const SQL_QUOTE = '$circulo_sql$';
 const dialect = new PgDialect();
 /** Per PGlite instance: the statements prepared in it, or null where literals are not safe. */
@@ -90,11 +91,11 @@ export async function preparedRows<T>(db: Tx, name: string, query: SQL): Promise
     // interleave between statements), and a failed PREPARE would abort the caller's transaction:
     // the second one is a no-op. A PREPARE outlives a rolled-back transaction (it is not
     // transactional), so it is marked once made.
-    if (text.includes(SQL_QUOTE)) throw new Error(`a prepared read cannot contain ${SQL_QUOTE}`);
+    if (text.includes(SQL_QUOTE) || text.includes(DO_QUOTE)) throw new Error(`a prepared read cannot contain ${SQL_QUOTE} or ${DO_QUOTE}`);
     await rowsOf(
       db,
-      sql.raw(`DO $circulo_do$ BEGIN EXECUTE ${SQL_QUOTE}PREPARE ${statement} AS ${text}${SQL_QUOTE};
-        EXCEPTION WHEN duplicate_prepared_statement THEN NULL; END $circulo_do$`),
+      sql.raw(`DO ${DO_QUOTE} BEGIN EXECUTE ${SQL_QUOTE}PREPARE ${statement} AS ${text}${SQL_QUOTE};
+        EXCEPTION WHEN duplicate_prepared_statement THEN NULL; END ${DO_QUOTE}`),
     );
     names.add(statement);
   }
