@@ -26,7 +26,10 @@ interface InputRow {
   received: number;
 }
 
-/** TieInputs of each contact in `ids` ('all': the whole account, for the network). */
+/**
+ * TieInputs of each contact in `ids`; 'all': of every contact of the account with a touch or a
+ * favor in the window (the network), NO_TIE for those left out.
+ */
 export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly string[] | 'all'): Promise<Map<string, TieInputs>> {
   if (ids !== 'all' && ids.length === 0) return new Map();
   const which = ids === 'all' ? sql`` : sql`and c.id = any(${uuidList(ids)})`;
@@ -67,7 +70,10 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       where ic.account_id = ${user.accountId} and ic.contact_id = c.id and ic.occurred_at <= ${user.now}::timestamptz
       order by ic.occurred_at desc nulls last, ic.interaction_id desc nulls last limit 1) l on true
     left join year y on y.contact_id = c.id
-    left join favor_counts f on f.contact_id = c.id`);
+    left join favor_counts f on f.contact_id = c.id
+    -- ('all': only those with a touch or a favor; the others are NO_TIE, and a third of the heavy
+    -- user's contacts were sent back empty.)
+    ${ids === 'all' ? sql`where l.occurred_at is not null or f.contact_id is not null` : sql``}`);
   return new Map(
     rows.map((r) => [
       r.id,
