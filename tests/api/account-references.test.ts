@@ -66,6 +66,8 @@ beforeAll(async () => {
     await done(client.post(`/api/contacts/${first.id}/relationships`, { otherId: third.id, kind: 'friend' }));
     await done(client.patch(`/api/contacts/${first.id}`, { stage: 'in_conversation' }));
     await done(client.post('/api/interactions', { contactIds: [first.id], channel: 'call', direction: 'outbound', intent: 'ask' }));
+    // A touch with two of them: a pair in shared_touches (kept by triggers).
+    await done(client.post('/api/interactions', { contactIds: [first.id, third.id], channel: 'coffee', direction: 'outbound', intent: 'nurture' }));
     await done(client.post('/api/followups', { contactId: first.id, dueOn: '2026-12-01', title: 'Call back' }));
     // A received favor also brings a thank-you follow-up that points at it.
     await done(client.post('/api/favors', { contactId: first.id, direction: 'received', kind: 'introduction', effort: 'large', introducedToId: second.id }));

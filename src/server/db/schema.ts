@@ -490,6 +490,31 @@ export const interactionContacts = pgTable(
   ],
 );
 
+/**
+ * Touches with both people (the "shared touch" tie, docs/domain.md#ties-between-contacts): how
+ * many and the newest, per ordered pair, both directions stored so a person's pairs are one range
+ * of the primary key. Kept by statement-level triggers on interaction_contacts (migration 0024,
+ * docs/architecture.md#database), never written by the app: every writer of touches keeps it.
+ * Derived, so not in backups; a pair goes with either contact.
+ */
+export const sharedTouches = pgTable(
+  'shared_touches',
+  {
+    accountId: accountId(),
+    contactId: uuid('contact_id').notNull(),
+    otherId: uuid('other_id').notNull(),
+    touches: integer('touches').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.contactId, t.otherId] }),
+    sameAccount('shared_touches_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
+    sameAccount('shared_touches_other_id_fk', [t.accountId, t.otherId], contacts, 'cascade'),
+    // For the cascade when the other contact is deleted.
+    index('shared_touches_other_idx').on(t.accountId, t.otherId),
+  ],
+);
+
 export const followups = pgTable(
   'followups',
   {

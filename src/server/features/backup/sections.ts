@@ -156,6 +156,7 @@ export const notBackedUp: Record<string, string> = {
   contact_changes: 'phone-sync bookkeeping (features/dav): rebuilt by the database as contacts are restored',
   contact_trash: 'deleted contacts kept 30 days (features/trash): a backup holds the live data',
   duplicate_pairs: 'derived from contact_keys, recomputed with them (features/contacts/duplicate-pairs.ts)',
+  shared_touches: 'derived from interaction_contacts by database triggers, rebuilt as the touches are restored (migration 0024)',
   email_sends: 'the record of e-mails already sent (README "E-mail"): bookkeeping, not data to restore',
   calendar_subscriptions: 'secret addresses, sealed with CIRCULO_SECRET (README "Calendar subscriptions"): add them again after a restore',
   calendar_people_met: 'suggestions, not data: the next calendar import lists them again (the touches are in `interactions`)',

@@ -33,6 +33,9 @@ export const MERGED_REFERENCES = [
   // Moved by moveTies() (features/relationships/ties.ts).
   'contact_relationships.contact_a_id',
   'contact_relationships.contact_b_id',
+  // Follow interaction_contacts: its triggers (migration 0024) move the pairs with the touches.
+  'shared_touches.contact_id',
+  'shared_touches.other_id',
 ] as const;
 
 /** A contact row as the merge rule (and the duplicates screen) sees it. */

@@ -1,12 +1,13 @@
 // Ties Círculo reads from what the user already recorded, never typed twice
 // (docs/domain.md#ties-between-contacts): who introduced whom (and referrals), introduction
-// favors, touches with both people, the same event, the same current company. Computed by one
-// SQL statement for a set of contacts; nothing here is stored.
+// favors, touches with both people, the same event, the same current company. Read by one SQL
+// statement for a set of contacts; only the touches with both are stored, counted as touches are
+// written (shared_touches, kept by triggers: docs/architecture.md#database).
 import { sql } from 'drizzle-orm';
 import type { TieSource } from '#shared/enums.js';
 import type { Tx } from '../../db/database.js';
 import { preparedRows } from '../../db/prepared.js';
-import { contacts, eventAttendees, events, favors, interactionContacts } from '../../db/schema.js';
+import { contacts, eventAttendees, events, favors, sharedTouches } from '../../db/schema.js';
 import { uuidList } from '../../db/array-literal.js';
 
 export type DerivedSource = Exclude<TieSource, 'explicit'>;
@@ -63,11 +64,9 @@ export async function derivedTies(
       and (f.contact_id = me.id or f.introduced_to_id = me.id)
     group by 1, 2
     union all
-    -- Touches with both of them.
-    select me.id, o.contact_id, 'shared_touch', count(*)::int, max(o.occurred_at), null
-    from me join ${interactionContacts} mine on mine.account_id = ${accountId} and mine.contact_id = me.id
-      join ${interactionContacts} o on o.account_id = ${accountId} and o.interaction_id = mine.interaction_id and o.contact_id <> me.id
-    group by 1, 2
+    -- Touches with both of them: counted as they are written (shared_touches, kept by triggers).
+    select me.id, s.other_id, 'shared_touch', s.touches, s.last_at, null
+    from me join ${sharedTouches} s on s.account_id = ${accountId} and s.contact_id = me.id
     union all
     -- The same event: on its guest list together, or both met there.
     select me.id, other_id, 'same_event', count(distinct event_id)::int, max(starts_at), min(name)
