@@ -113,7 +113,13 @@ test('an event prepared with two targets, briefed, and the people met there foll
 
   // Ana was met; Bruno was not.
   const met = page.getByTestId('event-met');
-  await met.getByRole('checkbox', { name: 'Ana Muñoz' }).check();
+  // A click and then the box's state, not check(): check() reads the state at the instant the click
+  // returns, and on a busy runner it once read an unticked box that was ticked a moment later
+  // (the failure's snapshot showed it ticked and 'Met 1 of 2'; not reproduced at 6x CPU throttling).
+  const anaMet = met.getByRole('checkbox', { name: 'Ana Muñoz' });
+  await expect(anaMet).not.toBeChecked();
+  await anaMet.click();
+  await expect(anaMet).toBeChecked();
   await expect(met.getByText('Met 1 of 2')).toBeVisible();
 
   // The event is in the past list; a captured person's page links back to it.
