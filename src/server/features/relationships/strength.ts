@@ -71,7 +71,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       order by ic.occurred_at desc nulls last, ic.interaction_id desc nulls last limit 1) l on true
     left join year y on y.contact_id = c.id
     left join favor_counts f on f.contact_id = c.id
-    -- ('all': only those with a touch or a favor; the others are NO_TIE, and a third of the heavy
+    -- ('all': only those with a touch or a favor; the others are NO_TIE, and a fifth of the heavy
     -- user's contacts were sent back empty.)
     ${ids === 'all' ? sql`where l.occurred_at is not null or f.contact_id is not null` : sql``}`);
   return new Map(
