@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { campaignGoals, campaignStages, channels, circles, contactKinds, contactSources, directions, efforts, emailKinds, emailSendStatuses, eventKinds, favorDirections, favorKinds, followupKinds, followupStatuses, intents, invitationDirections, invitationOutcomes, languages, loopStatuses, relationshipKinds, stages, templatePurposes } from '../../shared/enums.js';
 import type { Channel, Direction } from '../../shared/enums.js';
+import { SHARED_TOUCHES_COUNTED } from '../../shared/rules/intro-paths.js';
 import {
   bigint,
   boolean,
@@ -512,6 +513,10 @@ export const sharedTouches = pgTable(
     sameAccount('shared_touches_other_id_fk', [t.accountId, t.otherId], contacts, 'cascade'),
     // For the cascade when the other contact is deleted.
     index('shared_touches_other_idx').on(t.accountId, t.otherId),
+    // A person's strongest pairs without reading them all (intros' second level, derived-ties.ts):
+    // at each counted number of touches (SHARED_TOUCHES_COUNTED in rules/intro-paths.ts) the newest
+    // first; other_id and touches make it index-only.
+    index('shared_touches_strongest_idx').on(t.accountId, t.contactId, sql`least(${t.touches}, ${sql.raw(String(SHARED_TOUCHES_COUNTED))})`, t.lastAt.desc(), t.otherId, t.touches),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, tieWeight, type TieBetween } from './intro-paths.js';
+import { askableStrength, introducerFlags, onlySameCompany, pathScore, rankPaths, SHARED_TOUCHES_COUNTED, tieWeight, type TieBetween } from './intro-paths.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -19,6 +19,17 @@ describe('tieWeight', () => {
       weight: 0.95,
     },
   ])('$name', ({ tie: t, weight }) => expect(tieWeight(t, now)).toBeCloseTo(weight, 3));
+
+  // derived-ties.ts reads a person's strongest shared touches from an index in this order.
+  it('weighs shared touches by their count up to SHARED_TOUCHES_COUNTED, then by the newest', () => {
+    const shared = (count: number, days: number) => tieWeight(tie({ derived: [{ source: 'shared_touch', count, lastAt: daysAgo(days) }] }), now);
+    for (const days of [0, 30, 200, 700, 3000]) {
+      for (let count = 1; count < SHARED_TOUCHES_COUNTED; count++) expect(shared(count + 1, days)).toBeGreaterThan(shared(count, days));
+      expect(shared(SHARED_TOUCHES_COUNTED + 7, days)).toBe(shared(SHARED_TOUCHES_COUNTED, days));
+      for (const count of [1, SHARED_TOUCHES_COUNTED, 40]) expect(shared(count, days)).toBeGreaterThanOrEqual(shared(count, days + 15));
+    }
+    expect(shared(1, -5)).toBe(shared(1, 0)); // dated after now: as today
+  });
 
   it('knows when a tie is only the same company', () => {
     expect(onlySameCompany(tie({ derived: [{ source: 'same_company', count: 1, lastAt: null }] }))).toBe(true);

@@ -16,6 +16,12 @@ const KIND_WEIGHT: Record<RelationshipKind, number> = {
   other: 0.4,
 };
 export const SAME_COMPANY_WEIGHT = 0.15;
+/**
+ * Touches with both people count up to this many; past it only how recent the last one was
+ * matters. The server relies on it to read a person's best shared-touch ties from an index
+ * (derived-ties.ts: at equal count, or past this one, the newest weighs most).
+ */
+export const SHARED_TOUCHES_COUNTED = 5;
 const DAY_MS = 86_400_000;
 
 export interface TieEvidence {
@@ -39,7 +45,7 @@ function derivedWeight(e: TieEvidence, now: Date): number {
     case 'shared_touch': {
       // Seen together recently and often: strong; once, years ago: little.
       const days = e.lastAt ? Math.max(0, (now.getTime() - e.lastAt.getTime()) / DAY_MS) : 3650;
-      return Math.min(0.85, 0.35 + 0.1 * e.count) * Math.max(0.3, 0.5 ** (days / 365));
+      return (0.35 + 0.1 * Math.min(SHARED_TOUCHES_COUNTED, e.count)) * Math.max(0.3, 0.5 ** (days / 365));
     }
     case 'same_event':
       return Math.min(0.45, 0.25 + 0.05 * e.count);

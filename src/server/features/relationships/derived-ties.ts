@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import type { TieSource } from '#shared/enums.js';
 import type { Tx } from '../../db/database.js';
 import { preparedRows } from '../../db/prepared.js';
-import { contacts, eventAttendees, events, favors, sharedTouches } from '../../db/schema.js';
+import { SHARED_TOUCHES_COUNTED } from '#shared/rules/intro-paths.js';
+import { contactRelationships, contacts, eventAttendees, events, favors, sharedTouches } from '../../db/schema.js';
 import { uuidList } from '../../db/array-literal.js';
 
 export type DerivedSource = Exclude<TieSource, 'explicit'>;
@@ -31,22 +32,55 @@ export const SAME_COMPANY_LIMIT = 50;
  * `betweenThem: true` keeps only the ties between two of `fromIds`, each pair once, smaller id
  * first (the network's edges): filtered in SQL, so a busy person's hundreds of other ties are
  * neither counted nor sent (1,500 people drawn had sent every tie of each).
+ * `strongestShared: n` reads, of each person's shared touches, only those that can be among
+ * their n best-evidenced ties, and those with someone other evidence ties them to (whose weight
+ * needs every piece): a busy person has hundreds of pairs, nearly all one touch long ago, and
+ * reading them all was most of an intro request (intros' second level follows n ties a person).
  */
+/**
+ * The shared-touch rows `strongestShared` keeps (a statement's tail: `me` and `ties` are the
+ * CTEs above). A pair's weight grows with its touches, counted up to SHARED_TOUCHES_COUNTED, and
+ * with how recent the last one is (rules/intro-paths.ts): at each counted number, the n newest
+ * pairs outweigh the rest, so those are enough, read from shared_touches_strongest_idx. UNION, not
+ * UNION ALL: a pair also tied otherwise may be among them, and must come once.
+ */
+function strongestSharedTouches(accountId: string, per: number) {
+  const counted = sql.raw(String(SHARED_TOUCHES_COUNTED));
+  const pair = (alias: string) => sql.raw(`${alias}.other_id, 'shared_touch' as source, ${alias}.touches as n, ${alias}.last_at, null as label`);
+  return sql`(
+    select me.id as from_id, ${pair('s')}
+    from me cross join generate_series(1, ${counted}) level
+      cross join lateral (
+        select s.other_id, s.touches, s.last_at from ${sharedTouches} s
+        where s.account_id = ${accountId} and s.contact_id = me.id and least(s.touches, ${counted}) = level
+        order by least(s.touches, ${counted}), s.last_at desc nulls last, s.other_id limit ${sql.raw(String(Math.trunc(per)))}) s
+    union
+    select s.contact_id, ${pair('s')}
+    from ${sharedTouches} s
+    where s.account_id = ${accountId} and (s.contact_id, s.other_id) in (
+      select from_id, other_id from ties
+      union all
+      select r.contact_a_id, r.contact_b_id from ${contactRelationships} r, me where r.account_id = ${accountId} and r.contact_a_id = me.id
+      union all
+      select r.contact_b_id, r.contact_a_id from ${contactRelationships} r, me where r.account_id = ${accountId} and r.contact_b_id = me.id))`;
+}
+
 export async function derivedTies(
   db: Tx,
   accountId: string,
   fromIds: readonly string[],
-  { sameCompany = true, betweenThem = false } = {},
+  { sameCompany = true, betweenThem = false, strongestShared }: { sameCompany?: boolean; betweenThem?: boolean; strongestShared?: number } = {},
 ): Promise<DerivedTieRow[]> {
   if (fromIds.length === 0) return [];
+  if (betweenThem && strongestShared !== undefined) throw new Error('derivedTies: betweenThem and strongestShared do not combine');
   const from = uuidList(fromIds);
   const rows = await preparedRows<{ from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null }>(
     db,
     'derived_ties',
     sql`
     with me as (select id, introduced_by_id, source, company, met_at_event_id, created_at
-                from ${contacts} where account_id = ${accountId} and id = any(${from}))
-    select * from (
+                from ${contacts} where account_id = ${accountId} and id = any(${from})),
+    ties as (select * from (
     -- They introduced someone (or gave a referral), or someone introduced them.
     select me.id as from_id, c.id as other_id,
       case when c.source = 'referral' then 'referral' else 'introduced_by' end as source, 1 as n, c.created_at as last_at, null as label
@@ -63,10 +97,14 @@ export async function derivedTies(
       and f.introduced_to_id is not null and f.introduced_to_id <> f.contact_id
       and (f.contact_id = me.id or f.introduced_to_id = me.id)
     group by 1, 2
-    union all
+    ${
+      strongestShared === undefined
+        ? sql`union all
     -- Touches with both of them: counted as they are written (shared_touches, kept by triggers).
     select me.id, s.other_id, 'shared_touch', s.touches, s.last_at, null
-    from me join ${sharedTouches} s on s.account_id = ${accountId} and s.contact_id = me.id
+    from me join ${sharedTouches} s on s.account_id = ${accountId} and s.contact_id = me.id`
+        : sql``
+    }
     union all
     -- The same event: on its guest list together, or both met there.
     select me.id, other_id, 'same_event', count(distinct event_id)::int, max(starts_at), min(name)
@@ -94,8 +132,10 @@ export async function derivedTies(
       limit ${SAME_COMPANY_LIMIT}) c
     where nullif(trim(me.company), '') is not null`
         : sql``
-    }) ties
-    ${betweenThem ? sql`where ties.other_id = any(${from}) and ties.from_id < ties.other_id` : sql``}`,
+    }) t)
+    select * from ties
+    ${betweenThem ? sql`where ties.other_id = any(${from}) and ties.from_id < ties.other_id` : sql``}
+    ${strongestShared === undefined ? sql`` : sql`union all ${strongestSharedTouches(accountId, strongestShared)}`}`,
   );
   return rows.map((r) => ({
     fromId: r.from_id,

@@ -69,7 +69,7 @@ async function findTargets(db: Tx, user: UserContext, query: IntrosQuery): Promi
 }
 
 /** Every tie of each of `ids`, keyed `from|other`. */
-async function tiesAround(db: Tx, accountId: string, ids: string[], options: { sameCompany: boolean }): Promise<Map<string, TieBetween>> {
+async function tiesAround(db: Tx, accountId: string, ids: string[], options: Parameters<typeof derivedTies>[3]): Promise<Map<string, TieBetween>> {
   const [explicit, derived] = await Promise.all([explicitTiesOf(db, accountId, ids), derivedTies(db, accountId, ids, options)]);
   const ties = new Map<string, { explicitKind: RelationshipKind | null; derived: { source: DerivedSource; count: number; lastAt: Date | null }[] }>();
   const entry = (from: string, other: string) => {
@@ -236,7 +236,9 @@ async function pathsTo(db: Tx, user: UserContext, targets: Person[], limit: numb
   const floor = chosen.length >= limit ? chosen[chosen.length - 1]!.score : 0;
   const middle = middleRanked.filter((m) => pathScore(100, [MAX_TIE_WEIGHT, m.w]) >= floor).map((m) => m.id);
   if (middle.length > 0) {
-    const far = await tiesAround(db, user.accountId, middle, { sameCompany: false });
+    // Only each one's FURTHER_PER_MIDDLE best-evidenced ties are followed: their other shared
+    // touches (hundreds for a busy person) are left in the database.
+    const far = await tiesAround(db, user.accountId, middle, { sameCompany: false, strongestShared: FURTHER_PER_MIDDLE });
     // For each person in the middle, only their best-evidenced ties lead further.
     const further = new Map(middle.map((b) => [b, bestTied(far, b, FURTHER_PER_MIDDLE, user.now)]));
     await know([...further.values()].flat());

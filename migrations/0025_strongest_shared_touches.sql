@@ -1,0 +1,1 @@
+CREATE INDEX "shared_touches_strongest_idx" ON "shared_touches" USING btree ("account_id","contact_id",least("touches", 5),"last_at" DESC NULLS LAST,"other_id","touches");
