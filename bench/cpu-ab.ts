@@ -3,6 +3,7 @@
 // same `now`, and prints each side's CPU time per call (process.cpuUsage) and whether the answers
 // are equal. Both share the load of the moment, so the ratio holds on a busy machine.
 import { sql } from 'drizzle-orm';
+import { realpathSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { openDatabase, queryRows } from '../src/server/db/database.js';
@@ -12,6 +13,12 @@ import { NetworkQuery } from '../src/shared/schemas/network.js';
 
 const [dataDir, other, which = 'intros', roundsArg = '3'] = process.argv.slice(2);
 if (!dataDir || !other) throw new Error('usage: tsx bench/cpu-ab.ts <dataDir> <otherCheckout> [intros|network|strengths] [rounds]');
+// Both sides must load the same packages: with a copy of node_modules (even hard-linked), the other
+// side's PGlite class is another class, db/prepared.ts does not recognise the instance, and that
+// side runs every prepared read unprepared (an A/A run then measured x0.73, not x1).
+if (realpathSync(resolve(other, 'node_modules')) !== realpathSync(resolve(import.meta.dirname, '..', 'node_modules'))) {
+  throw new Error(`${other}/node_modules must be a symlink to this checkout's node_modules`);
+}
 const database = await openDatabase({ dataDir, command: 'bench cpu-ab', snapshots: false });
 const db = database.db;
 const [u] = await queryRows<{ id: string; account_id: string }>(db, sql`select id, account_id from users order by created_at limit 1`);
