@@ -1,6 +1,8 @@
 // The trash: every deleted contact (web, API or phone) can be restored for 30 days with its whole
 // history; after that, or when the trash is emptied, it is gone. Times are the app's clock.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/database.js';
 import { rawCall, setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -75,6 +77,22 @@ describe('the trash', () => {
     expect((await alice.post(`/api/trash/${entry!.id}/restore`)).status).toBe(200);
     expect((await alice.get(`/api/contacts/${c.id}`)).status).toBe(200);
     expect((await alice.get(`/api/contacts/${c.id}/campaigns`)).body).toHaveLength(1);
+  });
+
+  it('restores a shared touch at the time it has now, if it was moved while they were in the trash', async () => {
+    const ana = (await alice.post('/api/contacts', { firstName: 'Ana', lastName: 'Moved' })).body.id;
+    const bea = (await alice.post('/api/contacts', { firstName: 'Bea', lastName: 'Moved' })).body.id;
+    const lunch = (await alice.post('/api/interactions', { contactIds: [ana, bea], channel: 'meal', direction: 'outbound', intent: 'nurture', occurredAt: '2031-04-01T12:00:00Z' })).body.id;
+    await alice.del(`/api/contacts/${ana}`);
+    expect((await alice.patch(`/api/interactions/${lunch}`, { occurredAt: '2031-04-20T12:00:00Z' })).status).toBe(200);
+    const entry = (await trashed()).find((t) => t.contactId === ana);
+    expect((await alice.post(`/api/trash/${entry!.id}/restore`)).status).toBe(200);
+    // Her contact and her tie with Bea count the lunch on the 20th, as Bea's do.
+    expect((await alice.get(`/api/contacts/${ana}`)).body.lastInteractionAt).toBe('2031-04-20T12:00:00.000Z');
+    const [pair] = await queryRows<{ last_at: Date }>(server.database.db, sql`select last_at from shared_touches where contact_id = ${ana} and other_id = ${bea}`);
+    expect(new Date(pair!.last_at).toISOString()).toBe('2031-04-20T12:00:00.000Z');
+    const [link] = await queryRows<{ occurred_at: Date }>(server.database.db, sql`select occurred_at from interaction_contacts where contact_id = ${ana} and interaction_id = ${lunch}`);
+    expect(new Date(link!.occurred_at).toISOString()).toBe('2031-04-20T12:00:00.000Z');
   });
 
   it('keeps a deleted contact 30 days by the app’s clock, then purges it', async () => {

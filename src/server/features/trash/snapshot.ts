@@ -23,6 +23,8 @@ interface Part {
   requires?: Record<string, PgTable>;
   /** Reference columns that become null instead when their target is gone (ON DELETE SET NULL ones). */
   nullable?: Record<string, PgTable>;
+  /** Columns copied from a live row, taken from it again instead of the snapshot (`r` is the row). */
+  current?: Record<string, (accountId: string) => SQL>;
 }
 
 const onlyWithThem = (accountId: string, id: string) => sql`t.account_id = ${accountId} and t.id in (
@@ -34,7 +36,13 @@ const ofContact = (accountId: string, id: string) => sql`t.account_id = ${accoun
 const parts: Part[] = [
   { table: contacts, rows: (a, id) => sql`t.account_id = ${a} and t.id = ${id}`, nullable: { met_at_event_id: events, introduced_by_id: contacts } },
   { table: interactions, rows: onlyWithThem },
-  { table: interactionContacts, rows: ofContact, requires: { interaction_id: interactions, contact_id: contacts } },
+  {
+    table: interactionContacts,
+    rows: ofContact,
+    requires: { interaction_id: interactions, contact_id: contacts },
+    // A touch shared with others stays while they are in the trash, and may be moved meanwhile.
+    current: { occurred_at: (a) => sql`(select i.occurred_at from interactions i where i.account_id = ${a} and i.id = r.interaction_id)` },
+  },
   { table: favors, rows: ofContact, requires: { contact_id: contacts }, nullable: { introduced_to_id: contacts } },
   { table: invitations, rows: ofContact, requires: { contact_id: contacts } },
   {
@@ -105,6 +113,8 @@ export async function restoreSnapshot(tx: Tx, accountId: string, snapshot: Snaps
     if (rows.length === 0) continue;
     const columns = columnsOf(part.table);
     const values = columns.map((column) => {
+      const current = part.current?.[column];
+      if (current) return current(accountId);
       const target = part.nullable?.[column];
       if (!target) return sql`r.${ident(column)}`;
       return sql`case when exists (select 1 from ${ident(getTableName(target))} x where x.account_id = ${accountId} and x.id = r.${ident(column)}) then r.${ident(column)} end`;
