@@ -141,6 +141,12 @@ async function measure(): Promise<Record<string, unknown>> {
   const busyTimeline = new Series();
   const busyPage = new Series();
   for (const index of busiest) await openContact(loaded.contactIds[index]!, { get: busyGet, timeline: busyTimeline, page: busyPage });
+  // Every touch, newest first (the API's list), and one person's as the "ask first" hint reads them.
+  const touchesList = new Series();
+  for (let i = 0; i < 10; i++) touchesList.addTimed(await api.get('/api/interactions?limit=50'));
+  const touchesOfBusiest = new Series();
+  for (const index of busiest) touchesOfBusiest.addTimed(await api.get(`/api/interactions?contactId=${loaded.contactIds[index]!}&limit=500`));
+  progress(`touches: list ${JSON.stringify(touchesList.stats())}, the busiest's ${JSON.stringify(touchesOfBusiest.stats())}`);
 
   // --- Today ------------------------------------------------------------------------------------
   const today = new Series();
@@ -269,6 +275,8 @@ async function measure(): Promise<Record<string, unknown>> {
     contactGetBusiest: busyGet,
     contactTimelineBusiest: busyTimeline,
     contactPageBusiest: busyPage,
+    touchesList,
+    touchesOfBusiest,
     today,
     intros,
     introsContact,

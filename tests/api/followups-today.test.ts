@@ -156,6 +156,25 @@ describe('touches', () => {
     expect((await me.get(`/api/contacts/${a.id}`)).body.lastInteractionAt).toBeNull();
   });
 
+  it('lists touches newest first, a page at a time, each once (equal times by id, newest id first)', async () => {
+    const who = await contact({ firstName: 'Paged' });
+    const at = ['2026-10-01T09:00:00Z', '2026-10-03T09:00:00Z', '2026-10-03T09:00:00Z', '2026-10-02T09:00:00Z', '2026-10-03T09:00:00Z'];
+    const ids: string[] = [];
+    for (const occurredAt of at) ids.push((await me.post('/api/interactions', { contactIds: [who.id], channel: 'call', direction: 'outbound', intent: 'nurture', occurredAt })).body.id);
+    const seen: { id: string; occurredAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { id: string; occurredAt: string }[]; nextCursor: string | null } } = await me.get(
+        `/api/interactions?contactId=${who.id}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const sameTime = ids.filter((_, i) => at[i] === '2026-10-03T09:00:00Z').sort().reverse();
+    expect(seen.map((t) => t.id)).toEqual([...sameTime, ids[3], ids[0]]);
+  });
+
   it('defaults the time to now and refuses unknown enums', async () => {
     const c = await contact({ firstName: 'Now' });
     const created = await me.post('/api/interactions', { contactIds: [c.id], channel: 'video', direction: 'inbound', intent: 'reply' });

