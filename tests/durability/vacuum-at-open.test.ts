@@ -1,6 +1,6 @@
 // PGlite has no autovacuum, and an import only ANALYZEs (refreshStatistics): the server's open
 // VACUUMs a table whose pages are mostly not all-visible, or index-only scans keep reading the
-// table (src/server/db/database.ts, tuneEmbedded).
+// table (src/server/db/database.ts, tuneEmbedded). The server defers it until it listens.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../../src/server/db/database.js';
@@ -31,6 +31,71 @@ describe('opening the embedded database', () => {
       expect(after!.relallvisible).toBe(after!.relpages);
     } finally {
       await second.close();
+    }
+  });
+
+  it('leaves it to maintain() when deferred (the server), answering queries meanwhile', async () => {
+    const deferredDir = tempDataDir('vacuum-deferred');
+    try {
+      const first = await openDatabase({ dataDir: deferredDir, command: 'test', snapshots: false, log: () => {} });
+      await first.db.execute(sql`create table bulk_rows (id int primary key, filler text)`);
+      await first.db.execute(sql`insert into bulk_rows select g, repeat('x', 80) from generate_series(1, 20000) g`);
+      await first.db.execute(sql`analyze bulk_rows`);
+      await first.close();
+
+      const second = await openDatabase({ dataDir: deferredDir, command: 'test', snapshots: false, log: () => {}, maintenance: 'deferred' });
+      try {
+        const [opened] = await visibility(second.db);
+        expect(opened!.relallvisible).toBe(0);
+        const maintained = second.maintain();
+        // A read while it runs is queued between its statements and answers right.
+        const [count] = await queryRows<{ n: number }>(second.db, sql`select count(*)::int as n from bulk_rows`);
+        expect(count!.n).toBe(20000);
+        await maintained;
+        expect(second.maintain()).toBe(maintained);
+        const [after] = await visibility(second.db);
+        expect(after!.relallvisible).toBe(after!.relpages);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(deferredDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops cleanly while the deferred maintenance runs', async () => {
+    const stopDir = tempDataDir('vacuum-stop');
+    try {
+      const first = await openDatabase({ dataDir: stopDir, command: 'test', snapshots: false, log: () => {} });
+      for (const name of ['bulk_a', 'bulk_b', 'bulk_c']) {
+        await first.db.execute(sql.raw(`create table ${name} (id int primary key, filler text)`));
+        await first.db.execute(sql.raw(`insert into ${name} select g, repeat('x', 80) from generate_series(1, 20000) g`));
+        await first.db.execute(sql.raw(`analyze ${name}`));
+      }
+      await first.close();
+
+      const second = await openDatabase({ dataDir: stopDir, command: 'test', snapshots: false, log: () => {}, maintenance: 'deferred' });
+      const maintained = second.maintain();
+      // Wait for its first table (the reads queue between its statements), then stop.
+      const vacuumed = () =>
+        queryRows<{ n: number }>(second.db, sql`select count(*)::int as n from pg_class where relname like 'bulk_%' and relallvisible > 0`);
+      while ((await vacuumed())[0]!.n === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await second.close();
+      await maintained;
+      // Closed cleanly: it opens again, and the tables it had not reached are vacuumed then.
+      const third = await openDatabase({ dataDir: stopDir, command: 'test', snapshots: false, log: () => {} });
+      try {
+        const rows = await queryRows<{ relpages: number; relallvisible: number }>(
+          third.db,
+          sql`select relpages, relallvisible from pg_class where relname in ('bulk_a', 'bulk_b', 'bulk_c')`,
+        );
+        expect(rows).toHaveLength(3);
+        for (const row of rows) expect(row.relallvisible).toBe(row.relpages);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      rmSync(stopDir, { recursive: true, force: true });
     }
   });
 });

@@ -21,6 +21,11 @@ export interface Database {
   kind: 'embedded' | 'postgres';
   /** Where the data lives, for messages (never includes a password). */
   location: string;
+  /**
+   * Runs the open-time maintenance deferred by `maintenance: 'deferred'` (once; later calls get the
+   * same promise); resolves at once otherwise. Failures are logged, not thrown.
+   */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,26 +47,59 @@ export interface OpenOptions {
    * database has none yet (`when-missing`, one short CLI command: no seconds spent on it).
    */
   statistics?: 'when-stale' | 'when-missing';
+  /**
+   * Embedded only: `at-open` (default) runs the VACUUM and ANALYZE that `statistics` asks for before
+   * returning; `deferred` leaves them to `maintain()`, which the server calls once it listens, as
+   * PostgreSQL's autovacuum works while the server answers (docs/architecture.md#database).
+   */
+  maintenance?: 'at-open' | 'deferred';
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const log = options.log ?? ((m: string) => console.error(m));
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir, options.command, log, options.snapshots ?? true, options.statistics ?? 'when-stale');
+  return openPglite(options.dataDir, options.command, log, options.snapshots ?? true, options.statistics ?? 'when-stale', options.maintenance ?? 'at-open');
 }
 
-async function openPglite(dataDir: string, command: string, log: (m: string) => void, snapshots: boolean, statistics: 'when-stale' | 'when-missing'): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  command: string,
+  log: (m: string) => void,
+  snapshots: boolean,
+  statistics: 'when-stale' | 'when-missing',
+  maintenance: 'at-open' | 'deferred',
+): Promise<Database> {
   const embedded = await openEmbedded(dataDir, command, log, { snapshots });
   try {
     const db = drizzlePglite(embedded.client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
-    await tuneEmbedded(embedded.client, log, statistics);
-    return { db, kind: 'embedded', location: embedded.paths.pgdata, close: () => embedded.close() };
+    const steps = await tuneEmbedded(embedded.client, statistics);
+    let closing = false;
+    const run = () => maintain(embedded.client, log, steps, () => closing, maintenance === 'deferred' ? MAINTENANCE_PAUSE_MS : 0);
+    if (maintenance === 'at-open') await run();
+    let maintained: Promise<void> | null = maintenance === 'at-open' ? Promise.resolve() : null;
+    const maintainOnce = () =>
+      (maintained ??= run().catch((error: unknown) => log(`The database maintenance at open failed: ${(error as Error).message}`)));
+    return {
+      db,
+      kind: 'embedded',
+      location: embedded.paths.pgdata,
+      maintain: maintainOnce,
+      close: async () => {
+        // A stop during the deferred maintenance waits for its current table only.
+        closing = true;
+        await maintained;
+        await embedded.close();
+      },
+    };
   } catch (error) {
     await embedded.close().catch(() => {});
     throw error;
   }
 }
+
+/** Deferred maintenance: the pause before each table's statement, for the requests waiting. */
+const MAINTENANCE_PAUSE_MS = 100;
 
 /** Below this (1 MiB), reading the table instead of only its index costs little. */
 const MIN_PAGES_TO_VACUUM = 128;
@@ -79,14 +117,12 @@ const MIN_PAGES_TO_VACUUM = 128;
  * their own (refreshStatistics). The SET: data files are in the kernel's page cache, so random
  * reads cost about what sequential do.
  */
-async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics: 'when-stale' | 'when-missing') {
+async function tuneEmbedded(client: PGlite, statistics: 'when-stale' | 'when-missing'): Promise<MaintenanceStep[]> {
   await client.exec('SET random_page_cost = 1.1');
   if (statistics === 'when-missing') {
     // reltuples is -1 until a table is first analyzed; it is kept in the catalog across opens.
     const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'contacts'`);
-    if ((rows[0]?.reltuples ?? -1) >= 0) return;
-    await maintain(client, log, 'ANALYZE', null);
-    return;
+    return (rows[0]?.reltuples ?? -1) >= 0 ? [] : [{ command: 'ANALYZE', table: null }];
   }
   const { rows } = await client.query<{ name: string; stale: boolean }>(`
     select * from (
@@ -102,11 +138,18 @@ async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r') t
     where stale or unvacuumed`);
-  const stale = rows.filter((r) => r.stale).map((r) => r.name);
-  const unvacuumed = rows.filter((r) => !r.stale).map((r) => r.name);
-  if (stale.length > 0) await maintain(client, log, 'VACUUM (ANALYZE)', stale);
-  // VACUUM alone: the statistics are fresh (ANALYZE of the heavy user's contacts alone is ~1 s).
-  if (unvacuumed.length > 0) await maintain(client, log, 'VACUUM', unvacuumed);
+  // The statistics first (the planner's choices depend on them); VACUUM alone where they are fresh
+  // (ANALYZE of the heavy user's contacts alone is ~1 s).
+  return [
+    ...rows.filter((r) => r.stale).map((r) => ({ command: 'VACUUM (ANALYZE)' as const, table: r.name })),
+    ...rows.filter((r) => !r.stale).map((r) => ({ command: 'VACUUM' as const, table: r.name })),
+  ];
+}
+
+interface MaintenanceStep {
+  command: 'ANALYZE' | 'VACUUM' | 'VACUUM (ANALYZE)';
+  /** null: the whole database. */
+  table: string | null;
 }
 
 /**
@@ -114,14 +157,26 @@ async function tuneEmbedded(client: PGlite, log: (m: string) => void, statistics
  * scans (a person's touches of a year from interaction_contacts_contact_idx) need the pages marked
  * all-visible, which only VACUUM does: without it each touch was fetched from the table too
  * (bench/explain.ts on the heavy user after migration 0020: intros to a contact 1,125 → 159 ms).
+ * One table per statement: PGlite runs one statement at a time, on the event loop's thread, so a
+ * request waits for the table being vacuumed, not for all of them (the heavy user's first start
+ * after its load: 0.04–0.65 s of CPU each, 2.3 s in all). `stop()` ends it between two tables,
+ * and the log line counts the pauses too.
  */
-async function maintain(client: PGlite, log: (m: string) => void, command: 'ANALYZE' | 'VACUUM' | 'VACUUM (ANALYZE)', tables: string[] | null) {
+async function maintain(client: PGlite, log: (m: string) => void, steps: MaintenanceStep[], stop: () => boolean, pauseMs: number) {
   const started = Date.now();
-  await client.exec(tables ? `${command} ${tables.join(', ')}` : command);
+  for (const { command, table } of steps) {
+    // Deferred: a pause before each table lets waiting requests run first. Without it the next
+    // statement is queued before the event loop reads a request that arrived meanwhile (PGlite
+    // blocks the thread while it runs), and the first answers waited for the whole maintenance.
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    if (stop()) return;
+    await client.exec(table ? `${command} ${table}` : command);
+  }
   const ms = Date.now() - started;
   if (ms <= 2_000) return;
   const took = `${(ms / 1000).toFixed(1)} s`;
-  log(command === 'VACUUM' ? `Vacuumed ${tables?.join(', ') ?? 'the database'} in ${took}.` : `Refreshed the planner statistics in ${took}.`);
+  const analyzed = steps.some((s) => s.command !== 'VACUUM');
+  log(analyzed ? `Refreshed the planner statistics and vacuumed in ${took}.` : `Vacuumed ${steps.map((s) => s.table).join(', ')} in ${took}.`);
 }
 
 export function redactUrl(url: string): string {
@@ -152,13 +207,33 @@ async function openPostgres(url: string): Promise<Database> {
     client.release();
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', location: redactUrl(url), close: () => pool.end() };
+  return { db, kind: 'postgres', location: redactUrl(url), maintain: () => Promise.resolve(), close: () => pool.end() };
 }
 
 /** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{ rows }`). */
 export async function queryRows<T>(db: Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Large reads as JSON: `query`'s rows sent as a few JSON values of up to 1,000 rows each, in no
+ * particular order (chunks are numbered as rows come; the caller sorts if it must). PGlite decodes
+ * each value of a result on its own, and each row costs a protocol message and its objects: the
+ * heavy user's tie inputs for the network (23,329 rows of 8 values) took 0.77 s of CPU and 25 MiB
+ * of JavaScript heap as rows, 0.53 s and 11 MiB as JSON, and none of it was promoted to V8's old
+ * generation (10.6 MiB as rows): that generation's garbage is most of what the server's resident
+ * memory grows by (bench/memory.ts).
+ * One JSON value for the whole result grew PGlite's WebAssembly memory (which never shrinks) by
+ * 25 MiB; chunks of 1,000 rows did not grow it. Values come as JSON gives them:
+ * timestamps as ISO strings, arrays as arrays. Read with `fromJsonChunks`.
+ */
+export function inJsonChunks(query: SQL): SQL {
+  return sqlTag`select json_agg(r) as rows from (select to_json(q) as r, (row_number() over ()) / 1000 as chunk from (${query}) q) c group by chunk`;
+}
+
+export function fromJsonChunks<T>(chunks: readonly { rows: T[] }[]): T[] {
+  return chunks.flatMap((c) => c.rows);
 }
 
 /** After a bulk write (an import, a restore): fresh statistics so the planner keeps good plans. */

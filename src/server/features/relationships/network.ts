@@ -6,7 +6,7 @@ import { tieWeight } from '#shared/rules/intro-paths.js';
 import { tieStrength } from '#shared/rules/tie-strength.js';
 import type { Network, NetworkQuery as NetworkQuerySchema } from '#shared/schemas/network.js';
 import type { z } from 'zod';
-import type { Tx } from '../../db/database.js';
+import { fromJsonChunks, inJsonChunks, queryRows, type Tx } from '../../db/database.js';
 import { campaignMembers, contacts } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { uuidList } from '../../db/array-literal.js';
@@ -22,11 +22,11 @@ const byName = new Intl.Collator('es');
 export async function network(db: Tx, user: UserContext, query: NetworkQuery): Promise<Network> {
   // Everyone who matches, with what the ranking needs (the name breaks ties); the company and
   // circle only for those drawn (PGlite decodes each value: 60,000 fewer on the heavy user).
-  const rows = await db
-    .select({ id: contacts.id, displayName: contacts.displayName })
-    .from(contacts)
-    .where(
-      and(
+  // As JSON (inJsonChunks): the heavy user's 30,000 rows took 0.13–0.19 s of CPU as rows, 0.06–0.08 s.
+  const rows = fromJsonChunks(
+    await queryRows<{ rows: { id: string; displayName: string }[] }>(
+      db,
+      inJsonChunks(sql`select ${contacts.id} as id, ${contacts.displayName} as "displayName" from ${contacts} where ${and(
         eq(contacts.accountId, user.accountId),
         query.circle ? eq(contacts.circle, query.circle) : undefined,
         query.tag ? sql`${contacts.tags} @> array[${query.tag}]::text[]` : undefined,
@@ -34,8 +34,9 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
         query.campaignId
           ? sql`${contacts.id} in (select contact_id from ${campaignMembers} where account_id = ${user.accountId} and campaign_id = ${query.campaignId})`
           : undefined,
-      ),
-    );
+      )}`),
+    ),
+  );
   // Unfiltered, every contact: one pass over the year's touches beats a list of 30,000 ids.
   const everyone = !query.circle && !query.tag && !query.company && !query.campaignId;
   // Only the score: no words and no time zone (the "why" counts calendar days in the user's
@@ -46,7 +47,9 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
       const input = inputs.get(r.id);
       return { ...r, strength: input ? tieStrength(input, user.now).score : 0 };
     })
-    .sort((a, b) => b.strength - a.strength || byName.compare(a.displayName, b.displayName))
+    // The id last: the rows come in no particular order (inJsonChunks), and namesakes of the
+    // same strength at the limit must not take turns being drawn.
+    .sort((a, b) => b.strength - a.strength || byName.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, query.limit);
   const ids = ranked.map((r) => r.id);
   const shown = new Set(ids);

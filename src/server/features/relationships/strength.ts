@@ -8,7 +8,7 @@ import { depthOf, depths, tieStrength, type Depth, type TieInputs } from '#share
 import { RECIPROCITY_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
 import type { TieStrength } from '#shared/schemas/relationships.js';
-import type { Tx } from '../../db/database.js';
+import { fromJsonChunks, inJsonChunks, type Tx } from '../../db/database.js';
 import { preparedRows } from '../../db/prepared.js';
 import { contacts, favors, interactionContacts } from '../../db/schema.js';
 import { strengthWhy } from '../../i18n/strength.js';
@@ -34,7 +34,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
   if (ids !== 'all' && ids.length === 0) return new Map();
   const which = ids === 'all' ? sql`` : sql`and c.id = any(${uuidList(ids)})`;
   const yearAgo = new Date(user.now.getTime() - 365 * 86_400_000);
-  const rows = await preparedRows<InputRow>(db, 'tie_inputs', sql`
+  const read = sql`
     with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
     year as (
       -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
@@ -73,7 +73,11 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
     left join favor_counts f on f.contact_id = c.id
     -- ('all': only those with a touch or a favor; the others are NO_TIE, and a fifth of the heavy
     -- user's contacts were sent back empty.)
-    ${ids === 'all' ? sql`where l.occurred_at is not null or f.contact_id is not null` : sql``}`);
+    ${ids === 'all' ? sql`where l.occurred_at is not null or f.contact_id is not null` : sql``}`;
+  // The network's thousands of rows as JSON (inJsonChunks: less CPU and heap); a page's as rows.
+  const rows = large(ids)
+    ? fromJsonChunks(await preparedRows<{ rows: InputRow[] }>(db, 'tie_inputs_json', inJsonChunks(read)))
+    : await preparedRows<InputRow>(db, 'tie_inputs', read);
   return new Map(
     rows.map((r) => [
       r.id,
@@ -88,6 +92,8 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
     ]),
   );
 }
+
+const large = (ids: readonly string[] | 'all') => ids === 'all' || ids.length >= 1_000;
 
 function deepestOf(channels: Channel[] | string | null): Depth | null {
   // node-postgres answers a text[] of an enum-less column as an array; PGlite too. A string means
