@@ -470,9 +470,10 @@ export const interactionContacts = pgTable(
     /** Copied from the interaction so a contact's timeline is one index scan. */
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     /**
-     * Copied from the interaction by database triggers (migration 0020), never written by the
-     * app: tie strength and the ask share read a person's touches from this table alone. Never
-     * null once inserted; declared nullable so inserts need not name them.
+     * Copied from the interaction by database triggers (migrations 0020, 0026): tie strength and
+     * the ask share read a person's touches from this table alone. A writer may leave them out
+     * (NULL: looked up per row) or give them (checked once per statement, corrected if they
+     * differ); the LinkedIn import gives them. Never null once inserted.
      */
     channel: text('channel', { enum: channels }),
     direction: text('direction', { enum: directions }),
