@@ -92,12 +92,6 @@ export const MATCH_KEYS_VERSION = 2;
 
 const KEY_ROWS_PER_INSERT = 20_000;
 
-/**
- * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts, and the
- * LinkedIn key) of the given contacts, or of the whole account (which also marks the account's
- * keys as current), then the duplicate pairs those keys can change: of the contacts that shared a
- * key with them before or share one now.
- */
 /** What storedKeys() and the LinkedIn key read of a contact, as stored. */
 export interface KeyFields {
   firstName: string | null;
@@ -109,6 +103,12 @@ export interface KeyFields {
   linkedinKey: string | null;
 }
 
+/**
+ * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts, and the
+ * LinkedIn key) of the given contacts, or of the whole account (which also marks the account's
+ * keys as current), then the duplicate pairs those keys can change: of the contacts that shared a
+ * key with them before or share one now.
+ */
 export async function refreshMatchKeys(
   tx: Tx,
   accountId: string,
@@ -134,8 +134,9 @@ export async function refreshMatchKeys(
  * `created`: contacts inserted in this transaction, which hold no keys yet (an import's new
  * contacts): there is nothing of theirs to delete. `written`: the fields this transaction last
  * wrote to some of the contacts (an import's), so they are not read back: PGlite decodes every
- * value of a result on its own, and reading 30,000 new contacts back cost more than computing
- * their keys. Ids go as one uuid[] parameter each.
+ * value of a result on its own, and reading the bench's 30,000 new contacts back was 7 statements
+ * and ~2 s of a loaded import's time (docs/architecture.md#how-an-import-runs). Ids go as one
+ * uuid[] parameter each.
  */
 async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null, created?: ReadonlySet<string>, written?: ReadonlyMap<string, KeyFields>) {
   for (const slice of unique ? slices(unique) : [null]) {
