@@ -140,6 +140,25 @@ describe('LinkedIn export', () => {
     expect((await alex.client.get('/api/followups?kind=reply_invitation')).body.items).toHaveLength(1);
   });
 
+  it('links a message imported before to a participant who became a contact since', async () => {
+    const account = await newAccount();
+    const [connections, , messages] = linkedinFiles as [UploadFile, UploadFile, UploadFile];
+    // Martín first: the group message to Martín and Wei is a touch with Martín alone.
+    const lines = connections.content.toString().split('\n');
+    const header = lines.findIndex((l) => l.startsWith('First Name,'));
+    const martin = [...lines.slice(0, header + 1), ...lines.filter((l) => l.startsWith('Martín,'))].join('\n');
+    const first = await importLinkedin(account, [{ name: 'Connections.csv', content: Buffer.from(martin) }, messages]);
+    expect(first.body).toMatchObject({ created: 1, interactions: { created: 1, unchanged: 0 } });
+    const before = (await account.client.get('/api/interactions?limit=100')).body.items;
+    expect(before.map((t: { contacts: { displayName: string }[] }) => t.contacts.map((c) => c.displayName).sort())).toEqual([['Martín Gómez']]);
+    // Then everyone: the same touch gains Wei (found by its external id), the others are new.
+    const again = await importLinkedin(account, [connections, messages]);
+    expect(again.body).toMatchObject({ interactions: { created: 3, unchanged: 1 } });
+    const group = (await account.client.get(`/api/interactions/${before[0].id}`)).body;
+    expect(group.contacts.map((c: { displayName: string }) => c.displayName).sort()).toEqual(['Martín Gómez', 'Wei Chen']);
+    expect(group).toMatchObject({ channel: 'linkedin', direction: 'outbound', intent: 'nurture' });
+  });
+
   it('never overwrites what the user typed', async () => {
     const lucia = (await alex.client.get(`/api/contacts?q=lucia`)).body.items[0];
     await alex.client.patch(`/api/contacts/${lucia.id}`, { company: 'Mi propia empresa', title: null });

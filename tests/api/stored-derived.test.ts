@@ -38,6 +38,19 @@ const ok = async (reply: Promise<{ status: number; body: any }>) => {
   return body;
 };
 
+/** The copies on each link (schema.ts, interaction_contacts) against the interaction's own values. */
+async function expectCopiesAgree(accountId: string) {
+  const links = await queryRows<{ interaction_id: string; contact_id: string; copy: string; own: string }>(
+    server.database.db,
+    sql`select ic.interaction_id, ic.contact_id,
+        concat_ws(' ', ic.occurred_at, ic.channel, ic.direction, ic.intent) as copy,
+        concat_ws(' ', i.occurred_at, i.channel, i.direction, i.intent) as own
+      from interaction_contacts ic join interactions i on i.id = ic.interaction_id where ic.account_id = ${accountId}`,
+  );
+  expect(links.filter((l) => l.copy !== l.own), 'links whose copy differs from their interaction').toEqual([]);
+  return links;
+}
+
 /** Every contact of the account: stored values against the rules computed here. */
 async function expectStoredAgree(client: ApiClient) {
   const { db } = server.database;
@@ -56,15 +69,7 @@ async function expectStoredAgree(client: ApiClient) {
       )
     ).map((r) => [r.contact_id, new Date(r.last).toISOString()]),
   );
-  // The copies on each link (schema.ts, interaction_contacts) against the interaction's own values.
-  const links = await queryRows<{ interaction_id: string; contact_id: string; copy: string; own: string }>(
-    db,
-    sql`select ic.interaction_id, ic.contact_id,
-        concat_ws(' ', ic.occurred_at, ic.channel, ic.direction, ic.intent) as copy,
-        concat_ws(' ', i.occurred_at, i.channel, i.direction, i.intent) as own
-      from interaction_contacts ic join interactions i on i.id = ic.interaction_id where ic.account_id = ${accountId}`,
-  );
-  expect(links.filter((l) => l.copy !== l.own), 'links whose copy differs from their interaction').toEqual([]);
+  await expectCopiesAgree(accountId);
   const keys = await db.select().from(contactKeys).where(eq(contactKeys.accountId, accountId));
   // Only keys of existing contacts (contact_keys has no foreign key to cascade).
   const known = new Set(rows.map((r) => r.id));
@@ -242,6 +247,34 @@ describe('stored keep-in-touch dates and matching keys', () => {
     // Dozens of writes, each checked against the rules: ~25 s on a loaded 2-core runner, so more
     // room than the project's 30 s (a limit for hangs, not a speed check).
   }, 120_000);
+
+  it("gives every new link its interaction's channel, direction and intent, whatever a writer passes", async () => {
+    // Plain SQL, as a writer that forgot the rule would: copies left out (looked up per row), given
+    // right (the LinkedIn import's way), given wrong or in part (the statement's check corrects
+    // them, migration 0026), all in one statement; then a link edited by hand, and a link moved to
+    // another interaction.
+    const owner = await addUser(server);
+    const accountId = owner.user.accountId;
+    const people = await Promise.all(['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco'].map((firstName) => ok(owner.post('/api/contacts', { firstName }))));
+    const at = '2031-05-01T10:00:00.000Z';
+    const touch = await ok(owner.post('/api/interactions', { contactIds: [people[0]!.id], occurredAt: at, channel: 'call', direction: 'inbound', intent: 'ask' }));
+    const other = await ok(owner.post('/api/interactions', { contactIds: [people[0]!.id], occurredAt: at, channel: 'meal', direction: 'outbound', intent: 'give' }));
+    await server.database.db.execute(sql`
+      insert into interaction_contacts (account_id, interaction_id, contact_id, occurred_at, channel, direction, intent) values
+        (${accountId}, ${touch.id}, ${people[1]!.id}, ${at}, null, null, null),
+        (${accountId}, ${touch.id}, ${people[2]!.id}, ${at}, 'call', 'inbound', 'ask'),
+        (${accountId}, ${touch.id}, ${people[3]!.id}, ${at}, 'email', 'outbound', 'nurture'),
+        (${accountId}, ${touch.id}, ${people[4]!.id}, ${at}, 'call', null, 'reply')`);
+    expect(await expectCopiesAgree(accountId)).toHaveLength(6);
+    await server.database.db.execute(sql`
+      insert into interaction_contacts (account_id, interaction_id, contact_id, occurred_at, channel, direction, intent)
+      values (${accountId}, ${other.id}, ${people[1]!.id}, ${at}, 'linkedin', 'inbound', 'reply')`);
+    await expectCopiesAgree(accountId);
+    await server.database.db.execute(sql`update interaction_contacts set channel = 'email', intent = 'nurture' where interaction_id = ${touch.id}`);
+    await expectCopiesAgree(accountId);
+    await server.database.db.execute(sql`update interaction_contacts set interaction_id = ${other.id} where interaction_id = ${touch.id} and contact_id = ${people[2]!.id}`);
+    expect(await expectCopiesAgree(accountId)).toHaveLength(7);
+  });
 
   it('re-keys an account whose keys are missing or from an older rule before finding duplicates', async () => {
     const owner = await addUser(server);

@@ -92,20 +92,36 @@ export const MATCH_KEYS_VERSION = 2;
 
 const KEY_ROWS_PER_INSERT = 20_000;
 
+/** What storedKeys() and the LinkedIn key read of a contact, as stored. */
+export interface KeyFields {
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  company: string | null;
+  emails: string[];
+  phones: string[];
+  linkedinKey: string | null;
+}
+
 /**
  * Recomputes the stored matching keys (storedKeys() in src/shared/rules/contact-keys.ts, and the
  * LinkedIn key) of the given contacts, or of the whole account (which also marks the account's
  * keys as current), then the duplicate pairs those keys can change: of the contacts that shared a
  * key with them before or share one now.
  */
-export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactIds, options: { created?: ReadonlySet<string> } = {}) {
+export async function refreshMatchKeys(
+  tx: Tx,
+  accountId: string,
+  ids: ContactIds,
+  options: { created?: ReadonlySet<string>; written?: ReadonlyMap<string, KeyFields> } = {},
+) {
   if (ids !== 'all' && ids.length === 0) return;
   await lockMatchKeys(tx, accountId);
   const unique = ids === 'all' ? null : [...new Set(ids)];
   // Past SCOPED_LIMIT (a large import) the pairs are only marked stale: no need for the holders.
   const scoped = unique !== null && unique.length <= SCOPED_LIMIT;
   const before = scoped ? await keyHolders(tx, accountId, unique) : [];
-  await writeMatchKeys(tx, accountId, unique, options.created);
+  await writeMatchKeys(tx, accountId, unique, options.created, options.written);
   if (!unique) {
     await tx.update(accounts).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(accounts.id, accountId));
     await refreshDuplicatePairs(tx, accountId, 'all');
@@ -116,15 +132,27 @@ export async function refreshMatchKeys(tx: Tx, accountId: string, ids: ContactId
 
 /**
  * `created`: contacts inserted in this transaction, which hold no keys yet (an import's new
- * contacts): there is nothing of theirs to delete. Ids go as one uuid[] parameter each.
+ * contacts): there is nothing of theirs to delete. `written`: the fields this transaction last
+ * wrote to some of the contacts (an import's), so they are not read back: PGlite decodes every
+ * value of a result on its own, and reading the bench's 30,000 new contacts back was 7 statements
+ * and ~2 s of a loaded import's time (docs/architecture.md#how-an-import-runs). Ids go as one
+ * uuid[] parameter each.
  */
-async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null, created?: ReadonlySet<string>) {
+async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null, created?: ReadonlySet<string>, written?: ReadonlyMap<string, KeyFields>) {
   for (const slice of unique ? slices(unique) : [null]) {
-    const rows = await queryRows<{ id: string; first_name: string | null; last_name: string | null; display_name: string; company: string | null; emails: string[]; phones: string[]; linkedin_key: string | null }>(
-      tx,
-      sql`select id, first_name, last_name, display_name, company, emails, phones, linkedin_key from ${contacts}
-          where account_id = ${accountId} ${slice ? sql`and id = any(${idList(slice)})` : sql``}`,
-    );
+    const known = slice && written ? slice.filter((id) => written.has(id)) : [];
+    const unknown = known.length > 0 ? slice!.filter((id) => !written!.has(id)) : slice;
+    const read =
+      unknown && unknown.length === 0
+        ? []
+        : (
+            await queryRows<{ id: string; first_name: string | null; last_name: string | null; display_name: string; company: string | null; emails: string[]; phones: string[]; linkedin_key: string | null }>(
+              tx,
+              sql`select id, first_name, last_name, display_name, company, emails, phones, linkedin_key from ${contacts}
+                  where account_id = ${accountId} ${unknown ? sql`and id = any(${idList(unknown)})` : sql``}`,
+            )
+          ).map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, displayName: r.display_name, company: r.company, emails: r.emails, phones: r.phones, linkedinKey: r.linkedin_key }));
+    const rows = [...known.map((id) => ({ id, ...written!.get(id)! })), ...read];
     const toDelete = slice && created ? slice.filter((id) => !created.has(id)) : slice;
     if (!toDelete) {
       await tx.delete(contactKeys).where(eq(contactKeys.accountId, accountId));
@@ -137,8 +165,8 @@ async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null
     const kinds: string[] = [];
     const keys: string[] = [];
     for (const r of rows) {
-      const row = { id: r.id, firstName: r.first_name, lastName: r.last_name, displayName: r.display_name, company: r.company, emails: r.emails, phones: r.phones };
-      const rowKeys = r.linkedin_key ? [...storedKeys(row), { kind: 'linkedin', key: r.linkedin_key }] : storedKeys(row);
+      const row = { id: r.id, firstName: r.firstName, lastName: r.lastName, displayName: r.displayName, company: r.company, emails: r.emails, phones: r.phones };
+      const rowKeys = r.linkedinKey ? [...storedKeys(row), { kind: 'linkedin', key: r.linkedinKey }] : storedKeys(row);
       for (const k of rowKeys) {
         ids.push(row.id);
         kinds.push(k.kind);

@@ -10,7 +10,18 @@ import { contactMatchKeys, insertContacts, loadMergeRows, updateContacts, type N
 import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ROWS } from './batch.js';
 import { ContactIndex, type ContactHandle } from './matching.js';
 import { fieldsFromDraft, mergeDraft, type MergeFields } from './fill-empty-fields.js';
+import type { KeyFields } from '../contacts/derived.js';
 
+
+const keyFieldsOf = (f: MergeFields): KeyFields => ({
+  firstName: f.firstName,
+  lastName: f.lastName,
+  displayName: f.displayName,
+  company: f.company,
+  emails: f.emails,
+  phones: f.phones,
+  linkedinKey: f.linkedinKey,
+});
 
 export interface ContactCounts {
   created: number;
@@ -27,6 +38,12 @@ export class ContactBatcher {
   private pendingChars = 0;
   /** Contacts written again after their insert (merged into): their stored keep-in-touch dates may be stale. */
   private readonly rewritten = new Set<string>();
+  /**
+   * What matching keys are made of, as last written to each contact: finishImport() computes the
+   * keys from these instead of reading 30,000 rows back (refreshMatchKeys). Only these seven
+   * fields are kept, never a whole row with its photo and notes.
+   */
+  private readonly keyFields = new Map<string, KeyFields>();
 
   private constructor(
     private readonly tx: Tx,
@@ -90,15 +107,18 @@ export class ContactBatcher {
       }
       if (next.linkedinKey) handle.linkedinKey ??= next.linkedinKey;
     }
-    await insertContacts(
-      this.tx,
-      this.accountId,
-      creates.map(({ handle, row }) => ({ ...row, fields: pending.get(handle)! })),
-      this.now,
-    );
+    const inserts = creates.map(({ handle, row }) => ({ ...row, fields: pending.get(handle)! }));
+    await insertContacts(this.tx, this.accountId, inserts, this.now);
     for (const { handle } of creates) handle.pendingInsert = false;
-    await updateContacts(this.tx, this.accountId, [...changed].map((h) => ({ id: h.id, fields: working.get(h)! })), this.now);
+    const updates = [...changed].map((h) => ({ id: h.id, fields: working.get(h)! }));
+    await updateContacts(this.tx, this.accountId, updates, this.now);
     for (const handle of changed) this.rewritten.add(handle.id);
+    for (const { id, fields } of [...inserts, ...updates]) this.keyFields.set(id, keyFieldsOf(fields));
+  }
+
+  /** The matching-key fields of every contact this import wrote, as written (call after flush()). */
+  writtenKeyFields(): ReadonlyMap<string, KeyFields> {
+    return this.keyFields;
   }
 
   /** The contacts this import created or changed (written: call after flush()). */

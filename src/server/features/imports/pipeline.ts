@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CsvMapping, ImportReport } from '#shared/schemas/imports.js';
 import { refreshStatistics, type Db, type Tx } from '../../db/database.js';
-import { refreshKeepInTouch, refreshMatchKeys } from '../contacts/derived.js';
+import { refreshKeepInTouch, refreshMatchKeys, type KeyFields } from '../contacts/derived.js';
 import { users } from '../../db/schema.js';
 import type { UserContext } from '../settings/user-context.js';
 import { refreshLastInteraction } from '../interactions/queries.js';
@@ -70,7 +70,11 @@ async function readWhole(file: ImportFile): Promise<string> {
  * changed (messages). Values derived from those (the last touch here; any stored keep-in-touch
  * date or duplicate key) are refreshed here, with set-based statements.
  */
-async function finishImport(tx: Tx, user: UserContext, contacts: { changed: string[]; created: ReadonlySet<string>; rewritten: string[]; touched: string[] }) {
+async function finishImport(
+  tx: Tx,
+  user: UserContext,
+  contacts: { changed: string[]; created: ReadonlySet<string>; rewritten: string[]; touched: string[]; written: ReadonlyMap<string, KeyFields> },
+) {
   // What is stored per contact and derived from its fields or touches (features/contacts/derived.ts:
   // last touch, keep-in-touch dates, matching keys) gets its one set-based refresh here. A contact
   // inserted and not written since has its keep-in-touch dates from the insert (contact-writes.ts):
@@ -78,7 +82,7 @@ async function finishImport(tx: Tx, user: UserContext, contacts: { changed: stri
   await refreshLastInteraction(tx, user.accountId, contacts.touched);
   const touched = new Set(contacts.touched);
   await refreshKeepInTouch(tx, user.accountId, contacts.rewritten.filter((id) => !touched.has(id)));
-  await refreshMatchKeys(tx, user.accountId, contacts.changed, { created: contacts.created });
+  await refreshMatchKeys(tx, user.accountId, contacts.changed, { created: contacts.created, written: contacts.written });
 }
 
 const expectedExtension: Record<FileImportSource, string> = { linkedin: '.zip', vcard: '.vcf', csv: '.csv', ical: '.ics' };
@@ -109,7 +113,7 @@ async function inImportTransaction(db: Db, user: UserContext, source: FileImport
     const ctx: ImportContext = { tx, user, userName: me?.name ?? null, batcher, report, progress: onProgress ?? (() => {}), touchedContacts: new Set() };
     await work(ctx);
     await batcher.flush();
-    await finishImport(tx, user, { changed: batcher.changedIds(), created: batcher.createdIds(), rewritten: batcher.rewrittenIds(), touched: [...ctx.touchedContacts] });
+    await finishImport(tx, user, { changed: batcher.changedIds(), created: batcher.createdIds(), rewritten: batcher.rewrittenIds(), touched: [...ctx.touchedContacts], written: batcher.writtenKeyFields() });
     return report.build(batcher.counts());
   });
   // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
