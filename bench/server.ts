@@ -26,6 +26,8 @@ export interface ChildServer {
   url: string;
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
+  /** The first line of its output (from the start) matching `pattern`; null after `timeoutMs`. */
+  lineMatching(pattern: RegExp, timeoutMs: number): Promise<string | null>;
 }
 
 export interface ChildServerOptions {
@@ -50,7 +52,11 @@ export async function startChildServer(dataDir: string, options: ChildServerOpti
   const root = options.repoRoot ?? repoRoot;
   const child: ChildProcess = spawn(process.execPath, [options.repoRoot ? join(root, 'bin', 'circulo.mjs') : cli, 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The server logs to stdout; ours is reserved for the JSON result.
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));
+  const output: string[] = [];
+  const relay = (chunk: Buffer) => {
+    output.push(...chunk.toString().split('\n'));
+    process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[server] '));
+  };
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -61,6 +67,14 @@ export async function startChildServer(dataDir: string, options: ChildServerOpti
   const server: ChildServer = {
     pid: child.pid!,
     url,
+    async lineMatching(pattern, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const line = output.find((l) => pattern.test(l));
+        if (line || hasExited || Date.now() > until) return line ?? null;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     async stop(graceMs = 120_000) {
       if (hasExited) return exited;
       child.kill('SIGTERM');
