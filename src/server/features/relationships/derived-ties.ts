@@ -3,7 +3,7 @@
 // favors, touches with both people, the same event, the same current company. Read by one SQL
 // statement for a set of contacts; only the touches with both are stored, counted as touches are
 // written (shared_touches, kept by triggers: docs/architecture.md#database).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TieSource } from '#shared/enums.js';
 import { queryRows, type Tx } from '../../db/database.js';
 import { preparedRows } from '../../db/prepared.js';
@@ -26,23 +26,12 @@ export interface DerivedTieRow {
 export const SAME_COMPANY_LIMIT = 50;
 
 /**
- * Every derived tie of each contact in `fromIds` (both directions: an introduction ties the
- * introducer and the introduced). `sameCompany: false` leaves out the weakest and most numerous
- * kind (the second level of intro paths, where it could never make a path worth asking for).
- * `betweenThem: true` keeps only the ties between two of `fromIds`, each pair once, smaller id
- * first (the network's edges): filtered in SQL, so a busy person's hundreds of other ties are
- * neither counted nor sent (1,500 people drawn had sent every tie of each).
- * `strongestShared: n` reads, of each person's shared touches, only those that can be among
- * their n best-evidenced ties, and those with someone other evidence ties them to (whose weight
- * needs every piece): a busy person has hundreds of pairs, nearly all one touch long ago, and
- * reading them all was most of an intro request (intros' second level follows n ties a person).
- */
-/**
- * The shared-touch rows `strongestShared` keeps (a statement's tail: `me` and `ties` are the
- * CTEs above). A pair's weight grows with its touches, counted up to SHARED_TOUCHES_COUNTED, and
- * with how recent the last one is (rules/intro-paths.ts): at each counted number, the n newest
- * pairs outweigh the rest, so those are enough, read from shared_touches_strongest_idx. UNION, not
- * UNION ALL: a pair also tied otherwise may be among them, and must come once.
+ * The shared-touch rows `strongestShared` keeps (the tail of derivedTies' statement, whose CTEs
+ * `me` and `ties` it reads). A pair's weight grows with its touches, counted up to
+ * SHARED_TOUCHES_COUNTED, and with how recent the last one is (rules/intro-paths.ts): at each
+ * counted number, the n newest pairs outweigh the rest, so those are enough, read from
+ * shared_touches_strongest_idx. UNION, not UNION ALL: a pair also tied otherwise may be among
+ * them, and must come once.
  */
 function strongestSharedTouches(accountId: string, per: number) {
   const counted = sql.raw(String(SHARED_TOUCHES_COUNTED));
@@ -65,6 +54,18 @@ function strongestSharedTouches(accountId: string, per: number) {
       select r.contact_b_id, r.contact_a_id from ${contactRelationships} r, me where r.account_id = ${accountId} and r.contact_b_id = me.id))`;
 }
 
+/**
+ * Every derived tie of each contact in `fromIds` (both directions: an introduction ties the
+ * introducer and the introduced). `sameCompany: false` leaves out the weakest and most numerous
+ * kind (the second level of intro paths, where it could never make a path worth asking for).
+ * `betweenThem: true` keeps only the ties between two of `fromIds`, each pair once, smaller id
+ * first (the network's edges): filtered in SQL, so a busy person's hundreds of other ties are
+ * neither counted nor sent (1,500 people drawn had sent every tie of each).
+ * `strongestShared: n` reads, of each person's shared touches, only those that can be among
+ * their n best-evidenced ties, and those with someone other evidence ties them to (whose weight
+ * needs every piece): a busy person has hundreds of pairs, nearly all one touch long ago, and
+ * reading them all was most of an intro request (intros' second level follows n ties a person).
+ */
 export async function derivedTies(
   db: Tx,
   accountId: string,
@@ -75,13 +76,7 @@ export async function derivedTies(
   if (betweenThem && strongestShared !== undefined) throw new Error('derivedTies: betweenThem and strongestShared do not combine');
   const from = uuidList(fromIds);
   type Row = { from_id: string; other_id: string; source: DerivedSource; n: number; last_at: string | Date | null; label: string | null };
-  // The network's read (betweenThem: thousands of people) is planned each time: from its sixth
-  // run PostgreSQL tried its generic plan, which took 7.3 s instead of 0.5 s for 5,000 people on
-  // the heavy user; planning is milliseconds beside it. Intros' small reads keep their statement.
-  const read = (name: string, query: SQL) => (betweenThem ? queryRows<Row>(db, query) : preparedRows<Row>(db, name, query));
-  const rows = await read(
-    'derived_ties',
-    sql`
+  const query = sql`
     with me as (select id, introduced_by_id, source, company, met_at_event_id, created_at
                 from ${contacts} where account_id = ${accountId} and id = any(${from})),
     ties as (select * from (
@@ -139,8 +134,11 @@ export async function derivedTies(
     }) t)
     select * from ties
     ${betweenThem ? sql`where ties.other_id = any(${from}) and ties.from_id < ties.other_id` : sql``}
-    ${strongestShared === undefined ? sql`` : sql`union all ${strongestSharedTouches(accountId, strongestShared)}`}`,
-  );
+    ${strongestShared === undefined ? sql`` : sql`union all ${strongestSharedTouches(accountId, strongestShared)}`}`;
+  // The network's read (betweenThem: thousands of people) is planned each time: from its sixth
+  // run PostgreSQL tried its generic plan, which took 7.3 s instead of 0.5 s for 5,000 people on
+  // the heavy user; planning is milliseconds beside it. Intros' small reads keep their statement.
+  const rows = betweenThem ? await queryRows<Row>(db, query) : await preparedRows<Row>(db, 'derived_ties', query);
   return rows.map((r) => ({
     fromId: r.from_id,
     otherId: r.other_id,

@@ -71,7 +71,10 @@ export async function network(db: Tx, user: UserContext, query: NetworkQuery): P
   // Each pair once, both drawn (betweenThem); same-company ties were not read.
   for (const d of derived) edge(d.fromId, d.otherId).derived.push(d);
   return {
-    nodes: ranked.map(({ id, displayName, strength }) => ({ id, displayName, company: details.get(id)?.company ?? null, circle: details.get(id)!.circle, strength })),
+    nodes: ranked.map(({ id, displayName, strength }) => {
+      const { company, circle } = details.get(id)!; // read above for every id ranked
+      return { id, displayName, company, circle, strength };
+    }),
     edges: [...edges.values()].map((e) => ({
       source: e.source,
       target: e.target,
