@@ -234,6 +234,11 @@ export function inJsonChunks(query: SQL): SQL {
   return sqlTag`select json_agg(r) as rows from (select to_json(q) as r, (row_number() over ()) / 1000 as chunk from (${query}) q) c group by chunk`;
 }
 
+/** `inJsonChunks` keeping the order of `query` (its ORDER BY): the rows numbered, each chunk and the chunks in order. */
+export function inOrderedJsonChunks(query: SQL): SQL {
+  return sqlTag`select json_agg(r order by n) as rows from (select to_json(q) as r, row_number() over () as n from (${query}) q) c group by n / 1000 order by n / 1000`;
+}
+
 export function fromJsonChunks<T>(chunks: readonly { rows: T[] }[]): T[] {
   return chunks.flatMap((c) => c.rows);
 }
