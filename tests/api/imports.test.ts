@@ -188,6 +188,21 @@ describe('merging and the round trip', () => {
   });
 });
 
+  it('merges into the oldest of two contacts that share an e-mail, whatever order they were written in', async () => {
+    const shared = await newAccount();
+    // The newer contact is written first, so the table's own order would put it first.
+    server.setNow(new Date('2026-06-01T10:00:00Z'));
+    const newer = (await shared.client.post('/api/contacts', { firstName: 'Ana', lastName: 'Nueva', emails: ['ana@shared.example'] })).body;
+    server.setNow(new Date('2026-01-01T10:00:00Z'));
+    const older = (await shared.client.post('/api/contacts', { firstName: 'Ana', lastName: 'Antigua', emails: ['ana@shared.example'] })).body;
+    server.setNow(null);
+    const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nN:;Ana;;;\r\nEMAIL:ana@shared.example\r\nTITLE:Directora\r\nEND:VCARD\r\n';
+    const reply = await upload(shared, 'vcard', 'ana.vcf', vcard);
+    expect(reply.body).toMatchObject({ created: 0, updated: 1 });
+    expect((await shared.client.get(`/api/contacts/${older.id}`)).body.title).toBe('Directora');
+    expect((await shared.client.get(`/api/contacts/${newer.id}`)).body.title).toBeNull();
+  });
+
 describe('JSON backup as an import (source=json)', () => {
   const contactCount = async (client: ApiClient) => (await client.get('/api/contacts?limit=500')).body.items.length as number;
 
