@@ -9,7 +9,11 @@ import { createScheduler, type Scheduler } from './features/email/scheduler.js';
 import { createCalendarScheduler, type CalendarScheduler } from './features/calendar-import/scheduler.js';
 import { subscriptionDeps } from './features/calendar-import/routes.js';
 import { secretBox } from './features/auth/secret-box.js';
+import { periodicPass } from './periodic-pass.js';
 import { unsubscribeSigner } from './features/email/unsubscribe.js';
+
+/** How often a running server looks for tables to vacuum and analyze (db/database.ts, maintain). */
+const DATABASE_MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   app: App;
@@ -59,7 +63,10 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   app.log.info(`Círculo is running at ${url} (database: ${database.kind}, ${database.location})`);
-  void database.maintain();
+  // PGlite has no autovacuum: what the open found due runs now that the server listens, and every
+  // hour the tables are looked at again (db/database.ts). On PostgreSQL its own autovacuum does it.
+  const upkeep = periodicPass('Database maintenance', () => database.maintain(), DATABASE_MAINTENANCE_INTERVAL_MS, app.log);
+  upkeep.start();
 
   const scheduler = mailer.transport
     ? createScheduler({ db: database.db, now, mailer, unsubscribe: unsubscribeSigner(secret), log: app.log })
@@ -83,9 +90,12 @@ export async function startServer(config: Config = loadConfig(), env: NodeJS.Pro
       // A pass in progress finishes its sends (and records them) before the database closes.
       await scheduler?.stop();
       await calendarScheduler.stop();
+      // Its timer at once; a maintenance in flight ends between two tables when the database closes.
+      const upkeepStopped = upkeep.stop();
       await app.close();
       mailer.transport?.close();
       await database.close();
+      await upkeepStopped;
     })());
   return { app, database, url, scheduler, calendarScheduler, stop };
 }

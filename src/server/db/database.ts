@@ -22,8 +22,11 @@ export interface Database {
   /** Where the data lives, for messages (never includes a password). */
   location: string;
   /**
-   * Runs the open-time maintenance deferred by `maintenance: 'deferred'` (once; later calls get the
-   * same promise); resolves at once otherwise. Failures are logged, not thrown.
+   * Embedded: the first call runs the maintenance the open found due (deferred by `maintenance:
+   * 'deferred'`); each later one looks again for tables whose statistics are stale or whose pages
+   * are mostly not all-visible, as PostgreSQL's autovacuum would (PGlite has none): the server
+   * calls it every hour. A call while one runs gets that one's promise. PostgreSQL: resolves at
+   * once (its autovacuum does this). Failures are logged, not thrown.
    */
   maintain(): Promise<void>;
   close(): Promise<void>;
@@ -73,22 +76,33 @@ async function openPglite(
   try {
     const db = drizzlePglite(embedded.client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
-    const steps = await tuneEmbedded(embedded.client, statistics);
+    // What the open found due; null once run, and later calls look again (maintenanceDue).
+    let due: MaintenanceStep[] | null = await tuneEmbedded(embedded.client, statistics);
+    const pauseMs = maintenance === 'deferred' ? MAINTENANCE_PAUSE_MS : 0;
     let closing = false;
-    const run = () => maintain(embedded.client, log, steps, () => closing, maintenance === 'deferred' ? MAINTENANCE_PAUSE_MS : 0);
-    if (maintenance === 'at-open') await run();
-    let maintained: Promise<void> | null = maintenance === 'at-open' ? Promise.resolve() : null;
-    const maintainOnce = () =>
-      (maintained ??= run().catch((error: unknown) => log(`The database maintenance at open failed: ${(error as Error).message}`)));
+    let running: Promise<void> | null = null;
+    const runMaintenance = (): Promise<void> => {
+      if (closing) return running ?? Promise.resolve();
+      return (running ??= (async () => {
+        const steps = due ?? (await maintenanceDue(embedded.client));
+        due = null;
+        await maintain(embedded.client, log, steps, () => closing, pauseMs);
+      })()
+        .catch((error: unknown) => log(`The database maintenance failed: ${(error as Error).message}`))
+        .finally(() => {
+          running = null;
+        }));
+    };
+    if (maintenance === 'at-open') await runMaintenance();
     return {
       db,
       kind: 'embedded',
       location: embedded.paths.pgdata,
-      maintain: maintainOnce,
+      maintain: runMaintenance,
       close: async () => {
-        // A stop during the deferred maintenance waits for its current table only.
+        // A stop during a maintenance waits for its current table only.
         closing = true;
-        await maintained;
+        await running;
         await embedded.close();
       },
     };
@@ -124,6 +138,11 @@ async function tuneEmbedded(client: PGlite, statistics: 'when-stale' | 'when-mis
     const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'contacts'`);
     return (rows[0]?.reltuples ?? -1) >= 0 ? [] : [{ command: 'ANALYZE', table: null }];
   }
+  return maintenanceDue(client);
+}
+
+/** The tables autovacuum would see to now: stale statistics, or pages mostly not all-visible. */
+async function maintenanceDue(client: PGlite): Promise<MaintenanceStep[]> {
   const { rows } = await client.query<{ name: string; stale: boolean }>(`
     select * from (
       select format('%I', c.relname) as name,
