@@ -26,10 +26,9 @@ export async function registerSecurityHeaders(app: App, { https }: SecurityHeade
         connectSrc: ["'self'"],
         // The installable app: its service worker (/sw.js) and manifest (README "Install on your
         // phone"). The Network screen's layout runs in a worker of the app's own
-        // (web/src/features/relationships/network/layout.worker.ts, from /assets); blob: stays for
-        // the worker the library graphology-layout-forceatlas2/worker builds, should it come back.
-        // Scripts stay 'self' only.
-        workerSrc: ["'self'", 'blob:'],
+        // (web/src/features/relationships/network/layout.worker.ts, from /assets), so no worker
+        // is ever built from a blob: URL. Scripts stay 'self' only.
+        workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
