@@ -17,7 +17,7 @@ import type { MergeFields } from './fill-empty-fields.js';
  * contacts share a key the older keeps it (matching.ts: a key already taken keeps its contact).
  * As JSON (db/database.ts, inJsonChunks): PGlite decoding 240,000 values took ~0.5 s of the
  * 30,000 connections' reimport; this read and loadMergeRows' together took the whole CLI process
- * from ~7.3 to ~5.5 s (three interleaved runs each, load ~2).
+ * from 7.8 to 6.4 s (the means of seven interleaved pairs, load 2–3: docs/performance.md).
  */
 export async function contactMatchKeys(tx: Tx, accountId: string): Promise<(MatchFields & { id: string })[]> {
   const rows = fromJsonChunks(
