@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { storedKeys } from '#shared/rules/contact-keys.js';
 import { arrayLiteral } from '../../db/array-literal.js';
-import { queryRows, type Tx } from '../../db/database.js';
+import { fromJsonChunks, inOrderedJsonChunks, queryRows, type Tx } from '../../db/database.js';
 import { accounts, contactKeys, contacts, interactionContacts, users } from '../../db/schema.js';
 import { keyHolders, lockMatchKeys, refreshDuplicatePairs, SCOPED_LIMIT } from './duplicate-pairs.js';
 
@@ -131,6 +131,28 @@ export async function refreshMatchKeys(
 }
 
 /**
+ * The key fields of the given contacts, or of the whole account (`null`), oldest first, so where two
+ * contacts share a key the older keeps it (imports/matching.ts: a key already taken keeps its
+ * contact). One sequential read for the whole account (pages in id order read the table in random
+ * order: on the bench's 30,000 contacts, 16 pages took about eight times as long as one pass). As
+ * JSON (db/database.ts, inJsonChunks): PGlite decoding the heavy user's 240,000 values one by one
+ * took ~0.5 s of a 30,000-connection reimport, which this read and the merge rows' as JSON took
+ * from 7.8 to 6.4 s (the means of seven interleaved pairs: docs/performance.md).
+ */
+export async function readKeyFields(tx: Tx, accountId: string, ids: readonly string[] | null): Promise<(KeyFields & { id: string })[]> {
+  return fromJsonChunks(
+    await queryRows<{ rows: (KeyFields & { id: string })[] }>(
+      tx,
+      inOrderedJsonChunks(sql`
+        select id, first_name as "firstName", last_name as "lastName", display_name as "displayName", company, emails, phones,
+          linkedin_key as "linkedinKey"
+        from ${contacts} where account_id = ${accountId} ${ids ? sql`and id = any(${idList(ids)})` : sql``}
+        order by created_at, id`),
+    ),
+  );
+}
+
+/**
  * `created`: contacts inserted in this transaction, which hold no keys yet (an import's new
  * contacts): there is nothing of theirs to delete. `written`: the fields this transaction last
  * wrote to some of the contacts (an import's), so they are not read back: PGlite decodes every
@@ -142,16 +164,7 @@ async function writeMatchKeys(tx: Tx, accountId: string, unique: string[] | null
   for (const slice of unique ? slices(unique) : [null]) {
     const known = slice && written ? slice.filter((id) => written.has(id)) : [];
     const unknown = known.length > 0 ? slice!.filter((id) => !written!.has(id)) : slice;
-    const read =
-      unknown && unknown.length === 0
-        ? []
-        : (
-            await queryRows<{ id: string; first_name: string | null; last_name: string | null; display_name: string; company: string | null; emails: string[]; phones: string[]; linkedin_key: string | null }>(
-              tx,
-              sql`select id, first_name, last_name, display_name, company, emails, phones, linkedin_key from ${contacts}
-                  where account_id = ${accountId} ${unknown ? sql`and id = any(${idList(unknown)})` : sql``}`,
-            )
-          ).map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, displayName: r.display_name, company: r.company, emails: r.emails, phones: r.phones, linkedinKey: r.linkedin_key }));
+    const read = unknown && unknown.length === 0 ? [] : await readKeyFields(tx, accountId, unknown);
     const rows = [...known.map((id) => ({ id, ...written!.get(id)! })), ...read];
     const toDelete = slice && created ? slice.filter((id) => !created.has(id)) : slice;
     if (!toDelete) {

@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/database.js';
 import type { ContactDraft } from './contact-draft.js';
-import { contactMatchKeys, insertContacts, loadMergeRows, updateContacts, type NewContact } from './contact-writes.js';
+import { insertContacts, loadMergeRows, updateContacts, type NewContact } from './contact-writes.js';
 import { IMPORT_BATCH_CHARS, IMPORT_BATCH_ROWS } from './batch.js';
 import { ContactIndex, type ContactHandle } from './matching.js';
 import { fieldsFromDraft, mergeDraft, type MergeFields } from './fill-empty-fields.js';
-import type { KeyFields } from '../contacts/derived.js';
+import { readKeyFields, type KeyFields } from '../contacts/derived.js';
 
 
 const keyFieldsOf = (f: MergeFields): KeyFields => ({
@@ -53,7 +53,7 @@ export class ContactBatcher {
 
   static async open(tx: Tx, accountId: string, now: Date): Promise<ContactBatcher> {
     const batcher = new ContactBatcher(tx, accountId, now);
-    for (const row of await contactMatchKeys(tx, accountId)) {
+    for (const row of await readKeyFields(tx, accountId, null)) {
       batcher.index.add({ id: row.id, createdHere: false, pendingInsert: false, linkedinKey: row.linkedinKey ?? null }, row);
     }
     return batcher;

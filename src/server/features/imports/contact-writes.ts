@@ -1,44 +1,14 @@
-// The SQL of an import's contacts: read the account's match keys, load the rows a batch
-// merges into, insert new contacts and update merged ones with one statement per batch. Every
+// The SQL of an import's contacts (the account's match keys are contacts/derived.ts'
+// readKeyFields): load the rows a batch merges into, insert new contacts and update merged ones
+// with one statement per batch. Every
 // statement is scoped by account_id, and every batch is one JSON parameter (batch.ts says why).
 import { sql } from 'drizzle-orm';
 import type { Circle, ContactSource } from '#shared/enums.js';
-import { fromJsonChunks, inJsonChunks, inOrderedJsonChunks, queryRows, type Tx } from '../../db/database.js';
+import { fromJsonChunks, inJsonChunks, queryRows, type Tx } from '../../db/database.js';
 import { contacts } from '../../db/schema.js';
 import { uuidArray } from './batch.js';
 import { newContactKeepInTouch } from '../contacts/derived.js';
-import type { MatchFields } from './matching.js';
 import type { MergeFields } from './fill-empty-fields.js';
-
-/**
- * The account's contacts with what matching needs, in one sequential read. (Pages in id order
- * read the table in random order: measured on the bench's 30,000 contacts, 16 pages took about
- * eight times as long as one pass, and the whole result is a few MB.) Oldest first, so where two
- * contacts share a key the older keeps it (matching.ts: a key already taken keeps its contact).
- * As JSON (db/database.ts, inJsonChunks): PGlite decoding 240,000 values took ~0.5 s of the
- * 30,000 connections' reimport; this read and loadMergeRows' together took the whole CLI process
- * from 7.8 to 6.4 s (the means of seven interleaved pairs, load 2–3: docs/performance.md).
- */
-export async function contactMatchKeys(tx: Tx, accountId: string): Promise<(MatchFields & { id: string })[]> {
-  const rows = fromJsonChunks(
-    await queryRows<{ rows: { id: string; first_name: string | null; last_name: string | null; display_name: string; company: string | null; emails: string[]; phones: string[]; linkedin_key: string | null }[] }>(
-      tx,
-      inOrderedJsonChunks(
-        sql`select id, first_name, last_name, display_name, company, emails, phones, linkedin_key from ${contacts} where account_id = ${accountId} order by created_at, id`,
-      ),
-    ),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    displayName: r.display_name,
-    company: r.company,
-    emails: r.emails,
-    phones: r.phones,
-    linkedinKey: r.linkedin_key,
-  }));
-}
 
 interface MergeRow {
   id: string;
