@@ -6,9 +6,18 @@ async function* once(text: string) {
   yield text;
 }
 
-async function rowsOf(text: string) {
+/** The text in pieces of the given sizes, in turn (the last size repeats). */
+async function* inPieces(text: string, sizes: number[]) {
+  for (let at = 0, i = 0; at < text.length; i++) {
+    const size = sizes[Math.min(i, sizes.length - 1)]!;
+    yield text.slice(at, at + size);
+    at += size;
+  }
+}
+
+async function rowsOf(text: string | AsyncIterable<string>) {
   const rows = [];
-  for await (const row of csvRows(once(text), 'test.csv')) rows.push(row);
+  for await (const row of csvRows(typeof text === 'string' ? once(text) : text, 'test.csv')) rows.push(row);
   return rows;
 }
 
@@ -24,7 +33,7 @@ describe('csvRows', () => {
     ]);
   });
 
-  it('counts a line break inside a quoted field once, LF or CRLF (csv-parse counts a CRLF twice)', async () => {
+  it('counts a line break inside a quoted field once, LF or CRLF', async () => {
     for (const eol of ['\n', '\r\n']) {
       const text = `Name,Note${eol}Ana,"one${eol}two"${eol}Bruno,"x${eol}y${eol}z"${eol}Carla,last${eol}`;
       expect((await rowsOf(text)).map((r) => r.line), JSON.stringify(eol)).toEqual([1, 2, 4, 7]);
@@ -40,9 +49,48 @@ describe('csvRows', () => {
     ]);
   });
 
-  it('names the line of a quote never closed', async () => {
-    const error = await rowsOf('Name,Note\nAna,ok\nBruno,"never closed\nmore').catch((e: unknown) => e);
+  it('names the line a record with a quote never closed starts on', async () => {
+    const error = await rowsOf('Name,Note\nAna,ok\n\nBruno,"never closed\nmore\nand more').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect(error).toMatchObject({ code: 'malformed', message: expect.stringContaining('never closed') });
+    expect(error).toMatchObject({ code: 'malformed', at: { line: 4 }, reason: expect.stringContaining('never closed') });
+  });
+
+  it('refuses text after a closing quote, naming its line, and keeps a quote inside an unquoted field as text', async () => {
+    const error = await rowsOf('Name,Note\r\nAna,"ok"\r\nBruno,"said "hi" twice"\r\nCarla,x\r\n').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'malformed', at: { line: 3 }, reason: expect.stringContaining('closing quote') });
+    expect(await rowsOf('Name,Height\nAna,5\'10"\n')).toEqual([
+      { line: 1, cells: ['Name', 'Height'] },
+      { line: 2, cells: ['Ana', '5\'10"'] },
+    ]);
+  });
+
+  it('gives the same records and lines however the text arrives in pieces, a BOM and a split CRLF included', async () => {
+    const text = '\uFEFFName;Note\r\nAna;"one\r\ntwo; ""quoted"""\r\n\r\nBruno;plain\r\n"Carmen";"a\nb"\r\nDaniel;last';
+    const whole = await rowsOf(text);
+    expect(whole.map((r) => r.line)).toEqual([1, 2, 5, 6, 8]);
+    expect(whole[0]!.cells).toEqual(['Name', 'Note']);
+    expect(whole[1]!.cells).toEqual(['Ana', 'one\r\ntwo; "quoted"']);
+    for (const sizes of [[1], [2], [3], [7], [10, 1], [1, 4, 9]]) {
+      expect(await rowsOf(inPieces(text, sizes)), JSON.stringify(sizes)).toEqual(whole);
+    }
+  });
+
+  it('reads a file whose lines end in a lone CR (old Mac exports)', async () => {
+    expect(await rowsOf('A,B\r1,"x\ry"\r2,z\r')).toEqual([
+      { line: 1, cells: ['A', 'B'] },
+      { line: 2, cells: ['1', 'x\ry'] },
+      { line: 4, cells: ['2', 'z'] },
+    ]);
+  });
+
+  it('refuses a record over 5 MB without reading the rest of the file into it', async () => {
+    let pieces = 0;
+    async function* endless() {
+      yield 'Name,Note\nAna,"opens\n';
+      for (; pieces < 1000; pieces++) yield 'x'.repeat(64 * 1024);
+    }
+    const error = await rowsOf(endless()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'malformed', at: { line: 2 }, reason: expect.stringContaining('longer than 5 MB') });
+    expect(pieces).toBeLessThan(100);
   });
 });

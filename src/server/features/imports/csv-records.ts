@@ -1,8 +1,13 @@
-// CSV records as a stream, each with the line it starts on, parsed by csv-parse (quotes, quoted
-// newlines and commas, CRLF). The delimiter is found in the header line: Excel in a Spanish
-// locale saves `;`, some tools tabs.
-import { Readable, pipeline } from 'node:stream';
-import { parse, CsvError, type InfoRecord, type Options } from 'csv-parse';
+// CSV records as a stream, each with the line it starts on, parsed by Papa Parse's core parser
+// (quotes, quoted newlines and commas, CRLF). The delimiter is found in the header line: Excel in
+// a Spanish locale saves `;`, some tools tabs.
+//
+// Why Papa Parse, and its core parser: csv-parse, used before, compares the input byte by byte
+// through its options and took ~3–4 s of a 50 MB LinkedIn messages.csv; Papa Parse's parser finds
+// the next quote, delimiter and line break with indexOf and reads the same file in ~0.55 s
+// (docs/performance.md). Its streaming front end guesses the line break from the first chunk and
+// has no line numbers, so the few lines below feed it chunks and count lines themselves.
+import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { ImportError } from './errors.js';
 
 export interface CsvRow {
@@ -13,12 +18,8 @@ export interface CsvRow {
 
 const CANDIDATES = [',', ';', '\t'] as const;
 
-/** What on_record makes of each record: its cells and csv-parse's line counts when it ended. */
-interface ParsedRecord {
-  cells: string[];
-  lines: number;
-  emptyLines: number;
-}
+/** A record longer than this (a quote never closed swallows the rest of the file) is refused. */
+const MAX_RECORD_CHARS = 5_000_000;
 
 /** The delimiter that splits the first line into the most fields (outside quotes). */
 export function sniffDelimiter(firstLine: string): string {
@@ -33,17 +34,22 @@ export function sniffDelimiter(firstLine: string): string {
   return best;
 }
 
-/** Reads ahead until the first line is complete, to sniff the delimiter, then yields everything. */
-async function peekFirstLine(text: AsyncIterable<string>): Promise<{ firstLine: string; all: AsyncIterable<string> }> {
+/**
+ * Reads ahead until the first line break is known (a CR at the end of a chunk may be the start of
+ * a CRLF), to sniff the delimiter and the line break, then yields everything, a BOM removed.
+ */
+async function peekFirstLine(text: AsyncIterable<string>): Promise<{ firstLine: string; newline: '\n' | '\r\n' | '\r'; all: AsyncIterable<string> }> {
   const iterator = text[Symbol.asyncIterator]();
   const buffered: string[] = [];
   let head = '';
-  while (!/[\r\n]/.test(head) && head.length < 1_000_000) {
+  while (!/\n|\r[^\n]/.test(head) && head.length < 1_000_000) {
     const next = await iterator.next();
     if (next.done) break;
     buffered.push(next.value);
     head += next.value;
   }
+  if (buffered[0]?.startsWith('\uFEFF')) buffered[0] = buffered[0].slice(1);
+  const lineBreak = /\r\n|\n|\r/.exec(head)?.[0] ?? '\n';
   async function* all() {
     yield* buffered;
     for (;;) {
@@ -52,76 +58,93 @@ async function peekFirstLine(text: AsyncIterable<string>): Promise<{ firstLine: 
       yield next.value;
     }
   }
-  return { firstLine: head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '', all: all() };
+  return { firstLine: head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '', newline: lineBreak as '\n' | '\r\n' | '\r', all: all() };
 }
 
-function csvProblem(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (the file may be truncated)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote inside a field is not doubled, or a field has text after its closing quote';
-    default:
-      return error.message.replace(/ at line \d+.*$/, '');
+/**
+ * A copy of a cell that does not keep the chunk it was cut from alive. V8 makes a substring of 13
+ * characters or more a view of its parent, so one remembered cell (the importer remembers the
+ * profile URLs it has folded) kept its whole chunk of the file: ~55 MiB of the bench's 50 MB
+ * messages.csv stayed in memory through the import. Concatenating flattens into a new string; the
+ * slice is then a view of that copy alone.
+ */
+function detached(cell: string): string {
+  return cell.length < 13 ? cell : (' ' + cell).slice(1);
+}
+
+/** Line breaks in text[from, to): LF, CRLF and a lone CR each count once, as an editor shows them. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
   }
+  return count;
+}
+
+function csvProblem(error: ParseError): string {
+  return error.code === 'MissingQuotes'
+    ? 'a quoted field is never closed (the file may be truncated)'
+    : 'a quote inside a field is not doubled, or a field has text after its closing quote';
 }
 
 /**
  * Every record of a CSV, empty lines skipped. A record may have more or fewer fields than the
- * header (exports disagree); the callers map cells by header name.
+ * header (exports disagree); the callers map cells by header name. A quote inside an unquoted
+ * field is kept as text; a quoted field never closed, or with text after its closing quote, is
+ * refused naming the line the record starts on.
  */
 export async function* csvRows(text: AsyncIterable<string>, file: string, onDelimiter?: (delimiter: string) => void): AsyncGenerator<CsvRow> {
-  const { firstLine, all } = await peekFirstLine(text);
+  const { firstLine, newline, all } = await peekFirstLine(text);
   const delimiter = sniffDelimiter(firstLine);
   onDelimiter?.(delimiter);
-  // csv-parse builds a CsvError, stack trace included, for every record whose length differs
-  // from the first record's, even with relax_column_count (it drops it afterwards). A LinkedIn
-  // Connections.csv starts with a one-cell "Notes:" preamble, so each of its 30,000 records paid
-  // for an error object (about a second of the import in the bench's CPU profile). Expecting
-  // each record's length to be the previous one's makes that rare; csv-parse has no option for
-  // it, so on_record sets its parser state, and only when that state has the expected field.
-  // on_record also takes the line counts from the context csv-parse hands it: its `info` option
-  // would build that context a second time for every record (~0.9 s of a 161,772-message import).
-  const onRecord = (cells: string[], context: InfoRecord): ParsedRecord => {
-    const state = (parser as unknown as { state?: { expectedRecordLength?: unknown } }).state;
-    if (state && typeof state.expectedRecordLength === 'number') state.expectedRecordLength = cells.length;
-    return { cells, lines: context.lines, emptyLines: context.empty_lines };
-  };
-  const parser = parse({
-    // Its types want a record back in the shape it came; the loop below reads ParsedRecord.
-    on_record: onRecord as unknown as Options['on_record'],
-    bom: true,
+
+  let pending = ''; // text not yet made into records: the start of a record still incomplete
+  let line = 1; // the line `pending` starts on
+  let rows: CsvRow[] = [];
+  let rowStart = 0; // where the next record starts in `pending`
+  let counted = 0; // how far into `pending` line breaks were counted into `line`
+  let failure = null as { error: ParseError; line: number } | null;
+  const parser = new Papa.Parser({
     delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: 5_000_000,
+    newline,
+    step: (result: ParseResult<string[]>) => {
+      line += lineBreaks(pending, counted, rowStart);
+      counted = rowStart;
+      const cells = result.data[0]!;
+      for (let i = 0; i < cells.length; i++) cells[i] = detached(cells[i]!);
+      const error = result.errors[0];
+      if (error && !failure) failure = { error, line };
+      if (!(cells.length === 1 && cells[0] === '')) rows.push({ line, cells });
+      rowStart = result.meta.cursor;
+    },
   });
-  // pipeline() (unlike pipe()) hands a read error of the source (bad encoding) to the parser,
-  // so the loop below throws it instead of waiting forever.
-  pipeline(Readable.from(all), parser, () => {});
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  // csv-parse counts a CRLF inside a quoted field as two lines (one for each character; a CRLF
-  // between records counts once), so from the first such field on its counts run ahead of the file.
-  let crlfInFields = 0;
-  try {
-    for await (const { cells, lines, emptyLines } of parser as AsyncIterable<ParsedRecord>) {
-      for (const cell of cells) if (cell.includes('\r\n')) crlfInFields += cell.split('\r\n').length - 1;
-      // csv-parse counts the line a record ends on; it starts after the previous record and the
-      // empty lines skipped since.
-      const line = previousEnd + 1 + (emptyLines - previousEmpty);
-      previousEnd = lines - crlfInFields;
-      previousEmpty = emptyLines;
-      yield { line, cells };
+  const refuse = (problem: { error: ParseError; line: number }) => new ImportError('malformed', csvProblem(problem.error), file, { line: problem.line });
+  /** Parses `pending`, all of it at the end, else up to its last complete record. */
+  const parse = (final: boolean) => {
+    rowStart = 0;
+    counted = 0;
+    const result = parser.parse(pending, 0, !final) as ParseResult<string[]>;
+    if (failure) throw refuse(failure);
+    const consumed = final ? pending.length : result.meta.cursor;
+    line += lineBreaks(pending, counted, consumed);
+    pending = pending.slice(consumed);
+  };
+  for await (const chunk of all) {
+    pending += chunk;
+    parse(false);
+    if (pending.length > MAX_RECORD_CHARS) {
+      // A quote that is never closed would read the rest of the file into one record; it may also
+      // close later, so only a quote already wrong is named.
+      parser.parse(pending, 0, false);
+      if (failure?.error.code === 'InvalidQuotes') throw refuse(failure);
+      throw new ImportError('malformed', 'a record is longer than 5 MB (a quoted field may never be closed)', file, { line });
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const lines = (error as CsvError & { lines?: number }).lines;
-      const line = lines ? lines - crlfInFields : undefined;
-      throw new ImportError('malformed', csvProblem(error), file, line ? { line } : {});
-    }
-    throw error;
+    yield* rows;
+    rows = [];
   }
+  parse(true);
+  yield* rows;
 }
 
 /** Header names compared the way exports vary them: case, spaces, a BOM. */
