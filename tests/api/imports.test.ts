@@ -1,6 +1,9 @@
 // vCard and CSV imports and the vCard export through the API, on both databases: every shared
 // fixture file with its expected result, merging across sources, the round trip, broken files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../src/shared/schemas/imports.js';
+import { refreshStatistics } from '../../src/server/db/database.js';
+import { statisticsToRefresh } from '../../src/server/features/imports/pipeline.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { fixture, uploaderFor, type Uploader } from '../support/multipart.js';
@@ -258,5 +261,17 @@ describe('every sample file in one account', () => {
         expect.stringMatching(/^Tom Becker = Tom Becker \(same_name\)$/),
       ]),
     );
+  });
+});
+
+describe('statistics after a large import', () => {
+  it('the ANALYZE each kind of import asks for runs on this database', async () => {
+    const counts = [{ created: 2_000 }, { touches: 2_000 }, { updated: 1_000, touches: 1_000, invitations: 1_000 }];
+    for (const written of counts) {
+      const report = { created: 0, updated: 0, interactions: { created: written.touches ?? 0 }, invitations: { created: written.invitations ?? 0 }, ...written };
+      const targets = statisticsToRefresh(report as unknown as ImportReport);
+      expect(targets.length).toBeGreaterThan(0);
+      await refreshStatistics(server.database.db, targets);
+    }
   });
 });

@@ -116,11 +116,28 @@ async function inImportTransaction(db: Db, user: UserContext, source: FileImport
     await finishImport(tx, user, { changed: batcher.changedIds(), created: batcher.createdIds(), rewritten: batcher.rewrittenIds(), touched: [...ctx.touchedContacts], written: batcher.writtenKeyFields() });
     return report.build(batcher.counts());
   });
-  // Thousands of new rows change the best plans (search by trigram index…); PGlite has no
-  // autovacuum to notice, so tell the planner now rather than at the next start.
-  const written = report.created + report.updated + report.interactions.created + report.invitations.created;
-  if (written >= 1_000) await refreshStatistics(db);
+  await refreshStatistics(db, statisticsToRefresh(report));
   return report;
+}
+
+/** The stored keep-in-touch columns (contacts/derived.ts) a new touch can change. */
+const TOUCHED_CONTACT_COLUMNS = 'contacts (last_interaction_at, keep_in_touch_base, keep_in_touch_cadence, keep_in_touch_due_on)';
+
+/**
+ * What to ANALYZE after an import. Thousands of new rows change the best plans (search by trigram
+ * index…) and PGlite has no autovacuum to notice, so the planner is told now rather than at the
+ * next start; only about the tables the import wrote, and of contacts that only gained touches,
+ * only the columns the touches changed.
+ */
+export function statisticsToRefresh(report: ImportReport): string[] {
+  const contacts = report.created + report.updated;
+  const { interactions, invitations } = report;
+  if (contacts + interactions.created + invitations.created < 1_000) return [];
+  const targets: string[] = [];
+  if (contacts > 0) targets.push('contacts');
+  if (interactions.created > 0) targets.push(...(contacts > 0 ? [] : [TOUCHED_CONTACT_COLUMNS]), 'interactions', 'interaction_contacts');
+  if (invitations.created > 0) targets.push('invitations');
+  return targets;
 }
 
 export async function runImport(db: Db, user: UserContext, request: ImportRequest): Promise<ImportReport> {
