@@ -13,6 +13,9 @@ import { SESSION_COOKIE, createSession, endSession } from './sessions.js';
 import { SecretUnreadableError, isTwoFactorOn, passSecondFactor } from './totp.js';
 import { EmailTakenError, countUsers, createUserWithAccount, findUser, findUserByEmail, toUser } from './users.js';
 
+/** GET /api/auth/status per client address a minute: cheap to answer, asked by every page load. */
+export const STATUS_REQUESTS_PER_MINUTE = 600;
+
 const tags = ['auth'];
 
 export function authRoutes(app: App, ctx: AppContext) {
@@ -41,7 +44,10 @@ export function authRoutes(app: App, ctx: AppContext) {
   }
 
   app.get('/api/auth/status', {
-    config: { public: true },
+    // Its own budget per address, apart from the one login and setup share: every page load of
+    // the web app asks, logged in or not, and an office behind one NAT address opening Círculo
+    // at nine would spend the 60 a minute that guard the password routes (README "Security").
+    config: { public: true, rateLimit: { max: STATUS_REQUESTS_PER_MINUTE, timeWindow: 60_000 } },
     schema: { tags, summary: 'Whether the first user still has to be created', response: { 200: SetupStatus } },
     handler: async () => ({ needsSetup: (await countUsers(ctx.db)) === 0 }),
   });
