@@ -86,8 +86,6 @@ export interface TestServerOptions {
   https?: boolean;
   /** Whose forwarded headers to believe (CIRCULO_TRUST_PROXY); nobody's by default. */
   trustProxy?: BuildOptions['trustProxy'];
-  /** The public routes' budget per address and minute. */
-  anonymousRequestsPerMinute?: number;
   /** How calendar subscriptions fetch; the object is kept, so a test may change it between requests. */
   calendarFetch?: CalendarFetchOptions;
   /** E-mail, as CIRCULO_SMTP_URL / CIRCULO_MAIL_FROM / CIRCULO_PUBLIC_URL would set it. */
@@ -125,7 +123,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: options.webRoot ?? null,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
-    ...(options.anonymousRequestsPerMinute !== undefined ? { anonymousRequestsPerMinute: options.anonymousRequestsPerMinute } : {}),
   });
   await app.ready();
   return {
