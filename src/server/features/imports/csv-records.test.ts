@@ -93,4 +93,10 @@ describe('csvRows', () => {
     expect(error).toMatchObject({ code: 'malformed', at: { line: 2 }, reason: expect.stringContaining('longer than 5 MB') });
     expect(pieces).toBeLessThan(100);
   });
+
+  it('names the right line for a record over 5 MB that follows complete records in the same piece', async () => {
+    const text = `H\r\nBea,"1\r\n2"\r\nBruno,"o\r\np\r\nq\r\nr\r\n${'x'.repeat(5_100_000)}`;
+    const error = await rowsOf(text).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'malformed', at: { line: 4 }, reason: expect.stringContaining('longer than 5 MB') });
+  });
 });

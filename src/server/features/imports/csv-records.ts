@@ -120,11 +120,15 @@ export async function* csvRows(text: AsyncIterable<string>, file: string, onDeli
     },
   });
   const refuse = (problem: { error: ParseError; line: number }) => new ImportError('malformed', csvProblem(problem.error), file, { line: problem.line });
-  /** Parses `pending`, all of it at the end, else up to its last complete record. */
-  const parse = (final: boolean) => {
+  /** Runs the parser over `pending` from its start (the steps count lines from `line`). */
+  const scan = (final: boolean) => {
     rowStart = 0;
     counted = 0;
-    const result = parser.parse(pending, 0, !final) as ParseResult<string[]>;
+    return parser.parse(pending, 0, !final) as ParseResult<string[]>;
+  };
+  /** Parses `pending`, all of it at the end, else up to its last complete record. */
+  const parse = (final: boolean) => {
+    const result = scan(final);
     if (failure) throw refuse(failure);
     const consumed = final ? pending.length : result.meta.cursor;
     line += lineBreaks(pending, counted, consumed);
@@ -136,9 +140,10 @@ export async function* csvRows(text: AsyncIterable<string>, file: string, onDeli
     if (pending.length > MAX_RECORD_CHARS) {
       // A quote that is never closed would read the rest of the file into one record; it may also
       // close later, so only a quote already wrong is named.
-      parser.parse(pending, 0, false);
+      const recordLine = line;
+      scan(true);
       if (failure?.error.code === 'InvalidQuotes') throw refuse(failure);
-      throw new ImportError('malformed', 'a record is longer than 5 MB (a quoted field may never be closed)', file, { line });
+      throw new ImportError('malformed', 'a record is longer than 5 MB (a quoted field may never be closed)', file, { line: recordLine });
     }
     yield* rows;
     rows = [];
