@@ -135,7 +135,8 @@ export function statisticsToRefresh(report: ImportReport): string[] {
   if (contacts + interactions.created + invitations.created < 1_000) return [];
   const targets: string[] = [];
   if (contacts > 0) targets.push('contacts');
-  if (interactions.created > 0) targets.push(...(contacts > 0 ? [] : [TOUCHED_CONTACT_COLUMNS]), 'interactions', 'interaction_contacts');
+  else if (interactions.created > 0) targets.push(TOUCHED_CONTACT_COLUMNS);
+  if (interactions.created > 0) targets.push('interactions', 'interaction_contacts');
   if (invitations.created > 0) targets.push('invitations');
   return targets;
 }
