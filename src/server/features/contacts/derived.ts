@@ -61,6 +61,10 @@ export function newContactKeepInTouch(accountId: string): { settings: SQL; base:
  * the account's) in one statement per slice of ids. With `lastTouch`, last_interaction_at is
  * recomputed first from the touches (after touches were added, moved or deleted). Rows whose
  * values do not change are not written.
+ *
+ * `s` and `l` are MATERIALIZED on purpose: inlined, PostgreSQL copies the settings' time-zone
+ * subquery and the newest-touch subquery into every place their columns are used (the new values
+ * and the IS DISTINCT FROM test), about ten lookups per contact instead of two (docs/performance.md).
  */
 export async function refreshKeepInTouch(tx: Tx, accountId: string, ids: ContactIds, options: { lastTouch?: boolean } = {}) {
   if (ids !== 'all' && ids.length === 0) return;
@@ -69,11 +73,15 @@ export async function refreshKeepInTouch(tx: Tx, accountId: string, ids: Contact
       ? sql`(select max(ic.occurred_at) from ${interactionContacts} ic where ic.contact_id = c.id)`
       : sql`c.last_interaction_at`;
     await tx.execute(sql`
-      with s as (${settingsSql(accountId)}),
-      v as (
-        select c.id, l.last, ${baseOf(sql`l.last`)} as base, ${cadenceOf} as cadence
-        from ${contacts} c cross join s cross join lateral (select ${last} as last) l
+      with s as materialized (${settingsSql(accountId)}),
+      l as materialized (
+        select c.id, c.cadence_days, c.circle, c.met_on, c.created_at, ${last} as last
+        from ${contacts} c
         where c.account_id = ${accountId} ${slice ? sql`and c.id = any(${idList(slice)})` : sql``}
+      ),
+      v as (
+        select c.id, c.last, ${baseOf(sql`c.last`)} as base, ${cadenceOf} as cadence
+        from l c cross join s
       )
       update ${contacts} c set last_interaction_at = v.last, keep_in_touch_base = v.base,
         keep_in_touch_cadence = v.cadence, keep_in_touch_due_on = v.base + v.cadence
