@@ -9,7 +9,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from '../../src/server/db/database.js';
 import * as schema from '../../src/server/db/schema.js';
-import { nameOf, ownedTables, references, tables } from '../support/account-references.js';
+import { checkedByTriggers, foreignKeys, nameOf, ownedTables, references, tables } from '../support/account-references.js';
 import { rawCall, setupOwner, type ApiClient, type Reply } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
@@ -160,13 +160,26 @@ describe('references between an account’s rows', () => {
       expect([row.from_columns[0], row.to_columns.join()], `${row.from_table}.${row.name} must be (account_id, ref) -> (account_id, id)`).toEqual(['account_id', 'account_id,id']);
       expect(row.from_columns, row.name).toHaveLength(2);
     }
-    expect(between.map((row) => row.name).sort(), 'the database has exactly the schema’s references').toEqual(references.map((r) => r.name).sort());
-    for (const r of references) {
+    expect(between.map((row) => row.name).sort(), 'the database has exactly the schema’s references').toEqual(foreignKeys.map((r) => r.name).sort());
+    for (const r of foreignKeys) {
       const row = between.find((b) => b.name === r.name)!;
       expect([row.from_table, row.from_columns, row.to_table], r.name).toEqual([r.table, r.columns, r.target]);
       // c = cascade; n = set null, of the listed columns only (never account_id, which is NOT NULL).
       if (r.onDelete === 'cascade') expect(row.on_delete, r.name).toBe('c');
       else expect([row.on_delete, row.set_null_columns], r.name).toEqual(['n', [r.column.name]]);
+    }
+  });
+
+  it('those kept by triggers have them: the check of new and changed links, and the cascades', async () => {
+    const found = await queryRows<{ name: string; table: string }>(
+      server.database.db,
+      sql`select tgname as name, tgrelid::regclass::text as table from pg_trigger where not tgisinternal`,
+    );
+    const has = (table: string, name: string) => found.some((t) => t.table === table && t.name === name);
+    expect(checkedByTriggers.map((r) => r.table)).toEqual(['interaction_contacts', 'interaction_contacts']);
+    for (const name of ['interaction_contacts_check_references_insert', 'interaction_contacts_check_references_update']) expect(has('interaction_contacts', name), name).toBe(true);
+    for (const [table, name] of [['interactions', 'interactions_delete_links'], ['contacts', 'contacts_delete_links'], ['accounts', 'accounts_delete_touches']] as const) {
+      expect(has(table, name), name).toBe(true);
     }
   });
 

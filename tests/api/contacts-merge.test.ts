@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/database.js';
 import { MERGED_REFERENCES } from '../../src/server/features/contacts/merge-duplicates.js';
+import { checkedByTriggers } from '../support/account-references.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
@@ -279,6 +280,9 @@ describe('merging', () => {
       join pg_class cl on cl.oid = c.conrelid
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
       where c.contype = 'f' and c.confrelid = 'contacts'::regclass and a.attname <> 'account_id'`);
-    expect(rows.map((r) => r.ref).sort(), 'a table references contacts: move its rows in contacts/merge-duplicates.ts').toEqual([...MERGED_REFERENCES].sort());
+    // And the references kept by triggers instead of keys (migration 0029): a link's contact.
+    const byTriggers = checkedByTriggers.filter((r) => r.target === 'contacts').map((r) => `${r.table}.${r.column.name}`);
+    expect(byTriggers).toEqual(['interaction_contacts.contact_id']);
+    expect([...rows.map((r) => r.ref), ...byTriggers].sort(), 'a table references contacts: move its rows in contacts/merge-duplicates.ts').toEqual([...MERGED_REFERENCES].sort());
   });
 });

@@ -24,7 +24,7 @@ const isAccountOwned = (table: PgTable) => getTableConfig(table).columns.some((c
 export const ownedTables = new Set(tables.filter(isAccountOwned).map(nameOf));
 
 /** Every foreign key of the schema between two account-owned tables (not those to `accounts`). */
-export const references: Reference[] = tables.flatMap((table) => {
+export const foreignKeys: Reference[] = tables.flatMap((table) => {
   const config = getTableConfig(table);
   const primaryKey = config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
   return config.foreignKeys
@@ -41,3 +41,25 @@ export const references: Reference[] = tables.flatMap((table) => {
       primaryKey,
     }));
 });
+
+/**
+ * The references kept by statement-level triggers instead of foreign keys (migration 0029,
+ * docs/architecture.md#database): a link's touch and contact. The same tests run on them, and the
+ * triggers' errors name these constraints.
+ */
+export const checkedByTriggers: Reference[] = [
+  { name: 'interaction_contacts_interaction_id_fk', target: 'interactions', column: schema.interactionContacts.interactionId },
+  { name: 'interaction_contacts_contact_id_fk', target: 'contacts', column: schema.interactionContacts.contactId },
+].map(({ name, target, column }) => ({
+  name,
+  table: 'interaction_contacts',
+  columns: ['account_id', column.name],
+  target,
+  targetColumns: ['account_id', 'id'],
+  onDelete: 'cascade',
+  column,
+  primaryKey: ['interaction_id', 'contact_id'],
+}));
+
+/** Every reference between two account-owned tables, kept by a foreign key or by triggers. */
+export const references: Reference[] = [...foreignKeys, ...checkedByTriggers];

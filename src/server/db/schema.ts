@@ -445,7 +445,10 @@ export const interactions = pgTable(
   'interactions',
   {
     id: id(),
-    accountId: accountId(),
+    // Its account is checked once per statement and an account deleted takes its touches, by
+    // triggers instead of a foreign key (migration 0029, docs/architecture.md#database): a messages
+    // import writes touches by the hundred thousand, and the key's per-row check was ~20% of that.
+    accountId: uuid('account_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     channel: text('channel', { enum: channels }).notNull(),
     direction: text('direction', { enum: directions }).notNull(),
@@ -466,9 +469,11 @@ export const interactions = pgTable(
 export const interactionContacts = pgTable(
   'interaction_contacts',
   {
-    // No key of its own to `accounts`: both keys below are (account_id, …) into account-owned
-    // tables, so the account exists and its deletion cascades here through them. The third check
-    // per link cost ~9 µs of database CPU, ~1.5 s of a 161,772-message import (migration 0027).
+    // No foreign keys: the link's interaction and contact, both of its account, are checked once
+    // per statement by triggers that lock them as a key would, and deleting either deletes the link
+    // (migrations 0027 and 0029, docs/architecture.md#database). Per row, the keys' checks were
+    // ~35% of writing a link, ~4 s of a 161,772-message import. tests/api/account-references.test.ts
+    // runs the same tests on these two references as on every foreign key.
     accountId: uuid('account_id').notNull(),
     interactionId: uuid('interaction_id').notNull(),
     contactId: uuid('contact_id').notNull(),
@@ -486,8 +491,6 @@ export const interactionContacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.interactionId, t.contactId] }),
-    sameAccount('interaction_contacts_interaction_id_fk', [t.accountId, t.interactionId], interactions, 'cascade'),
-    sameAccount('interaction_contacts_contact_id_fk', [t.accountId, t.contactId], contacts, 'cascade'),
     // The contact's timeline pages through this index in its exact order (the interaction id
     // breaks ties): the busiest contact's 5,709 touches are never sorted to show 50. The columns
     // after it make a person's touches of a year, with their channel, direction and intent, an
