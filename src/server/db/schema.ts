@@ -305,6 +305,9 @@ export const contacts = pgTable(
   {
     id: id(),
     accountId: accountId(),
+    // No query filters, joins or sorts on first_name, last_name, title, location, links, birthday,
+    // photo, notes, interests, communities, schools, past_companies, how_met or updated_at: ANALYZE
+    // keeps no statistics for them (migration 0030). Filtering on one needs them back first.
     firstName: text('first_name'),
     lastName: text('last_name'),
     displayName: text('display_name').notNull(),
