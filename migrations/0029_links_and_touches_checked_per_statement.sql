@@ -18,29 +18,33 @@ ALTER TABLE "interaction_contacts" DROP CONSTRAINT "interaction_contacts_contact
 ALTER TABLE "interactions" DROP CONSTRAINT "interactions_account_id_accounts_id_fk";
 --> statement-breakpoint
 CREATE FUNCTION circulo_check_link_references() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Each referenced row is read by its primary key in a LATERAL subquery that locks it: a locking
+-- subquery is never flattened, so the plan is one index probe per row whatever the statistics say.
+-- (PL/pgSQL keeps the plan a query without parameters got on its first run: a join planned while
+-- an import's touches were few went on scanning them all as they grew.)
 DECLARE
   wanted bigint;
   locked bigint;
   missing record;
 BEGIN
-  SELECT count(*) INTO wanted FROM (SELECT DISTINCT account_id, interaction_id FROM circulo_new_links) w;
-  SELECT count(*) INTO locked FROM (
-    SELECT 1 FROM interactions i WHERE (i.account_id, i.id) IN (SELECT account_id, interaction_id FROM circulo_new_links)
-    FOR KEY SHARE OF i) l;
+  SELECT count(*), count(l.found) INTO wanted, locked
+  FROM (SELECT DISTINCT account_id, interaction_id FROM circulo_new_links) n
+    LEFT JOIN LATERAL (SELECT true AS found FROM interactions i WHERE i.id = n.interaction_id AND i.account_id = n.account_id
+                       FOR KEY SHARE) l ON true;
   IF locked < wanted THEN
     SELECT n.account_id, n.interaction_id INTO missing FROM circulo_new_links n
-      WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.account_id = n.account_id AND i.id = n.interaction_id) LIMIT 1;
+      WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.id = n.interaction_id AND i.account_id = n.account_id) LIMIT 1;
     RAISE EXCEPTION 'insert or update on table "interaction_contacts" violates foreign key constraint "interaction_contacts_interaction_id_fk"'
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'interaction_contacts_interaction_id_fk', TABLE = 'interaction_contacts',
         DETAIL = format('Key (account_id, interaction_id)=(%s, %s) is not present in table "interactions".', missing.account_id, missing.interaction_id);
   END IF;
-  SELECT count(*) INTO wanted FROM (SELECT DISTINCT account_id, contact_id FROM circulo_new_links) w;
-  SELECT count(*) INTO locked FROM (
-    SELECT 1 FROM contacts c WHERE (c.account_id, c.id) IN (SELECT account_id, contact_id FROM circulo_new_links)
-    FOR KEY SHARE OF c) l;
+  SELECT count(*), count(l.found) INTO wanted, locked
+  FROM (SELECT DISTINCT account_id, contact_id FROM circulo_new_links) n
+    LEFT JOIN LATERAL (SELECT true AS found FROM contacts c WHERE c.id = n.contact_id AND c.account_id = n.account_id
+                       FOR KEY SHARE) l ON true;
   IF locked < wanted THEN
     SELECT n.account_id, n.contact_id INTO missing FROM circulo_new_links n
-      WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = n.account_id AND c.id = n.contact_id) LIMIT 1;
+      WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = n.contact_id AND c.account_id = n.account_id) LIMIT 1;
     RAISE EXCEPTION 'insert or update on table "interaction_contacts" violates foreign key constraint "interaction_contacts_contact_id_fk"'
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'interaction_contacts_contact_id_fk', TABLE = 'interaction_contacts',
         DETAIL = format('Key (account_id, contact_id)=(%s, %s) is not present in table "contacts".', missing.account_id, missing.contact_id);
