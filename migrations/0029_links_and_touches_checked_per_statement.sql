@@ -58,9 +58,12 @@ CREATE TRIGGER interaction_contacts_check_references_insert AFTER INSERT ON inte
 CREATE TRIGGER interaction_contacts_check_references_update AFTER UPDATE ON interaction_contacts
   REFERENCING NEW TABLE AS circulo_new_links FOR EACH STATEMENT EXECUTE FUNCTION circulo_check_link_references();
 --> statement-breakpoint
+-- The cascades run their DELETE through EXECUTE: planned at every call, for the rows deleted then
+-- and the table's size then (a plan PL/pgSQL kept from a first delete, made while the table was
+-- small, could go on scanning it).
 CREATE FUNCTION circulo_delete_links_of_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM interaction_contacts ic USING circulo_old_touches o WHERE ic.interaction_id = o.id AND ic.account_id = o.account_id;
+  EXECUTE 'DELETE FROM interaction_contacts ic USING circulo_old_touches o WHERE ic.interaction_id = o.id AND ic.account_id = o.account_id';
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -69,7 +72,7 @@ CREATE TRIGGER interactions_delete_links AFTER DELETE ON interactions
 --> statement-breakpoint
 CREATE FUNCTION circulo_delete_links_of_contacts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM interaction_contacts ic USING circulo_old_people o WHERE ic.contact_id = o.id AND ic.account_id = o.account_id;
+  EXECUTE 'DELETE FROM interaction_contacts ic USING circulo_old_people o WHERE ic.contact_id = o.id AND ic.account_id = o.account_id';
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -140,7 +143,7 @@ CREATE TRIGGER accounts_refuse_touched_key_change BEFORE UPDATE OF id ON account
 --> statement-breakpoint
 CREATE FUNCTION circulo_delete_account_touches() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM interactions i USING circulo_old_accounts o WHERE i.account_id = o.id;
+  EXECUTE 'DELETE FROM interactions i USING circulo_old_accounts o WHERE i.account_id = o.id';
   RETURN NULL;
 END $$;
 --> statement-breakpoint
