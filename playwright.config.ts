@@ -51,6 +51,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/auth/status`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM first, so scripts/e2e-server.mjs removes the server's temporary data directory.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   })),

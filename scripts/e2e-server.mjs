@@ -11,7 +11,11 @@ const child = spawn(process.execPath, ['bin/circulo.mjs', 'serve'], {
   stdio: 'inherit',
   env: { ...process.env, PORT: port, HOST: '127.0.0.1', CIRCULO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
 });
-const stop = () => child.kill('SIGTERM');
+// Playwright stops its servers by signalling this process group (playwright.config.ts,
+// gracefulShutdown): the data is throwaway, so the server is stopped outright and its directory
+// removed below. Without the signal (Playwright's default is SIGKILL for the group) every run left
+// each server's ~40 MB directory in the temporary folder.
+const stop = () => child.kill('SIGKILL');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 child.on('exit', (code) => {
