@@ -9,19 +9,12 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Tx } from '../../src/server/db/database.js';
 import * as schema from '../../src/server/db/schema.js';
-import { checkedByTriggers, foreignKeys, nameOf, ownedTables, references, tables } from '../support/account-references.js';
+import { checkedByTriggers, databaseError, foreignKeys, nameOf, ownedTables, references, tables } from '../support/account-references.js';
 import { rawCall, setupOwner, type ApiClient, type Reply } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 import { addUser } from '../support/users.js';
 
 const id = (name: string) => sql.identifier(name);
-
-/** The PostgreSQL error behind a failed query (drizzle wraps it in `cause`). */
-function databaseError(error: unknown): { code?: string; constraint?: string; message: string } {
-  let current = error as { code?: string; constraint?: string; message: string; cause?: unknown } | undefined;
-  while (current && current.code === undefined && current.cause) current = current.cause as typeof current;
-  return current ?? { message: String(error) };
-}
 
 class Rollback extends Error {}
 

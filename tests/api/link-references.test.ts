@@ -8,6 +8,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/database.js';
+import { databaseError } from '../support/account-references.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -19,13 +20,6 @@ beforeAll(async () => {
   owner = await setupOwner(server.app);
 });
 afterAll(() => server.close());
-
-/** The PostgreSQL error behind a failed query (drizzle wraps it in `cause`). */
-function databaseError(error: unknown): { code?: string; constraint?: string } {
-  let current = error as { code?: string; constraint?: string; cause?: unknown } | undefined;
-  while (current && current.code === undefined && current.cause) current = current.cause as typeof current;
-  return current ?? {};
-}
 
 async function newContact(name: string): Promise<string> {
   const { status, body } = await owner.post('/api/contacts', { firstName: name });
@@ -66,6 +60,15 @@ describe.runIf(process.env.CIRCULO_TEST_DB === 'postgres')('a link written while
     return client;
   }
 
+  /** Links the contact to the touch on that connection (the app's clock gives the time). */
+  const link = (client: pg.Client, touchId: string, contactId: string) =>
+    client.query(`insert into interaction_contacts (account_id, interaction_id, contact_id, occurred_at) values ($1, $2, $3, $4)`, [
+      owner.user.accountId,
+      touchId,
+      contactId,
+      server.now(),
+    ]);
+
   const links = async (contactId: string) =>
     (await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from interaction_contacts where contact_id = ${contactId}`))[0]!.n;
 
@@ -75,10 +78,7 @@ describe.runIf(process.env.CIRCULO_TEST_DB === 'postgres')('a link written while
     const [linker, deleter] = [await connect(), await connect()];
     try {
       await linker.query('begin');
-      await linker.query(
-        `insert into interaction_contacts (account_id, interaction_id, contact_id, occurred_at) values ($1, $2, $3, now())`,
-        [owner.user.accountId, touchId, contactId],
-      );
+      await link(linker, touchId, contactId);
       // The link's check locked the contact: the delete must wait for the linker to finish.
       const deleted = deleter.query('delete from contacts where id = $1', [contactId]);
       let finished = false;
@@ -102,13 +102,7 @@ describe.runIf(process.env.CIRCULO_TEST_DB === 'postgres')('a link written while
     try {
       await deleter.query('begin');
       await deleter.query('delete from contacts where id = $1', [contactId]);
-      const linked = linker
-        .query(`insert into interaction_contacts (account_id, interaction_id, contact_id, occurred_at) values ($1, $2, $3, now())`, [
-          owner.user.accountId,
-          touchId,
-          contactId,
-        ])
-        .then(() => null, (error: unknown) => error as { code?: string; constraint?: string });
+      const linked = link(linker, touchId, contactId).then(() => null, (error: unknown) => error as { code?: string; constraint?: string });
       await new Promise((resolve) => setTimeout(resolve, 300));
       await deleter.query('commit');
       expect(await linked).toMatchObject({ code: '23503', constraint: 'interaction_contacts_contact_id_fk' });

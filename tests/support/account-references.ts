@@ -63,3 +63,10 @@ export const checkedByTriggers: Reference[] = [
 
 /** Every reference between two account-owned tables, kept by a foreign key or by triggers. */
 export const references: Reference[] = [...foreignKeys, ...checkedByTriggers];
+
+/** The PostgreSQL error behind a failed query (drizzle wraps it in `cause`). */
+export function databaseError(error: unknown): { code?: string; constraint?: string; message: string } {
+  let current = error as { code?: string; constraint?: string; message: string; cause?: unknown } | undefined;
+  while (current && current.code === undefined && current.cause) current = current.cause as typeof current;
+  return current ?? { message: String(error) };
+}
