@@ -3,7 +3,7 @@
 // score, stay in the rule. The 12-month window of touches is `> now - 365 days, <= now`, as the
 // rule's `touches` says; favors use reciprocity()'s window (lastTwelveMonthsSql).
 import { sql } from 'drizzle-orm';
-import type { Channel } from '#shared/enums.js';
+import { channels, type Channel } from '#shared/enums.js';
 import { depthOf, depths, tieStrength, type Depth, type TieInputs } from '#shared/rules/tie-strength.js';
 import { RECIPROCITY_DAYS } from '#shared/rules/favors.js';
 import { addDays } from '#shared/rules/time.js';
@@ -21,7 +21,7 @@ interface InputRow {
   last_channel: Channel | null;
   touches: number;
   inbound: number;
-  channels: Channel[] | null;
+  channel_bits: number | null;
   given: number;
   received: number;
 }
@@ -38,16 +38,15 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
     with chosen as (select c.id from ${contacts} c where c.account_id = ${user.accountId} ${which}),
     year as (
       -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
-      -- year is one range of interaction_contacts_contact_idx, no lookup per touch. Counted per
-      -- channel first (a hash of a few groups), not array_agg(distinct), which sorted every touch.
-      select contact_id, sum(n)::int as touches, sum(inbound)::int as inbound, array_agg(channel) as channels
-      from (
-        select ic.contact_id, ic.channel, count(*) as n, count(*) filter (where ic.direction = 'inbound') as inbound
-        from ${interactionContacts} ic
-        where ic.account_id = ${user.accountId} ${ids === 'all' ? sql`` : sql`and ic.contact_id in (select id from chosen)`}
-          and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
-        group by ic.contact_id, ic.channel) per_channel
-      group by contact_id
+      -- year is one range of interaction_contacts_contact_idx, no lookup per touch. The channels
+      -- seen come as one integer of bits (channelBits), so one hash of people does it all: a list
+      -- of channels per person (array_agg) made it two, and the second spilled to disk.
+      select ic.contact_id, count(*)::int as touches, (count(*) filter (where ic.direction = 'inbound'))::int as inbound,
+        bit_or(${channelBit}) as channel_bits
+      from ${interactionContacts} ic
+      where ic.account_id = ${user.accountId} ${ids === 'all' ? sql`` : sql`and ic.contact_id in (select id from chosen)`}
+        and ic.occurred_at > ${yearAgo}::timestamptz and ic.occurred_at <= ${user.now}::timestamptz
+      group by ic.contact_id
     ),
     -- ('all': the account's whole year, with no semi-join against 30,000 ids.)
     favor_counts as (
@@ -59,7 +58,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
       group by f.contact_id
     )
     select c.id, l.occurred_at as last_at, l.channel as last_channel,
-      coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channels,
+      coalesce(y.touches, 0) as touches, coalesce(y.inbound, 0) as inbound, y.channel_bits,
       coalesce(f.given, 0) as given, coalesce(f.received, 0) as received
     from chosen c
     -- The newest touch and its channel from the timeline index alone (one entry each). NULLS LAST
@@ -85,7 +84,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
         lastTouch: r.last_at && r.last_channel ? { at: new Date(r.last_at), channel: r.last_channel } : null,
         touches: r.touches,
         inbound: r.inbound,
-        deepest: deepestOf(r.channels),
+        deepest: deepestOf(r.channel_bits),
         favorsGiven: r.given,
         favorsReceived: r.received,
       },
@@ -95,12 +94,19 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
 
 const large = (ids: readonly string[] | 'all') => ids === 'all' || ids.length >= 1_000;
 
-function deepestOf(channels: Channel[] | string | null): Depth | null {
-  // node-postgres answers a text[] of an enum-less column as an array; PGlite too. A string means
-  // an unparsed literal ({a,b}), which only an unknown array type gives.
-  const list = typeof channels === 'string' ? channels.replace(/[{}]/g, '').split(',').filter(Boolean) : (channels ?? []);
+/**
+ * Each channel as one bit, in the order of `channels` (#shared/enums.js): the year's channels of a
+ * person are the bit_or of their touches' bits. Which channel is how deep stays in the rule
+ * (depthOf); SQL only says which were seen.
+ */
+if (channels.length > 31) throw new Error('strength.ts: more channels than the bits of an integer');
+const channelBit = sql.raw(`case ic.channel ${channels.map((channel, i) => `when '${channel}' then ${1 << i}`).join(' ')} end`);
+
+function deepestOf(bits: number | null): Depth | null {
   let best = -1;
-  for (const channel of list) best = Math.max(best, depths.indexOf(depthOf(channel as Channel)));
+  channels.forEach((channel, i) => {
+    if ((bits ?? 0) & (1 << i)) best = Math.max(best, depths.indexOf(depthOf(channel)));
+  });
   return best < 0 ? null : depths[best]!;
 }
 
