@@ -5,7 +5,7 @@
 // written (shared_touches, kept by triggers: docs/architecture.md#database).
 import { sql } from 'drizzle-orm';
 import type { TieSource } from '#shared/enums.js';
-import { queryRows, type Tx } from '../../db/database.js';
+import { fromJsonChunks, inJsonChunks, queryRows, type Tx } from '../../db/database.js';
 import { preparedRows } from '../../db/prepared.js';
 import { SHARED_TOUCHES_COUNTED } from '#shared/rules/intro-paths.js';
 import { contactRelationships, contacts, eventAttendees, events, favors, sharedTouches } from '../../db/schema.js';
@@ -142,7 +142,11 @@ export async function derivedTies(
   // The network's read (betweenThem: thousands of people) is planned each time: from its sixth
   // run PostgreSQL tried its generic plan, which took 7.3 s instead of 0.5 s for 5,000 people on
   // the heavy user; planning is milliseconds beside it. Intros' small reads keep their statement.
-  const rows = betweenThem ? await queryRows<Row>(db, query) : await preparedRows<Row>(db, 'derived_ties', query);
+  // Its tens of thousands of rows come as JSON (inJsonChunks, db/database.ts): as rows, PGlite
+  // copied each of their 125,000 values into a buffer of its own (~0.1 s a request).
+  const rows = betweenThem
+    ? fromJsonChunks(await queryRows<{ rows: Row[] }>(db, inJsonChunks(query)))
+    : await preparedRows<Row>(db, 'derived_ties', query);
   return rows.map((r) => ({
     fromId: r.from_id,
     otherId: r.other_id,
