@@ -27,6 +27,14 @@ interface InputRow {
 }
 
 /**
+ * Each channel as one bit, in the order of `channels` (#shared/enums.js): the year's channels of a
+ * person are the bit_or of their touches' bits. Which channel is how deep stays in the rule
+ * (depthOf); SQL only says which were seen.
+ */
+if (channels.length > 31) throw new Error('strength.ts: more channels than the bits of an integer');
+const channelBit = sql.raw(`case ic.channel ${channels.map((channel, i) => `when '${channel}' then ${1 << i}`).join(' ')} end`);
+
+/**
  * TieInputs of each contact in `ids`; 'all': of every contact of the account with a touch or a
  * favor in the window (the network), NO_TIE for those left out.
  */
@@ -39,7 +47,7 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
     year as (
       -- channel and direction are the interaction's, copied onto each link (schema.ts): a person's
       -- year is one range of interaction_contacts_contact_idx, no lookup per touch. The channels
-      -- seen come as one integer of bits (channelBits), so one hash of people does it all: a list
+      -- seen come as one integer of bits (channelBit), so one hash of people does it all: a list
       -- of channels per person (array_agg) made it two, and the second spilled to disk.
       select ic.contact_id, count(*)::int as touches, (count(*) filter (where ic.direction = 'inbound'))::int as inbound,
         bit_or(${channelBit}) as channel_bits
@@ -93,14 +101,6 @@ export async function loadTieInputs(db: Tx, user: UserContext, ids: readonly str
 }
 
 const large = (ids: readonly string[] | 'all') => ids === 'all' || ids.length >= 1_000;
-
-/**
- * Each channel as one bit, in the order of `channels` (#shared/enums.js): the year's channels of a
- * person are the bit_or of their touches' bits. Which channel is how deep stays in the rule
- * (depthOf); SQL only says which were seen.
- */
-if (channels.length > 31) throw new Error('strength.ts: more channels than the bits of an integer');
-const channelBit = sql.raw(`case ic.channel ${channels.map((channel, i) => `when '${channel}' then ${1 << i}`).join(' ')} end`);
 
 function deepestOf(bits: number | null): Depth | null {
   let best = -1;
