@@ -1,12 +1,12 @@
-// The server and CLI as one prebuilt JavaScript file, so a start does not compile TypeScript.
+// The server and CLI prebuilt as JavaScript (main.mjs and its chunks), so a start does not compile TypeScript.
 // Measured on the heavy user's machine (README "Performance"): loading the server's modules
 // through tsx's loader costs ~1.2 s of CPU and ~85 MiB of resident memory (a loader thread, the
 // per-module hooks); the same modules bundled by esbuild load in ~0.45 s and ~0 MiB extra. npm
 // packages stay outside the bundle (`packages: 'external'`), loaded from node_modules as usual.
 // bin/circulo.mjs uses the bundle only when it is newer than every source file, else tsx, so
 // an edited source is never shadowed by an old bundle.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,13 +32,21 @@ export function freshServerBundle() {
 }
 
 /**
- * Builds the bundle (esbuild). `outfile` (tests) must also be three folders below the repository.
+ * Builds the bundle (esbuild): `main.mjs` and the chunks it loads when a command runs (src/cli/main.ts
+ * loads each command's module lazily, so `circulo import` never loads the web server's packages).
+ * The chunks sit beside it, three folders deep too. `outfile` (tests) must also be three folders
+ * below the repository; its folder holds only the build and is emptied first (old chunks go).
  */
 export async function buildServerBundle(outfile = serverBundle) {
   const { build } = await import('esbuild');
+  const outdir = dirname(outfile);
+  rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile,
+    entryPoints: { [basename(outfile, '.mjs')]: join(root, 'src', 'cli', 'main.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

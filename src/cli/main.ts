@@ -1,17 +1,31 @@
 // The `circulo` command line. Each command is a small module; this file is the table of contents.
 import { Command } from 'commander';
-import { backupCommand, restoreCommand } from './backup.js';
-import { digestSendCommand } from './digest.js';
-import { exportCommand } from './export.js';
-import { importCommand } from './import.js';
-import { serveCommand } from './serve.js';
-import { reviewCommand } from './review.js';
-import { todayCommand } from './today.js';
-import { trashEmptyCommand, trashListCommand } from './trash.js';
-import { userCreateCommand } from './user-create.js';
-import { userResetTwoFactorCommand } from './user-reset-2fa.js';
-import { userDisableCommand, userEnableCommand, userListCommand } from './user-manage.js';
 import { CliError } from './shared.js';
+
+/**
+ * A command's module is loaded when that command runs, not before: `circulo import` or `today`
+ * then never load the web server's packages (fastify and its plugins, nodemailer, qrcode…), ~0.2 s
+ * of every start (docs/performance.md). scripts/server-bundle.mjs splits the bundle the same way.
+ */
+function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return async (...args: unknown[]) => ((await load())[name] as (...commandArgs: unknown[]) => Promise<void>)(...args);
+}
+
+const serveCommand = lazy(() => import('./serve.js'), 'serveCommand');
+const userCreateCommand = lazy(() => import('./user-create.js'), 'userCreateCommand');
+const userResetTwoFactorCommand = lazy(() => import('./user-reset-2fa.js'), 'userResetTwoFactorCommand');
+const userListCommand = lazy(() => import('./user-manage.js'), 'userListCommand');
+const userDisableCommand = lazy(() => import('./user-manage.js'), 'userDisableCommand');
+const userEnableCommand = lazy(() => import('./user-manage.js'), 'userEnableCommand');
+const todayCommand = lazy(() => import('./today.js'), 'todayCommand');
+const digestSendCommand = lazy(() => import('./digest.js'), 'digestSendCommand');
+const reviewCommand = lazy(() => import('./review.js'), 'reviewCommand');
+const backupCommand = lazy(() => import('./backup.js'), 'backupCommand');
+const restoreCommand = lazy(() => import('./backup.js'), 'restoreCommand');
+const importCommand = lazy(() => import('./import.js'), 'importCommand');
+const exportCommand = lazy(() => import('./export.js'), 'exportCommand');
+const trashListCommand = lazy(() => import('./trash.js'), 'trashListCommand');
+const trashEmptyCommand = lazy(() => import('./trash.js'), 'trashEmptyCommand');
 
 const program = new Command('circulo')
   .description('Círculo: no relationship goes cold, and every loop gets closed.')

@@ -3,11 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql as sqlTag, type SQL } from 'drizzle-orm';
-import pg from 'pg';
+import type { PoolClient } from 'pg';
 import * as schema from './schema.js';
 import type { PGlite } from '@electric-sql/pglite';
 import { openEmbedded } from './embedded.js';
@@ -211,8 +209,15 @@ export function redactUrl(url: string): string {
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  // Loaded only here: the embedded database (the CLI's commands, a laptop's server) never needs
+  // node-postgres, and loading it was ~50 ms of every start.
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  let client: pg.PoolClient;
+  let client: PoolClient;
   try {
     client = await pool.connect();
   } catch (error) {
