@@ -11,6 +11,7 @@ import { RECIPROCITY_DAYS } from '../../src/shared/rules/favors.js';
 import { addDays } from '../../src/shared/rules/time.js';
 import { loadTieInputs } from '../../src/server/features/relationships/strength.js';
 import { loadUserContext } from '../../src/server/features/settings/user-context.js';
+import { Rng } from '../../bench/prng.js';
 import { setupOwner, type ApiClient } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/harness.js';
 
@@ -34,15 +35,6 @@ interface Logged {
   direction: (typeof directions)[number];
 }
 
-/** A small deterministic generator, so a failure can be replayed. */
-function sequence(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 function expectedInputs(contactId: string, touches: Logged[], favors: { contactId: string; direction: string; occurredOn: string }[], today: string): TieInputs {
   const mine = touches.filter((t) => t.contactIds.includes(contactId) && t.occurredAt.getTime() <= NOW.getTime());
   const newest = [...mine].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : -1))[0];
@@ -62,7 +54,7 @@ function expectedInputs(contactId: string, touches: Logged[], favors: { contactI
 
 describe('tie strength inputs', () => {
   it('agree with the touches and favors as logged, for a page, for a thousand ids and for the whole account', async () => {
-    const random = sequence(20311);
+    const random = new Rng(20311);
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) {
       const reply = await me.post('/api/contacts', { firstName: `Persona ${i}` });
@@ -73,13 +65,13 @@ describe('tie strength inputs', () => {
     // Every channel at least once, then random ones: some older than a year, some in the future
     // (logged ahead: never the last touch), some with two people.
     for (let i = 0; i < 90; i++) {
-      const channel = i < channels.length ? channels[i]! : channels[Math.floor(random() * channels.length)]!;
-      const direction = directions[Math.floor(random() * directions.length)]!;
-      const daysAgo = Math.floor(random() * 500) - 20;
-      const people = [ids[Math.floor(random() * 20)]!];
-      if (random() < 0.2) people.push(ids[Math.floor(random() * 20)]!);
+      const channel = i < channels.length ? channels[i]! : random.pick(channels);
+      const direction = random.pick(directions);
+      const daysAgo = random.int(-20, 479);
+      const people = [random.pick(ids.slice(0, 20))];
+      if (random.chance(0.2)) people.push(random.pick(ids.slice(0, 20)));
       const contactIds = [...new Set(people)];
-      const occurredAt = new Date(NOW.getTime() - daysAgo * DAY - Math.floor(random() * DAY));
+      const occurredAt = new Date(NOW.getTime() - daysAgo * DAY - random.int(0, DAY - 1));
       const intent = direction === 'inbound' ? 'reply' : 'nurture';
       const reply = await me.post('/api/interactions', { contactIds, channel, direction, intent, occurredAt: occurredAt.toISOString() });
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../../../bench/prng.js';
 import { firstByStrength } from './network.js';
 
 const collator = new Intl.Collator('es');
@@ -10,14 +11,13 @@ const wholeSort = <T extends { id: string; displayName: string; strength: number
 
 describe('firstByStrength', () => {
   it('gives the same people in the same order as sorting everyone by strength, name and id', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const random = new Rng(7);
     const names = ['Ángela Ruiz', 'angela ruiz', 'Álvaro Núñez', 'Alvaro Nunez', 'Zoe', 'Íñigo', 'Iñaki', 'Ñuño', 'Nuño', 'ana'];
     const rows = Array.from({ length: 600 }, (_, i) => ({
-      id: `id-${String(Math.floor(random() * 10_000)).padStart(5, '0')}-${i}`,
-      displayName: names[Math.floor(random() * names.length)]!,
+      id: `id-${String(random.int(0, 9_999)).padStart(5, '0')}-${i}`,
+      displayName: random.pick(names),
       // Whole scores with many ties, as tieStrength gives; a third never touched.
-      strength: random() < 0.33 ? 0 : Math.floor(random() * 12) * 8,
+      strength: random.chance(0.33) ? 0 : random.int(0, 11) * 8,
     }));
     for (const limit of [0, 1, 7, 50, 199, 200, 201, 450, 600, 1_000]) {
       expect(firstByStrength(rows, limit), `limit ${limit}`).toEqual(wholeSort(rows, limit));
